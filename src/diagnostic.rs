@@ -1,0 +1,156 @@
+//! Findings: the problems `lint` reports in a postmortem, as data. A finding
+//! names its rule, severity, byte span, message and an optional help line;
+//! reporters turn spans into line and column with the file's [`LineIndex`].
+
+use crate::document::span::{LineIndex, Position, Span};
+use serde::Serialize;
+use std::fmt;
+
+/// How serious a finding is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    /// Worth fixing; fails the run only under `--deny-warnings`.
+    Warning,
+    /// The postmortem contradicts itself or cannot be read; fails the run.
+    Error,
+}
+
+impl fmt::Display for Severity {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Self::Warning => "warning",
+            Self::Error => "error",
+        })
+    }
+}
+
+/// Every rule the linter knows, by its stable kebab-case id.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Rule {
+    Encoding,
+    FrontMatter,
+    Schema,
+    Timestamp,
+    Timezone,
+    Dst,
+    ZoneLabel,
+    TimelineOrder,
+    MilestoneDuplicate,
+    MilestoneOrder,
+    MilestoneMissing,
+    ImpactWindow,
+    DurationClaim,
+    UpdateLate,
+    FutureTime,
+    SectionMissing,
+    SectionEmpty,
+    Placeholder,
+    ActionItem,
+    ActionOverdue,
+}
+
+impl Rule {
+    /// All rules, in the order they are documented.
+    pub const ALL: [Rule; 20] = [
+        Rule::Encoding,
+        Rule::FrontMatter,
+        Rule::Schema,
+        Rule::Timestamp,
+        Rule::Timezone,
+        Rule::Dst,
+        Rule::ZoneLabel,
+        Rule::TimelineOrder,
+        Rule::MilestoneDuplicate,
+        Rule::MilestoneOrder,
+        Rule::MilestoneMissing,
+        Rule::ImpactWindow,
+        Rule::DurationClaim,
+        Rule::UpdateLate,
+        Rule::FutureTime,
+        Rule::SectionMissing,
+        Rule::SectionEmpty,
+        Rule::Placeholder,
+        Rule::ActionItem,
+        Rule::ActionOverdue,
+    ];
+
+    /// The id users write and see, such as `timeline-order`.
+    pub fn id(self) -> &'static str {
+        match self {
+            Rule::Encoding => "encoding",
+            Rule::FrontMatter => "front-matter",
+            Rule::Schema => "schema",
+            Rule::Timestamp => "timestamp",
+            Rule::Timezone => "timezone",
+            Rule::Dst => "dst",
+            Rule::ZoneLabel => "zone-label",
+            Rule::TimelineOrder => "timeline-order",
+            Rule::MilestoneDuplicate => "milestone-duplicate",
+            Rule::MilestoneOrder => "milestone-order",
+            Rule::MilestoneMissing => "milestone-missing",
+            Rule::ImpactWindow => "impact-window",
+            Rule::DurationClaim => "duration-claim",
+            Rule::UpdateLate => "update-late",
+            Rule::FutureTime => "future-time",
+            Rule::SectionMissing => "section-missing",
+            Rule::SectionEmpty => "section-empty",
+            Rule::Placeholder => "placeholder",
+            Rule::ActionItem => "action-item",
+            Rule::ActionOverdue => "action-overdue",
+        }
+    }
+
+    /// The rule with id `id`, if there is one.
+    pub fn from_id(id: &str) -> Option<Rule> {
+        Rule::ALL.into_iter().find(|rule| rule.id() == id)
+    }
+}
+
+impl fmt::Display for Rule {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.id())
+    }
+}
+
+/// One problem in one postmortem.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Finding {
+    /// The rule that found it.
+    pub rule: Rule,
+    /// Error or warning (after the document's status is taken into account).
+    pub severity: Severity,
+    /// The offending value, as bytes of the whole file.
+    pub span: Span,
+    /// What is wrong, as a lowercase phrase.
+    pub message: String,
+    /// How to fix it, where that is known.
+    pub help: Option<String>,
+}
+
+impl Finding {
+    /// A finding of `rule` at `span`; the severity is set by the linter.
+    pub fn new(rule: Rule, span: Span, message: impl Into<String>) -> Self {
+        Self {
+            rule,
+            severity: Severity::Error,
+            span,
+            message: message.into(),
+            help: None,
+        }
+    }
+
+    /// The same finding with a help line.
+    pub fn with_help(mut self, help: impl Into<String>) -> Self {
+        self.help = Some(help.into());
+        self
+    }
+
+    /// Start and end positions of the span in `text`.
+    pub fn positions(&self, text: &str, index: &LineIndex) -> (Position, Position) {
+        (
+            index.position(text, self.span.start),
+            index.position(text, self.span.end),
+        )
+    }
+}

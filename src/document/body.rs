@@ -1,0 +1,188 @@
+//! The Markdown body: its sections (level 1 and 2 headings, matched to the
+//! canonical postmortem sections by name and alias), its prose runs and its
+//! HTML comments, each with its span in the file.
+
+use super::span::{Span, Spanned};
+use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+
+/// The sections every postmortem has, in their canonical order.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Canonical {
+    /// What happened, in a paragraph.
+    Summary,
+    /// Who was affected and how.
+    Impact,
+    /// The timeline (its table is generated from the front matter).
+    Timeline,
+    /// Why it happened.
+    RootCause,
+    /// What will change.
+    Remediation,
+    /// What went well, what went wrong, where we got lucky (optional).
+    LessonsLearned,
+}
+
+impl Canonical {
+    /// Required sections, in order.
+    pub const REQUIRED: [Canonical; 5] = [
+        Canonical::Summary,
+        Canonical::Impact,
+        Canonical::Timeline,
+        Canonical::RootCause,
+        Canonical::Remediation,
+    ];
+
+    /// The heading to write.
+    pub fn heading(self) -> &'static str {
+        match self {
+            Canonical::Summary => "Summary",
+            Canonical::Impact => "Impact",
+            Canonical::Timeline => "Timeline",
+            Canonical::RootCause => "Root cause",
+            Canonical::Remediation => "Remediation",
+            Canonical::LessonsLearned => "Lessons learned",
+        }
+    }
+
+    /// The section a heading names, by case-insensitive name or alias.
+    pub fn from_heading(heading: &str) -> Option<Canonical> {
+        let name = heading.trim().trim_end_matches(':').to_lowercase();
+        let canonical = match name.as_str() {
+            "summary" | "overview" => Canonical::Summary,
+            "impact" | "customer impact" => Canonical::Impact,
+            "timeline" => Canonical::Timeline,
+            "root cause" | "root causes" => Canonical::RootCause,
+            "remediation" | "action items" | "follow-ups" | "follow ups" => Canonical::Remediation,
+            "lessons learned" | "lessons" => Canonical::LessonsLearned,
+            _ => return None,
+        };
+        Some(canonical)
+    }
+}
+
+/// One heading and what stands under it.
+#[derive(Clone, Debug)]
+pub struct Section {
+    /// The heading text.
+    pub title: String,
+    /// 1 for `#`, 2 for `##`.
+    pub level: u8,
+    /// The heading line.
+    pub span: Span,
+    /// The canonical section it is, if any.
+    pub canonical: Option<Canonical>,
+    /// Anything other than comments and blank lines under it.
+    pub has_content: bool,
+}
+
+/// The Markdown body.
+#[derive(Clone, Debug, Default)]
+pub struct Body {
+    /// The body's bytes in the file.
+    pub span: Span,
+    /// Level 1 and 2 headings, in order.
+    pub sections: Vec<Section>,
+    /// Prose text runs (not code), with spans.
+    pub texts: Vec<Spanned<String>>,
+    /// HTML comments, with spans.
+    pub comments: Vec<Spanned<String>>,
+}
+
+/// Reads the body, which is `text` at byte `base` of the file.
+pub fn parse(text: &str, base: usize) -> Body {
+    let mut body = Body {
+        span: Span::new(base, base + text.len()),
+        ..Body::default()
+    };
+    let mut heading: Option<(u8, usize, String)> = None;
+    let mut in_code = false;
+    for (event, range) in Parser::new_ext(text, Options::ENABLE_TABLES).into_offset_iter() {
+        let span = Span::new(range.start, range.end).shifted(base);
+        match event {
+            Event::Start(Tag::Heading { level, .. }) if level <= HeadingLevel::H2 => {
+                heading = Some((level as u8, span.start, String::new()));
+            }
+            Event::End(TagEnd::Heading(level)) if level <= HeadingLevel::H2 => {
+                if let Some((level, start, title)) = heading.take() {
+                    body.sections.push(Section {
+                        canonical: Canonical::from_heading(&title),
+                        title,
+                        level,
+                        span: Span::new(start, span.end),
+                        has_content: false,
+                    });
+                }
+            }
+            Event::Start(Tag::CodeBlock(_)) => in_code = true,
+            Event::End(TagEnd::CodeBlock) => in_code = false,
+            Event::Text(t) | Event::Code(t) if heading.is_some() => {
+                if let Some((_, _, title)) = heading.as_mut() {
+                    title.push_str(&t);
+                }
+            }
+            Event::Html(html) | Event::InlineHtml(html) => record_html(&mut body, &html, span),
+            other => record_content(&mut body, other, span, in_code),
+        }
+    }
+    body
+}
+
+fn record_html(body: &mut Body, html: &str, span: Span) {
+    let trimmed = html.trim();
+    if let Some(comment) = trimmed.strip_prefix("<!--") {
+        let inner = comment.strip_suffix("-->").unwrap_or(comment);
+        body.comments.push(Spanned::new(inner.trim().to_string(), span));
+    } else if !trimmed.is_empty() {
+        mark_content(body);
+    }
+}
+
+fn record_content(body: &mut Body, event: Event<'_>, span: Span, in_code: bool) {
+    match event {
+        Event::Text(text) => {
+            if !text.trim().is_empty() {
+                mark_content(body);
+            }
+            if !in_code {
+                body.texts.push(Spanned::new(text.into_string(), span));
+            }
+        }
+        Event::Code(_) | Event::Rule | Event::Start(Tag::Image { .. } | Tag::Table(_)) => {
+            mark_content(body)
+        }
+        _ => {}
+    }
+}
+
+fn mark_content(body: &mut Body) {
+    if let Some(section) = body.sections.last_mut() {
+        section.has_content = true;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sections_match_aliases_and_know_if_they_are_empty() {
+        let body = parse("## Summary\nIt broke.\n\n## Root causes\n<!-- hint: why -->\n## Follow-ups\n- fix\n", 0);
+        let found: Vec<_> = body.sections.iter().map(|s| (s.canonical, s.has_content)).collect();
+        assert_eq!(
+            found,
+            [
+                (Some(Canonical::Summary), true),
+                (Some(Canonical::RootCause), false),
+                (Some(Canonical::Remediation), true)
+            ]
+        );
+        assert_eq!(body.comments[0].value, "hint: why");
+    }
+
+    #[test]
+    fn text_in_code_blocks_is_not_prose() {
+        let body = parse("## Summary\n```\nTODO\n```\n", 10);
+        assert!(body.texts.is_empty());
+        assert!(body.sections[0].has_content);
+    }
+}

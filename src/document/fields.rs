@@ -1,0 +1,165 @@
+//! Reading typed values out of the YAML tree, reporting every wrong type,
+//! unknown key (with a did-you-mean) and duplicate key as a `schema` finding
+//! instead of stopping at the first.
+
+use super::span::{Span, Spanned};
+use super::yaml::{Entry, Node, Value};
+use crate::diagnostic::{Finding, Rule};
+
+/// Collects findings while values are read.
+#[derive(Debug, Default)]
+pub struct Fields {
+    /// Everything found so far.
+    pub findings: Vec<Finding>,
+}
+
+impl Fields {
+    /// Records a `schema` finding.
+    pub fn report(&mut self, span: Span, message: String, help: Option<String>) {
+        let finding = Finding::new(Rule::Schema, span, message);
+        self.findings.push(match help {
+            Some(help) => finding.with_help(help),
+            None => finding,
+        });
+    }
+
+    /// The entries of a mapping node, checked against the `known` keys of
+    /// `what`; unknown and repeated keys are reported and left out.
+    pub fn mapping<'n>(&mut self, node: &'n Node, what: &str, known: &[&str]) -> Vec<&'n Entry> {
+        let Value::Map(entries) = &node.value else {
+            if node.value != Value::Null {
+                let found = node.type_name();
+                self.report(node.span, format!("{what} should be a mapping of keys, found {found}"), None);
+            }
+            return Vec::new();
+        };
+        let mut kept: Vec<&Entry> = Vec::new();
+        for entry in entries {
+            let key = entry.key.value.as_str();
+            if !known.contains(&key) {
+                let help = did_you_mean(key, known)
+                    .map(|k| format!("did you mean `{k}`?"))
+                    .or_else(|| Some(format!("known keys: {}", known.join(", "))));
+                self.report(entry.key.span, format!("unknown key `{key}` in {what}"), help);
+            } else if kept.iter().any(|k| k.key.value == key) {
+                self.report(
+                    entry.key.span,
+                    format!("`{key}` is given twice in {what}"),
+                    Some("keep one of them; YAML readers disagree on which one wins".into()),
+                );
+            } else {
+                kept.push(entry);
+            }
+        }
+        kept
+    }
+
+    /// Text; a number or boolean is reported (other YAML readers would not
+    /// keep it as written), and null counts as absent.
+    pub fn text(&mut self, node: &Node, source: &str, what: &str) -> Option<Spanned<String>> {
+        match &node.value {
+            Value::Str(s) => Some(Spanned::new(s.clone(), node.span)),
+            Value::Null => None,
+            Value::Bool(_) | Value::Int(_) | Value::Float(_) => {
+                let raw = raw(source, node.span);
+                self.report(
+                    node.span,
+                    format!("{what} should be text, found {} `{raw}`", node.type_name()),
+                    Some(format!("quote it: \"{raw}\"")),
+                );
+                None
+            }
+            Value::Seq(_) | Value::Map(_) => {
+                self.report(node.span, format!("{what} should be text, found {}", node.type_name()), None);
+                None
+            }
+        }
+    }
+
+    /// A list of text; a single text value is taken as a list of one.
+    pub fn text_list(&mut self, node: &Node, source: &str, what: &str) -> Vec<Spanned<String>> {
+        match &node.value {
+            Value::Seq(items) => items.iter().filter_map(|item| self.text(item, source, what)).collect(),
+            _ => self.text(node, source, what).into_iter().collect(),
+        }
+    }
+
+    /// One of `allowed`, reported with a did-you-mean otherwise.
+    pub fn choice(&mut self, node: &Node, source: &str, what: &str, allowed: &[&str]) -> Option<Spanned<String>> {
+        let value = self.text(node, source, what)?;
+        if allowed.contains(&value.value.as_str()) {
+            return Some(value);
+        }
+        let help = did_you_mean(&value.value, allowed)
+            .map_or_else(|| format!("use one of: {}", allowed.join(", ")), |k| format!("did you mean `{k}`?"));
+        self.report(value.span, format!("`{}` is not a valid {what}", value.value), Some(help));
+        None
+    }
+
+    /// A boolean.
+    pub fn boolean(&mut self, node: &Node, what: &str) -> Option<Spanned<bool>> {
+        match node.value {
+            Value::Bool(b) => Some(Spanned::new(b, node.span)),
+            Value::Null => None,
+            _ => {
+                self.report(node.span, format!("{what} should be true or false, found {}", node.type_name()), None);
+                None
+            }
+        }
+    }
+
+    /// The items of a list (null counts as empty).
+    pub fn list<'n>(&mut self, node: &'n Node, what: &str) -> &'n [Node] {
+        match &node.value {
+            Value::Seq(items) => items,
+            Value::Null => &[],
+            _ => {
+                self.report(node.span, format!("{what} should be a list, found {}", node.type_name()), None);
+                &[]
+            }
+        }
+    }
+}
+
+/// The source text of a span, for quoting in messages.
+pub fn raw(source: &str, span: Span) -> &str {
+    source.get(span.start..span.end).unwrap_or("").trim()
+}
+
+/// The closest of `candidates` to `word`, if it is close enough to be a typo.
+pub fn did_you_mean<'c>(word: &str, candidates: &[&'c str]) -> Option<&'c str> {
+    let word = word.to_lowercase();
+    candidates
+        .iter()
+        .map(|&c| (edit_distance(&word, &c.to_lowercase()), c))
+        .filter(|&(d, c)| d <= 2.max(c.len() / 4) || c.starts_with(word.as_str()) && word.len() >= 3)
+        .min_by_key(|&(d, _)| d)
+        .map(|(_, c)| c)
+}
+
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut diagonal = row[0];
+        row[0] = i + 1;
+        for (j, &cb) in b.iter().enumerate() {
+            let substitute = diagonal + usize::from(ca != cb);
+            diagonal = row[j + 1];
+            row[j + 1] = substitute.min(row[j] + 1).min(diagonal + 1);
+        }
+    }
+    row[b.len()]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn suggests_the_key_that_was_probably_meant() {
+        assert_eq!(did_you_mean("timezon", &["timeline", "timezone"]), Some("timezone"));
+        assert_eq!(did_you_mean("severty", &["severity", "summary"]), Some("severity"));
+        assert_eq!(did_you_mean("colour", &["title", "status"]), None);
+    }
+}

@@ -1,0 +1,93 @@
+//! The postmortem document: splitting a file into front matter and body,
+//! reading the front matter into typed values with positions, parsing and
+//! placing timestamps, and finding the body's sections.
+
+pub mod body;
+pub mod fields;
+pub mod model;
+pub mod schema;
+pub mod span;
+pub mod split;
+pub mod stamp;
+pub mod time;
+pub mod yaml;
+pub mod zone;
+
+pub use model::{ActionItem, Document, Entry, Impact, Kind, Placement, Stamp, Status};
+
+use crate::diagnostic::{Finding, Rule};
+use span::Span;
+use split::SplitError;
+
+/// A file read as far as it could be: the document, if the front matter was
+/// YAML, and what stood in the way.
+#[derive(Debug)]
+pub struct Parsed {
+    /// The document, when its front matter could be read at all.
+    pub document: Option<Document>,
+    /// `encoding`, `front-matter`, `schema` and `timestamp` findings.
+    pub findings: Vec<Finding>,
+}
+
+/// Reads a postmortem from its text.
+pub fn parse(text: &str) -> Parsed {
+    let parts = match split::split(text) {
+        Ok(parts) => parts,
+        Err(error) => return unreadable(front_matter_finding(error)),
+    };
+    let yaml = &text[parts.yaml.start..parts.yaml.end];
+    let root = match yaml::parse(yaml, parts.yaml.start) {
+        Ok(root) => root,
+        Err(error) => return unreadable(Finding::new(Rule::FrontMatter, error.span, error.message)),
+    };
+    let body = body::parse(&text[parts.body.start..parts.body.end], parts.body.start);
+    let mut fields = fields::Fields::default();
+    let document = schema::document(&root, parts.open, body, text, &mut fields);
+    Parsed {
+        document: Some(document),
+        findings: fields.findings,
+    }
+}
+
+/// Reads a postmortem from raw bytes, reporting text that is not UTF-8.
+/// Returns the text used for positions alongside the result.
+pub fn parse_bytes(bytes: &[u8]) -> (std::borrow::Cow<'_, str>, Parsed) {
+    match std::str::from_utf8(bytes) {
+        Ok(text) => (text.into(), parse(text)),
+        Err(error) => {
+            let offset = error.valid_up_to();
+            let byte = bytes.get(offset).copied().unwrap_or(0);
+            let finding = Finding::new(
+                Rule::Encoding,
+                Span::new(offset, offset + 1),
+                format!("the file is not UTF-8: byte 0x{byte:02X} at offset {offset}"),
+            )
+            .with_help("save the file as UTF-8");
+            (String::from_utf8_lossy(bytes), unreadable(finding))
+        }
+    }
+}
+
+fn unreadable(finding: Finding) -> Parsed {
+    Parsed {
+        document: None,
+        findings: vec![finding],
+    }
+}
+
+fn front_matter_finding(error: SplitError) -> Finding {
+    match error {
+        SplitError::Missing { first_line } => Finding::new(
+            Rule::FrontMatter,
+            first_line,
+            "the file does not start with YAML front matter",
+        )
+        .with_help("begin the file with a `---` line, the front matter, and another `---` line"),
+        SplitError::Unterminated { open } => Finding::new(
+            Rule::FrontMatter,
+            open,
+            "the front matter is never closed",
+        )
+        .with_help("end the front matter with a `---` line before the Markdown body"),
+    }
+}

@@ -1,0 +1,266 @@
+//! The document model: a postmortem's front matter as typed values that
+//! remember where they were written, with every timestamp placed on the
+//! time line, and the sections of its Markdown body.
+
+use super::body::Body;
+use super::span::{Span, Spanned};
+use super::time::Written;
+use chrono::{DateTime, FixedOffset, NaiveDate, NaiveDateTime};
+use chrono_tz::Tz;
+
+/// A whole postmortem.
+#[derive(Clone, Debug)]
+pub struct Document {
+    /// The opening `---` line, where file-level findings point.
+    pub head: Span,
+    /// `title`.
+    pub title: Option<Spanned<String>>,
+    /// `status` (default draft).
+    pub status: Spanned<Status>,
+    /// `severity`, such as `SEV2`.
+    pub severity: Option<Spanned<String>>,
+    /// `timezone` as written.
+    pub timezone: Option<Spanned<String>>,
+    /// `timezone` when it names an IANA zone.
+    pub zone: Option<Tz>,
+    /// `date`: when the postmortem was written.
+    pub date: Option<Stamp>,
+    /// `authors`.
+    pub authors: Vec<Spanned<String>>,
+    /// `services`.
+    pub services: Vec<Spanned<String>>,
+    /// `summary`.
+    pub summary: Option<Spanned<String>>,
+    /// `impact`.
+    pub impact: Impact,
+    /// `timeline`, in file order.
+    pub timeline: Vec<Entry>,
+    /// `action_items`, in file order.
+    pub action_items: Vec<ActionItem>,
+    /// The Markdown body.
+    pub body: Body,
+}
+
+/// Where the postmortem is in its review.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Status {
+    /// Being written.
+    Draft,
+    /// Being reviewed.
+    Review,
+    /// Final and public.
+    Published,
+}
+
+/// `impact`: when users were affected, and how.
+#[derive(Clone, Debug, Default)]
+pub struct Impact {
+    /// `impact.start`.
+    pub start: Option<Stamp>,
+    /// `impact.end`.
+    pub end: Option<Stamp>,
+    /// `impact.duration`, in minutes.
+    pub duration: Option<Spanned<i64>>,
+    /// `impact.users`.
+    pub users: Option<Spanned<String>>,
+    /// `impact.data_loss`.
+    pub data_loss: Option<Spanned<bool>>,
+}
+
+/// What a timeline entry marks.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Kind {
+    /// What set the incident off (before or at `start`).
+    Trigger,
+    /// Users first affected.
+    Start,
+    /// Someone or something noticed.
+    Detected,
+    /// A responder took it on.
+    Acknowledged,
+    /// The cause was found.
+    Identified,
+    /// Impact stopped or was contained.
+    Mitigated,
+    /// Back to normal.
+    Resolved,
+    /// More people or teams called in.
+    Escalated,
+    /// A public communication.
+    Update,
+    /// Anything else.
+    Note,
+}
+
+impl Kind {
+    /// Every kind with its spelling in the file.
+    pub const ALL: [(Kind, &'static str); 10] = [
+        (Kind::Trigger, "trigger"),
+        (Kind::Start, "start"),
+        (Kind::Detected, "detected"),
+        (Kind::Acknowledged, "acknowledged"),
+        (Kind::Identified, "identified"),
+        (Kind::Mitigated, "mitigated"),
+        (Kind::Resolved, "resolved"),
+        (Kind::Escalated, "escalated"),
+        (Kind::Update, "update"),
+        (Kind::Note, "note"),
+    ];
+
+    /// The spelling in the file.
+    pub fn name(self) -> &'static str {
+        Kind::ALL
+            .iter()
+            .find(|(kind, _)| *kind == self)
+            .map_or("note", |(_, name)| name)
+    }
+
+    /// Milestones happen at most once and feed the metrics.
+    pub fn is_milestone(self) -> bool {
+        matches!(
+            self,
+            Kind::Start
+                | Kind::Detected
+                | Kind::Acknowledged
+                | Kind::Identified
+                | Kind::Mitigated
+                | Kind::Resolved
+        )
+    }
+}
+
+/// One `timeline` item.
+#[derive(Clone, Debug)]
+pub struct Entry {
+    /// The item as a whole (its first key).
+    pub span: Span,
+    /// `at`; `None` when missing or unreadable (already reported).
+    pub at: Option<Stamp>,
+    /// `kind` (default note).
+    pub kind: Spanned<Kind>,
+    /// `event`.
+    pub event: Option<Spanned<String>>,
+    /// `next_update`: the next public update promised by then.
+    pub next_update: Option<Stamp>,
+}
+
+/// One `action_items` item.
+#[derive(Clone, Debug)]
+pub struct ActionItem {
+    /// The item as a whole (its first key).
+    pub span: Span,
+    /// `title`.
+    pub title: Option<Spanned<String>>,
+    /// `owner`.
+    pub owner: Option<Spanned<String>>,
+    /// `kind`: prevent, mitigate, detect or process.
+    pub kind: Option<Spanned<String>>,
+    /// `priority`: P0..P3.
+    pub priority: Option<Spanned<String>>,
+    /// `due`.
+    pub due: Option<Spanned<NaiveDate>>,
+    /// `status`: open, in-progress, done or wontfix (default open).
+    pub status: Spanned<String>,
+    /// `link`.
+    pub link: Option<Spanned<String>>,
+}
+
+impl ActionItem {
+    /// Open or in progress: work still owed.
+    pub fn is_open(&self) -> bool {
+        matches!(self.status.value.as_str(), "open" | "in-progress")
+    }
+}
+
+/// A timestamp as written and where it falls on the time line.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Stamp {
+    /// The text as written.
+    pub text: String,
+    /// Where it was written.
+    pub span: Span,
+    /// What the text says.
+    pub written: Written,
+    /// The local date and time after the date of the entry before was carried
+    /// over (midnight for a date alone).
+    pub local: NaiveDateTime,
+    /// The date came from the entry before.
+    pub carried: bool,
+    /// Where it falls.
+    pub placed: Placement,
+}
+
+/// Where a timestamp falls on the time line.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Placement {
+    /// One instant.
+    At(DateTime<FixedOffset>),
+    /// A date alone: the whole day, first and last second.
+    Day(DateTime<FixedOffset>, DateTime<FixedOffset>),
+    /// The time happened twice (clocks went back); the earlier is used.
+    Fold(DateTime<FixedOffset>, DateTime<FixedOffset>),
+    /// The time never happened (clocks went forward).
+    Gap,
+    /// A local time and no `timezone` to place it in.
+    NoZone,
+}
+
+impl Stamp {
+    /// The instant, for a timestamp with a clock time that could be placed.
+    pub fn instant(&self) -> Option<DateTime<FixedOffset>> {
+        match self.placed {
+            Placement::At(t) | Placement::Fold(t, _) => Some(t),
+            _ => None,
+        }
+    }
+
+    /// The earliest and latest instant it can stand for.
+    pub fn range(&self) -> Option<(DateTime<FixedOffset>, DateTime<FixedOffset>)> {
+        match self.placed {
+            Placement::Day(first, last) => Some((first, last)),
+            _ => self.instant().map(|t| (t, t)),
+        }
+    }
+
+    /// A date alone, with no clock time.
+    pub fn is_day(&self) -> bool {
+        self.written.time.is_none()
+    }
+}
+
+impl Document {
+    /// The first entry of milestone `kind`.
+    pub fn milestone(&self, kind: Kind) -> Option<&Entry> {
+        self.timeline.iter().find(|e| e.kind.value == kind)
+    }
+
+    /// The instant of the first entry of milestone `kind`.
+    pub fn milestone_at(&self, kind: Kind) -> Option<DateTime<FixedOffset>> {
+        self.milestone(kind)?.at.as_ref()?.instant()
+    }
+
+    /// Impact start: `impact.start`, else the `start` milestone.
+    pub fn impact_start(&self) -> Option<DateTime<FixedOffset>> {
+        let stated = self.impact.start.as_ref().and_then(Stamp::instant);
+        stated.or_else(|| self.milestone_at(Kind::Start))
+    }
+
+    /// Impact end: `impact.end`, else the `resolved` milestone.
+    pub fn impact_end(&self) -> Option<DateTime<FixedOffset>> {
+        let stated = self.impact.end.as_ref().and_then(Stamp::instant);
+        stated.or_else(|| self.milestone_at(Kind::Resolved))
+    }
+
+    /// Every timestamp in the front matter, in file order.
+    pub fn stamps(&self) -> impl Iterator<Item = &Stamp> {
+        let head = [&self.date, &self.impact.start, &self.impact.end];
+        let entries = self
+            .timeline
+            .iter()
+            .flat_map(|e| [e.at.as_ref(), e.next_update.as_ref()]);
+        head.into_iter()
+            .map(Option::as_ref)
+            .chain(entries)
+            .flatten()
+    }
+}

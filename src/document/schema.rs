@@ -1,0 +1,206 @@
+//! Building the [`Document`] from the YAML tree: the keys of format v1, their
+//! types and allowed values, and every timestamp placed in order.
+
+use super::body::Body;
+use super::fields::{Fields, raw};
+use super::model::{ActionItem, Document, Entry, Impact, Kind, Status, Stamp};
+use super::span::{Span, Spanned};
+use super::stamp::{Context, stamp};
+use super::time;
+use super::yaml::{Node, Value};
+use super::zone;
+use crate::diagnostic::Finding;
+use chrono::NaiveDate;
+
+const TOP: &[&str] = &[
+    "title", "status", "severity", "timezone", "date", "authors", "services", "summary", "impact",
+    "timeline", "action_items",
+];
+const IMPACT: &[&str] = &["start", "end", "duration", "users", "data_loss"];
+const ENTRY: &[&str] = &["at", "kind", "event", "next_update"];
+const ACTION: &[&str] = &["title", "owner", "kind", "priority", "due", "status", "link"];
+
+/// Allowed `severity` values.
+pub const SEVERITIES: &[&str] = &["SEV1", "SEV2", "SEV3", "SEV4"];
+const STATUSES: &[&str] = &["draft", "review", "published"];
+const ACTION_KINDS: &[&str] = &["prevent", "mitigate", "detect", "process"];
+const PRIORITIES: &[&str] = &["P0", "P1", "P2", "P3"];
+const ACTION_STATUSES: &[&str] = &["open", "in-progress", "done", "wontfix"];
+
+/// Reads the document from its front matter tree; findings go to `fields`.
+pub fn document(root: &Node, head: Span, body: Body, source: &str, fields: &mut Fields) -> Document {
+    let top = fields.mapping(root, "the front matter", TOP);
+    let get = |key: &str| top.iter().find(|e| e.key.value == key).map(|e| &e.value);
+    let mut reader = Reader { fields, source, zone: None };
+    let timezone = get("timezone").and_then(|n| reader.fields.text(n, source, "`timezone`"));
+    reader.zone = timezone.as_ref().and_then(|tz| zone::parse_zone(&tz.value).ok());
+    let title = get("title").and_then(|n| reader.fields.text(n, source, "`title`"));
+    if title.is_none() && get("title").is_none_or(|n| n.value == Value::Null) {
+        reader.fields.report(head, "the postmortem has no `title`".into(), Some("add `title: ...` to the front matter".into()));
+    }
+    if get("timeline").is_none() {
+        reader.fields.report(head, "the postmortem has no `timeline`".into(), Some("add `timeline:` with at least the start of the incident".into()));
+    }
+    let status = match get("status").and_then(|n| reader.fields.choice(n, source, "status", STATUSES)) {
+        Some(s) => Spanned::new(parse_status(&s.value), s.span),
+        None => Spanned::new(Status::Draft, head),
+    };
+    Document {
+        head,
+        status,
+        severity: get("severity").and_then(|n| reader.fields.choice(n, source, "severity", SEVERITIES)),
+        zone: reader.zone,
+        date: get("date").and_then(|n| reader.stamp(n, None, "`date`")),
+        authors: get("authors").map(|n| reader.fields.text_list(n, source, "an author")).unwrap_or_default(),
+        services: get("services").map(|n| reader.fields.text_list(n, source, "a service")).unwrap_or_default(),
+        summary: get("summary").and_then(|n| reader.fields.text(n, source, "`summary`")),
+        impact: get("impact").map(|n| reader.impact(n)).unwrap_or_default(),
+        timeline: get("timeline").map(|n| reader.timeline(n)).unwrap_or_default(),
+        action_items: get("action_items").map(|n| reader.actions(n)).unwrap_or_default(),
+        title,
+        timezone,
+        body,
+    }
+}
+
+fn parse_status(text: &str) -> Status {
+    match text {
+        "review" => Status::Review,
+        "published" => Status::Published,
+        _ => Status::Draft,
+    }
+}
+
+struct Reader<'f, 's> {
+    fields: &'f mut Fields,
+    source: &'s str,
+    zone: Option<chrono_tz::Tz>,
+}
+
+impl Reader<'_, '_> {
+    fn stamp(&mut self, node: &Node, carry: Option<NaiveDate>, what: &str) -> Option<Stamp> {
+        let text = match &node.value {
+            Value::Str(s) => s.clone(),
+            Value::Null => return None,
+            Value::Int(_) | Value::Float(_) => {
+                let raw = raw(self.source, node.span);
+                let help = "write a time such as `14:30` or `2026-05-14 14:30`".to_string();
+                self.fields.report(node.span, format!("{what} should be a timestamp, found a number `{raw}`"), Some(help));
+                return None;
+            }
+            _ => {
+                self.fields.report(node.span, format!("{what} should be a timestamp, found {}", node.type_name()), None);
+                return None;
+            }
+        };
+        let context = Context { carry, zone: self.zone };
+        stamp(&text, node.span, context).map_err(|finding| self.push(finding)).ok()
+    }
+
+    fn push(&mut self, finding: Finding) {
+        self.fields.findings.push(finding);
+    }
+
+    fn impact(&mut self, node: &Node) -> Impact {
+        let entries = self.fields.mapping(node, "`impact`", IMPACT);
+        let mut impact = Impact::default();
+        for entry in entries {
+            let value = &entry.value;
+            match entry.key.value.as_str() {
+                "start" => impact.start = self.stamp(value, None, "`impact.start`"),
+                "end" => impact.end = self.stamp(value, None, "`impact.end`"),
+                "duration" => impact.duration = self.duration(value),
+                "users" => impact.users = self.fields.text(value, self.source, "`impact.users`"),
+                _ => impact.data_loss = self.fields.boolean(value, "`impact.data_loss`"),
+            }
+        }
+        impact
+    }
+
+    fn duration(&mut self, node: &Node) -> Option<Spanned<i64>> {
+        let text = self.fields.text(node, self.source, "`impact.duration`")?;
+        let minutes = time::parse_duration(&text.value);
+        if minutes.is_none() {
+            let message = format!("`{}` is not a duration", text.value);
+            self.fields.report(text.span, message, Some("write hours and minutes, such as `26h45m`, `90m` or `1d2h`".into()));
+        }
+        Some(Spanned::new(minutes?, text.span))
+    }
+
+    fn timeline(&mut self, node: &Node) -> Vec<Entry> {
+        let mut carry = None;
+        let mut entries = Vec::new();
+        for item in self.fields.list(node, "`timeline`") {
+            let fields = self.fields.mapping(item, "a timeline entry", ENTRY);
+            let get = |key: &str| fields.iter().find(|e| e.key.value == key).map(|e| &e.value);
+            let at = match get("at") {
+                Some(at) => self.stamp(at, carry, "`at`"),
+                None => {
+                    self.fields.report(item.span, "a timeline entry has no `at`".into(), Some("add `at: HH:MM` (or a full date and time)".into()));
+                    None
+                }
+            };
+            carry = at.as_ref().map(|s| s.local.date()).or(carry);
+            let kind = get("kind")
+                .and_then(|n| self.fields.choice(n, self.source, "timeline kind", &Kind::ALL.map(|(_, name)| name)))
+                .map_or(Spanned::new(Kind::Note, item.span), |k| {
+                    let kind = Kind::ALL.iter().find(|(_, n)| *n == k.value).map_or(Kind::Note, |(kind, _)| *kind);
+                    Spanned::new(kind, k.span)
+                });
+            let next_update = get("next_update").and_then(|n| self.next_update(n, at.as_ref()));
+            let event = get("event").and_then(|n| self.fields.text(n, self.source, "`event`"));
+            entries.push(Entry { span: item.span, at, kind, event, next_update });
+        }
+        entries
+    }
+
+    // A promise is always about later: a time alone before its entry's time
+    // means the next day.
+    fn next_update(&mut self, node: &Node, at: Option<&Stamp>) -> Option<Stamp> {
+        let promised = self.stamp(node, at.map(|s| s.local.date()), "`next_update`")?;
+        let (Some(at), true) = (at, promised.carried) else {
+            return Some(promised);
+        };
+        if promised.local >= at.local {
+            return Some(promised);
+        }
+        let next_day = at.local.date().succ_opt()?;
+        let context = Context { carry: Some(next_day), zone: self.zone };
+        stamp(&promised.text, promised.span, context).ok()
+    }
+
+    fn actions(&mut self, node: &Node) -> Vec<ActionItem> {
+        let mut items = Vec::new();
+        for item in self.fields.list(node, "`action_items`") {
+            let fields = self.fields.mapping(item, "an action item", ACTION);
+            let get = |key: &str| fields.iter().find(|e| e.key.value == key).map(|e| &e.value);
+            let source = self.source;
+            let title = get("title").and_then(|n| self.fields.text(n, source, "`title`"));
+            if title.is_none() {
+                self.fields.report(item.span, "an action item has no `title`".into(), Some("say what will change".into()));
+            }
+            items.push(ActionItem {
+                span: item.span,
+                title,
+                owner: get("owner").and_then(|n| self.fields.text(n, source, "`owner`")),
+                kind: get("kind").and_then(|n| self.fields.choice(n, source, "action kind", ACTION_KINDS)),
+                priority: get("priority").and_then(|n| self.fields.choice(n, source, "priority", PRIORITIES)),
+                due: get("due").and_then(|n| self.due(n)),
+                status: get("status")
+                    .and_then(|n| self.fields.choice(n, source, "action status", ACTION_STATUSES))
+                    .unwrap_or_else(|| Spanned::new("open".into(), item.span)),
+                link: get("link").and_then(|n| self.fields.text(n, source, "`link`")),
+            });
+        }
+        items
+    }
+
+    fn due(&mut self, node: &Node) -> Option<Spanned<NaiveDate>> {
+        let stamp = self.stamp(node, None, "`due`")?;
+        if !stamp.is_day() {
+            let help = format!("write the date alone: `{}`", stamp.local.date());
+            self.fields.report(stamp.span, "`due` should be a date without a time".into(), Some(help));
+        }
+        Some(Spanned::new(stamp.local.date(), stamp.span))
+    }
+}

@@ -1,0 +1,178 @@
+//! Time zones: IANA names (with a suggestion for near misses), the zone
+//! labels a timestamp may carry (`UTC`, `-07:00`, `PDT`, `PT`), and placing a
+//! local time in a zone with its daylight-saving gaps and folds.
+
+use chrono::{DateTime, FixedOffset, LocalResult, NaiveDateTime, Offset, TimeZone};
+use chrono_tz::{OffsetName, TZ_VARIANTS, Tz};
+
+/// A zone or offset written after a time.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Label {
+    /// `UTC`, `GMT` or `Z`.
+    Utc,
+    /// A numeric offset such as `-07:00`.
+    Offset(FixedOffset),
+    /// An abbreviation with a fixed offset, such as `PDT`.
+    Abbreviation {
+        /// As written, upper-cased.
+        name: String,
+        /// The offset it stands for.
+        offset: FixedOffset,
+    },
+    /// A generic zone name such as `PT`, resolved in its IANA zone.
+    Zone {
+        /// As written, upper-cased.
+        name: String,
+        /// The zone it stands for.
+        zone: Tz,
+    },
+}
+
+const HOUR: i32 = 3600;
+
+// Fixed-offset abbreviations in common use. Ambiguous ones (IST, BST in some
+// regions) take the reading most postmortems mean; an offset is always safer.
+const ABBREVIATIONS: &[(&str, i32)] = &[
+    ("PST", -8 * HOUR),
+    ("PDT", -7 * HOUR),
+    ("MST", -7 * HOUR),
+    ("MDT", -6 * HOUR),
+    ("CST", -6 * HOUR),
+    ("CDT", -5 * HOUR),
+    ("EST", -5 * HOUR),
+    ("EDT", -4 * HOUR),
+    ("AKST", -9 * HOUR),
+    ("AKDT", -8 * HOUR),
+    ("HST", -10 * HOUR),
+    ("WET", 0),
+    ("WEST", HOUR),
+    ("BST", HOUR),
+    ("CET", HOUR),
+    ("CEST", 2 * HOUR),
+    ("EET", 2 * HOUR),
+    ("EEST", 3 * HOUR),
+    ("MSK", 3 * HOUR),
+    ("IST", 5 * HOUR + 1800),
+    ("SGT", 8 * HOUR),
+    ("HKT", 8 * HOUR),
+    ("AWST", 8 * HOUR),
+    ("JST", 9 * HOUR),
+    ("KST", 9 * HOUR),
+    ("ACST", 9 * HOUR + 1800),
+    ("ACDT", 10 * HOUR + 1800),
+    ("AEST", 10 * HOUR),
+    ("AEDT", 11 * HOUR),
+    ("NZST", 12 * HOUR),
+    ("NZDT", 13 * HOUR),
+];
+
+const GENERIC: &[(&str, Tz)] = &[
+    ("PT", Tz::America__Los_Angeles),
+    ("MT", Tz::America__Denver),
+    ("CT", Tz::America__Chicago),
+    ("ET", Tz::America__New_York),
+    ("AKT", Tz::America__Anchorage),
+];
+
+/// Reads a zone label: `UTC`, `GMT`, `Z`, `+HH:MM`, `+HHMM`, `+HH`, a known
+/// abbreviation or a generic zone (`PT`, `ET`, ...).
+pub fn label(text: &str) -> Option<Label> {
+    let upper = text.trim().to_ascii_uppercase();
+    if matches!(upper.as_str(), "UTC" | "GMT" | "Z") {
+        return Some(Label::Utc);
+    }
+    if let Some(offset) = numeric_offset(&upper) {
+        return Some(Label::Offset(offset));
+    }
+    if let Some(&(_, seconds)) = ABBREVIATIONS.iter().find(|(name, _)| *name == upper) {
+        let offset = FixedOffset::east_opt(seconds)?;
+        return Some(Label::Abbreviation { name: upper, offset });
+    }
+    let &(_, zone) = GENERIC.iter().find(|(name, _)| *name == upper)?;
+    Some(Label::Zone { name: upper, zone })
+}
+
+fn numeric_offset(text: &str) -> Option<FixedOffset> {
+    let text = text.strip_prefix("UTC").unwrap_or(text);
+    let sign = match text.as_bytes().first()? {
+        b'+' => 1,
+        b'-' => -1,
+        _ => return None,
+    };
+    let digits: String = text[1..].chars().filter(|&c| c != ':').collect();
+    if !(digits.len() == 2 || digits.len() == 4) || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let hours: i32 = digits[..2].parse().ok()?;
+    let minutes: i32 = digits.get(2..).map_or(Some(0), |m| m.parse().ok())?;
+    if hours > 18 || minutes > 59 {
+        return None;
+    }
+    FixedOffset::east_opt(sign * (hours * HOUR + minutes * 60))
+}
+
+/// Reads an IANA zone name; on failure, a suggestion when one is likely.
+pub fn parse_zone(name: &str) -> Result<Tz, Option<&'static str>> {
+    name.trim().parse::<Tz>().map_err(|_| suggest(name.trim()))
+}
+
+fn suggest(name: &str) -> Option<&'static str> {
+    let upper = name.to_ascii_uppercase();
+    let by_label = match label(&upper) {
+        Some(Label::Zone { zone, .. }) => Some(zone.name()),
+        Some(Label::Abbreviation { name, .. }) => GENERIC
+            .iter()
+            .find(|(generic, _)| name.starts_with(&generic[..1]) && name.ends_with('T'))
+            .map(|(_, zone)| zone.name()),
+        Some(Label::Utc) => Some("UTC"),
+        _ => None,
+    };
+    by_label.or_else(|| {
+        let wanted = name.replace(' ', "_").to_ascii_lowercase();
+        TZ_VARIANTS.iter().map(|zone| zone.name()).find(|candidate| {
+            let lower = candidate.to_ascii_lowercase();
+            lower == wanted || lower.rsplit('/').next() == Some(wanted.as_str())
+        })
+    })
+}
+
+/// Where a local time falls in a zone.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Placed {
+    /// Exactly one instant.
+    Single(DateTime<FixedOffset>),
+    /// The clocks went back: the time happened twice.
+    Ambiguous(DateTime<FixedOffset>, DateTime<FixedOffset>),
+    /// The clocks went forward: the time never happened.
+    Gap,
+}
+
+/// Places `local` in `zone`.
+pub fn place(zone: Tz, local: NaiveDateTime) -> Placed {
+    let fixed = |t: DateTime<Tz>| t.with_timezone(&t.offset().fix());
+    match zone.from_local_datetime(&local) {
+        LocalResult::Single(t) => Placed::Single(fixed(t)),
+        LocalResult::Ambiguous(a, b) => Placed::Ambiguous(fixed(a), fixed(b)),
+        LocalResult::None => Placed::Gap,
+    }
+}
+
+/// The abbreviation `zone` uses at `instant`, such as `PDT` (or `+0530`).
+pub fn abbreviation(zone: Tz, instant: DateTime<FixedOffset>) -> String {
+    let offset = zone.offset_from_utc_datetime(&instant.naive_utc());
+    offset
+        .abbreviation()
+        .map_or_else(|| offset.fix().to_string(), str::to_string)
+}
+
+/// The abbreviations `zone` uses in the year of `instant` (standard and summer).
+pub fn abbreviations_in_year(zone: Tz, instant: DateTime<FixedOffset>) -> Vec<String> {
+    use chrono::Datelike;
+    let year = instant.year();
+    [1, 7]
+        .iter()
+        .filter_map(|&month| chrono::NaiveDate::from_ymd_opt(year, month, 1))
+        .filter_map(|date| date.and_hms_opt(12, 0, 0))
+        .map(|noon| abbreviation(zone, noon.and_utc().fixed_offset()))
+        .collect()
+}

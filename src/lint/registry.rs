@@ -1,0 +1,102 @@
+//! The rule registry: for every rule its one-line summary, its documentation
+//! (kept in the rule's own file), its default level for a document's status,
+//! and the check that runs on a parsed document.
+
+use super::rules;
+use crate::diagnostic::{Finding, Rule, Severity};
+use crate::document::{Document, Status};
+use chrono::{DateTime, Utc};
+
+/// What a check may look at besides the document.
+#[derive(Clone, Copy, Debug)]
+pub struct Context {
+    /// "Now", for future timestamps and overdue items.
+    pub now: DateTime<Utc>,
+}
+
+/// A check on a parsed document; parser-stage rules have none.
+pub type Check = fn(&Document, &Context, &mut Vec<Finding>);
+
+/// How a rule's default level depends on the document's status.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Level {
+    /// Always an error.
+    Error,
+    /// Always a warning.
+    Warning,
+    /// A warning, an error once the postmortem is in review or published.
+    ErrorFromReview,
+    /// A warning, an error once the postmortem is published.
+    ErrorWhenPublished,
+}
+
+impl Level {
+    /// The severity for a document with `status`.
+    pub fn severity(self, status: Status) -> Severity {
+        let error = match self {
+            Level::Error => true,
+            Level::Warning => false,
+            Level::ErrorFromReview => status >= Status::Review,
+            Level::ErrorWhenPublished => status == Status::Published,
+        };
+        if error { Severity::Error } else { Severity::Warning }
+    }
+
+    /// How the level reads in rule listings.
+    pub fn describe(self) -> &'static str {
+        match self {
+            Level::Error => "error",
+            Level::Warning => "warning",
+            Level::ErrorFromReview => "warning (error in review or published)",
+            Level::ErrorWhenPublished => "warning (error when published)",
+        }
+    }
+}
+
+/// Everything known about one rule.
+#[derive(Clone, Copy, Debug)]
+pub struct RuleInfo {
+    /// The rule.
+    pub rule: Rule,
+    /// Its default level.
+    pub level: Level,
+    /// One line: what it catches.
+    pub summary: &'static str,
+    /// What it catches, why it matters, a failing and a fixed example.
+    pub docs: &'static str,
+    /// The check, for rules that look at a parsed document.
+    pub check: Option<Check>,
+}
+
+/// Every rule, in documentation order.
+pub fn all() -> [RuleInfo; 20] {
+    [
+        rules::encoding::INFO,
+        rules::front_matter::INFO,
+        rules::schema::INFO,
+        rules::timestamp::INFO,
+        rules::timezone::INFO,
+        rules::dst::INFO,
+        rules::zone_label::INFO,
+        rules::timeline_order::INFO,
+        rules::milestone_duplicate::INFO,
+        rules::milestone_order::INFO,
+        rules::milestone_missing::INFO,
+        rules::impact_window::INFO,
+        rules::duration_claim::INFO,
+        rules::update_late::INFO,
+        rules::future_time::INFO,
+        rules::section_missing::INFO,
+        rules::section_empty::INFO,
+        rules::placeholder::INFO,
+        rules::action_item::INFO,
+        rules::action_overdue::INFO,
+    ]
+}
+
+/// The information about `rule`.
+pub fn info(rule: Rule) -> RuleInfo {
+    let all = all();
+    let index = Rule::ALL.iter().position(|&r| r == rule).unwrap_or(0);
+    all[index]
+}

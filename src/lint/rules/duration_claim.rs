@@ -1,0 +1,60 @@
+//! `duration-claim`: `impact.duration` against the impact window.
+
+use crate::diagnostic::{Finding, Rule};
+use crate::document::Document;
+use crate::lint::phrasing::{duration, minutes_between};
+use crate::lint::registry::{Context, Level, RuleInfo};
+
+/// The rule's registry entry.
+pub const INFO: RuleInfo = RuleInfo {
+    rule: Rule::DurationClaim,
+    level: Level::Error,
+    summary: "`impact.duration` differs from impact end - start by more than max(5 minutes, 5%)",
+    docs: "\
+What it catches: an `impact.duration` that does not match the impact window
+(`impact.start`/`end`, or the `start`/`resolved` milestones where those are
+absent) within 5 minutes or 5%, whichever is larger.
+
+Why it matters: the stated duration is what readers quote. It is often
+computed by hand, across midnight or a date change, and then the timeline is
+corrected while the duration is not.
+
+Failing:
+    impact:
+      start: 2026-05-14 14:30
+      end: 2026-05-15 17:15
+      duration: 2h45m
+
+Fixed:
+    impact:
+      start: 2026-05-14 14:30
+      end: 2026-05-15 17:15
+      duration: 26h45m",
+    check: Some(check),
+};
+
+/// Whether `claimed` minutes match `actual` within max(5 minutes, 5%).
+pub fn within_tolerance(claimed: i64, actual: i64) -> bool {
+    let tolerance = (actual.abs() as f64 * 0.05).max(5.0);
+    ((claimed - actual).abs() as f64) <= tolerance
+}
+
+fn check(document: &Document, _: &Context, out: &mut Vec<Finding>) {
+    let Some(claimed) = &document.impact.duration else { return };
+    let (Some(start), Some(end)) = (document.impact_start(), document.impact_end()) else {
+        return;
+    };
+    let actual = minutes_between(start, end);
+    if within_tolerance(claimed.value, actual) {
+        return;
+    }
+    let message = format!(
+        "`impact.duration` says {} but impact lasted {} ({} to {})",
+        duration(claimed.value),
+        duration(actual),
+        start.format("%Y-%m-%d %H:%M %:z"),
+        end.format("%Y-%m-%d %H:%M %:z"),
+    );
+    let help = format!("write `duration: {}`, or correct the impact window", duration(actual));
+    out.push(Finding::new(Rule::DurationClaim, claimed.span, message).with_help(help));
+}

@@ -1,0 +1,79 @@
+//! `impact-window`: `impact.start`/`end` against the milestones and each other.
+
+use crate::diagnostic::{Finding, Rule};
+use crate::document::{Document, Kind, Stamp};
+use crate::lint::phrasing::when;
+use crate::lint::registry::{Context, Level, RuleInfo};
+
+/// The rule's registry entry.
+pub const INFO: RuleInfo = RuleInfo {
+    rule: Rule::ImpactWindow,
+    level: Level::Error,
+    summary: "`impact.start`/`end` disagree with the start/resolved milestones, or end before start",
+    docs: "\
+What it catches: an `impact.end` before `impact.start`; an `impact.start`
+other than the `start` milestone (both say when users were first affected);
+an `impact.end` before the `start` milestone or after the `resolved` one
+(impact may end before the incident is closed, never after).
+
+Why it matters: the same fact written twice drifts. Real write-ups give one
+start time in the status updates and another in the postmortem; the reader
+cannot tell which is right, and the duration, the metrics and the rendered
+figure all depend on it.
+
+Failing:
+    impact:
+      start: 2018-12-21 05:29 UTC
+    timeline:
+      - at: 2018-12-21 06:49 UTC
+        kind: start
+
+Fixed:
+    impact:
+      start: 2018-12-21 05:29 UTC
+    timeline:
+      - at: 2018-12-21 05:29 UTC
+        kind: start",
+    check: Some(check),
+};
+
+fn check(document: &Document, _: &Context, out: &mut Vec<Finding>) {
+    let start = document.impact.start.as_ref();
+    let end = document.impact.end.as_ref();
+    if let (Some(s), Some(e)) = (start.and_then(Stamp::instant), end.and_then(Stamp::instant))
+        && let Some(end) = end
+        && e < s
+    {
+        out.push(finding(end, "`impact.end` is before `impact.start`".into(), "swap them, or check the dates"));
+    }
+    let milestone = |kind| document.milestone(kind).and_then(|e| e.at.as_ref());
+    if let (Some(stated), Some(first)) = (start, milestone(Kind::Start))
+        && let (Some(a), Some(b)) = (stated.instant(), first.instant())
+        && a != b
+    {
+        let message = format!(
+            "`impact.start` ({}) disagrees with the `start` milestone ({})",
+            when(stated),
+            when(first)
+        );
+        out.push(finding(stated, message, "both say when users were first affected: make them the same"));
+    }
+    let Some(end) = end else { return };
+    let Some(e) = end.instant() else { return };
+    if let Some(first) = milestone(Kind::Start)
+        && first.instant().is_some_and(|s| e < s)
+    {
+        let message = format!("`impact.end` ({}) is before the `start` milestone ({})", when(end), when(first));
+        out.push(finding(end, message, "check the date of `impact.end`"));
+    }
+    if let Some(resolved) = milestone(Kind::Resolved)
+        && resolved.instant().is_some_and(|r| e > r)
+    {
+        let message = format!("`impact.end` ({}) is after the `resolved` milestone ({})", when(end), when(resolved));
+        out.push(finding(end, message, "impact cannot outlast the incident: move `resolved` or `impact.end`"));
+    }
+}
+
+fn finding(stamp: &Stamp, message: String, help: &str) -> Finding {
+    Finding::new(Rule::ImpactWindow, stamp.span, message).with_help(help)
+}

@@ -1,0 +1,88 @@
+//! `placeholder`: TODO, TBD, FIXME and unreplaced template hints.
+
+use crate::diagnostic::{Finding, Rule};
+use crate::document::Document;
+use crate::document::span::{Span, Spanned};
+use crate::lint::registry::{Context, Level, RuleInfo};
+
+/// The rule's registry entry.
+pub const INFO: RuleInfo = RuleInfo {
+    rule: Rule::Placeholder,
+    level: Level::ErrorWhenPublished,
+    summary: "TODO, TBD, FIXME or an unreplaced template hint left in",
+    docs: "\
+What it catches: the words TODO, TBD and FIXME (in capitals, as whole words)
+in the body's prose, in HTML comments and in front matter text; and template
+hints, HTML comments that begin with `hint:` (the skeleton `postmortem new`
+writes). Code blocks are not searched. A warning in a draft, an error once
+published.
+
+Why it matters: placeholders are how a draft tracks what is still to find out.
+Published, they tell readers the review was not finished.
+
+Failing:
+    ## Root cause
+    TODO: confirm with the storage team.
+    <!-- hint: what made this possible, not who -->
+
+Fixed:
+    ## Root cause
+    The cleanup job trusted a date filter it never checked.",
+    check: Some(check),
+};
+
+const WORDS: [&str; 3] = ["TODO", "TBD", "FIXME"];
+
+fn check(document: &Document, _: &Context, out: &mut Vec<Finding>) {
+    let front = [&document.title, &document.summary, &document.impact.users]
+        .into_iter()
+        .flatten()
+        .chain(document.timeline.iter().filter_map(|e| e.event.as_ref()))
+        .chain(document.action_items.iter().flat_map(|a| [&a.title, &a.owner]).flatten());
+    for text in front.chain(&document.body.texts) {
+        if let Some(word) = placeholder_word(&text.value) {
+            out.push(word_finding(word, text.span));
+        }
+    }
+    for comment in &document.body.comments {
+        if comment.value.to_ascii_lowercase().starts_with("hint:") {
+            out.push(hint_finding(comment));
+        } else if let Some(word) = placeholder_word(&comment.value) {
+            out.push(word_finding(word, comment.span));
+        }
+    }
+}
+
+fn word_finding(word: &str, span: Span) -> Finding {
+    Finding::new(Rule::Placeholder, span, format!("`{word}` left in"))
+        .with_help("write what is known, or keep the postmortem a draft until it is")
+}
+
+fn hint_finding(comment: &Spanned<String>) -> Finding {
+    Finding::new(Rule::Placeholder, comment.span, "a template hint is still in the text")
+        .with_help("replace the hint with the section's content")
+}
+
+/// The first placeholder word standing alone in `text`.
+pub fn placeholder_word(text: &str) -> Option<&'static str> {
+    WORDS.into_iter().find(|word| {
+        text.match_indices(word).any(|(at, _)| {
+            let before = text[..at].chars().next_back();
+            let after = text[at + word.len()..].chars().next();
+            !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+        })
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::placeholder_word;
+
+    #[test]
+    fn only_whole_capitalised_words_count() {
+        assert_eq!(placeholder_word("TODO: confirm"), Some("TODO"));
+        assert_eq!(placeholder_word("owner (TBD)"), Some("TBD"));
+        assert_eq!(placeholder_word("a todo list"), None);
+        assert_eq!(placeholder_word("TODOS and MTBDs"), None);
+    }
+}

@@ -1,0 +1,45 @@
+//! `section-empty`: a section heading with nothing under it.
+
+use crate::diagnostic::{Finding, Rule};
+use crate::document::Document;
+use crate::document::body::Canonical;
+use crate::lint::registry::{Context, Level, RuleInfo};
+
+/// The rule's registry entry.
+pub const INFO: RuleInfo = RuleInfo {
+    rule: Rule::SectionEmpty,
+    level: Level::ErrorFromReview,
+    summary: "a section heading with nothing under it (Timeline excepted)",
+    docs: "\
+What it catches: a known section (Summary, Impact, Root cause, Remediation,
+Lessons learned) with no text under its heading; HTML comments such as
+template hints do not count as text. `## Timeline` may stay empty: its table
+is generated from the front matter. A warning in a draft, an error in review
+or published.
+
+Why it matters: an empty heading promises an answer the document does not
+give, and it survives review more easily than a missing one.
+
+Failing:
+    ## Root cause
+    <!-- hint: what made this possible -->
+
+    ## Remediation
+
+Fixed:
+    ## Root cause
+    The cleanup job trusted a date filter it never checked.",
+    check: Some(check),
+};
+
+fn check(document: &Document, _: &Context, out: &mut Vec<Finding>) {
+    for section in &document.body.sections {
+        let Some(canonical) = section.canonical else { continue };
+        if section.has_content || canonical == Canonical::Timeline {
+            continue;
+        }
+        let message = format!("`{}` has nothing under it", section.title);
+        let help = "write the section, or remove the heading while it is a draft";
+        out.push(Finding::new(Rule::SectionEmpty, section.span, message).with_help(help));
+    }
+}
