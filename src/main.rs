@@ -1,3 +1,19 @@
-fn main() {
-    println!("Hello, world!");
+//! The `postmortem` binary: parses arguments, runs a subcommand, prints
+//! through [`output`], and exits 0 (clean), 1 (findings) or 2 (could not run).
+
+mod cli;
+mod output;
+
+use clap::Parser;
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    let args = cli::Cli::parse();
+    match cli::run(args) {
+        Ok(code) => code,
+        Err(error) => {
+            output::error(&error);
+            ExitCode::from(2)
+        }
+    }
 }

@@ -90,7 +90,7 @@ impl Fields {
         if allowed.contains(&value.value.as_str()) {
             return Some(value);
         }
-        let help = did_you_mean(&value.value, allowed)
+        let help = close_choice(&value.value, allowed)
             .map_or_else(|| format!("use one of: {}", allowed.join(", ")), |k| format!("did you mean `{k}`?"));
         self.report(value.span, format!("`{}` is not a valid {what}", value.value), Some(help));
         None
@@ -137,6 +137,16 @@ pub fn did_you_mean<'c>(word: &str, candidates: &[&'c str]) -> Option<&'c str> {
         .map(|(_, c)| c)
 }
 
+/// For short enumerated values a distance of one is a different value
+/// (SEV5 is not SEV1): suggest only a case slip or a near spelling of a long word.
+fn close_choice<'c>(word: &str, allowed: &[&'c str]) -> Option<&'c str> {
+    let lower = word.to_lowercase();
+    allowed.iter().copied().find(|c| {
+        let candidate = c.to_lowercase();
+        candidate == lower || (candidate.len() > 4 && edit_distance(&lower, &candidate) <= 1)
+    })
+}
+
 fn edit_distance(a: &str, b: &str) -> usize {
     let b: Vec<char> = b.chars().collect();
     let mut row: Vec<usize> = (0..=b.len()).collect();
@@ -161,5 +171,8 @@ mod tests {
         assert_eq!(did_you_mean("timezon", &["timeline", "timezone"]), Some("timezone"));
         assert_eq!(did_you_mean("severty", &["severity", "summary"]), Some("severity"));
         assert_eq!(did_you_mean("colour", &["title", "status"]), None);
+        assert_eq!(close_choice("sev2", &["SEV1", "SEV2"]), Some("SEV2"));
+        assert_eq!(close_choice("SEV5", &["SEV1", "SEV2"]), None);
+        assert_eq!(close_choice("publised", &["draft", "published"]), Some("published"));
     }
 }

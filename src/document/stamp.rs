@@ -49,6 +49,24 @@ pub fn stamp(text: &str, span: Span, context: Context) -> Result<Stamp, Finding>
     })
 }
 
+/// Reads an absolute instant such as `--now`: a date, with an optional time
+/// (midnight) and an optional offset or zone label (UTC).
+pub fn instant(text: &str) -> Result<chrono::DateTime<Utc>, String> {
+    let written = time::parse(text).map_err(|error| error.describe(text.trim()).0)?;
+    if written.date.is_none() {
+        return Err("it needs a date, such as `2026-05-20T12:00:00Z`".into());
+    }
+    let written = Written {
+        label: written.label.or(Some(Label::Utc)),
+        ..written
+    };
+    let local = written.date.unwrap_or_default().and_time(written.time.unwrap_or(NaiveTime::MIN));
+    match place(&written, local, None) {
+        Placement::At(t) | Placement::Fold(t, _) => Ok(t.with_timezone(&Utc)),
+        _ => Err("that local time does not exist in its zone".into()),
+    }
+}
+
 fn place(written: &Written, local: chrono::NaiveDateTime, zone: Option<Tz>) -> Placement {
     let fixed = |offset: chrono::FixedOffset| match local.and_local_timezone(offset) {
         chrono::LocalResult::Single(t) => Placement::At(t),

@@ -1,0 +1,44 @@
+//! Command-line arguments (clap), one module per subcommand. Each turns its
+//! arguments into validated options before calling the library.
+
+mod lint;
+mod render;
+
+use clap::{Parser, Subcommand};
+use postmortem::Error;
+use std::process::ExitCode;
+
+/// Check and render incident postmortems kept as Markdown with YAML front matter.
+#[derive(Debug, Parser)]
+#[command(name = "postmortem", version, about, max_term_width = 100)]
+pub struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Check postmortems and report every problem with file:line:column.
+    Lint(lint::Args),
+    /// Render one postmortem (today: its normalized JSON model).
+    Render(render::Args),
+}
+
+/// Runs the chosen subcommand.
+pub fn run(cli: Cli) -> Result<ExitCode, Error> {
+    match cli.command {
+        Command::Lint(args) => lint::run(args),
+        Command::Render(args) => render::run(args),
+    }
+}
+
+/// "Now" from `--now` / `POSTMORTEM_NOW`, or the clock.
+fn now(value: Option<&str>) -> Result<chrono::DateTime<chrono::Utc>, Error> {
+    match value {
+        None => Ok(chrono::Utc::now()),
+        Some(text) => postmortem::document::stamp::instant(text).map_err(|reason| Error::InvalidNow {
+            value: text.to_string(),
+            reason,
+        }),
+    }
+}

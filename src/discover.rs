@@ -1,0 +1,86 @@
+//! Finding the postmortem files in the paths given to a command: files as
+//! named, and every `*.md` below folders except `README.md`, `index.md`,
+//! and names starting with `_` or `.`.
+
+use crate::error::Error;
+use std::path::{Path, PathBuf};
+
+/// The files found, sorted, and the paths that could not be listed.
+#[derive(Debug, Default)]
+pub struct Found {
+    /// Postmortem files, sorted by path.
+    pub files: Vec<PathBuf>,
+    /// Paths that do not exist or could not be listed.
+    pub errors: Vec<Error>,
+}
+
+/// Collects the postmortem files under `paths`. Files named explicitly are
+/// always kept; symbolic links to folders are not followed, so a link loop
+/// cannot trap the walk.
+pub fn discover(paths: &[PathBuf]) -> Found {
+    let mut found = Found::default();
+    for path in paths {
+        match std::fs::metadata(path) {
+            Ok(meta) if meta.is_dir() => walk(path, &mut found),
+            Ok(_) => found.files.push(path.clone()),
+            Err(_) => found.errors.push(Error::NotFound { path: path.clone() }),
+        }
+    }
+    found.files.sort();
+    found.files.dedup();
+    found
+}
+
+fn walk(dir: &Path, found: &mut Found) {
+    let entries = match std::fs::read_dir(dir) {
+        Ok(entries) => entries,
+        Err(error) => return found.errors.push(Error::list(dir, &error)),
+    };
+    for entry in entries {
+        let entry = match entry {
+            Ok(entry) => entry,
+            Err(error) => return found.errors.push(Error::list(dir, &error)),
+        };
+        let path = entry.path();
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if name.starts_with('_') || name.starts_with('.') {
+            continue;
+        }
+        let Ok(kind) = entry.file_type() else { continue };
+        if kind.is_dir() {
+            walk(&path, found);
+        } else if is_postmortem(&name) && (kind.is_file() || path.is_file()) {
+            found.files.push(path);
+        }
+    }
+}
+
+fn is_postmortem(name: &str) -> bool {
+    let lower = name.to_ascii_lowercase();
+    lower.ends_with(".md") && lower != "readme.md" && lower != "index.md"
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn walks_folders_and_skips_readme_index_and_underscore_files() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        std::fs::create_dir_all(root.join("2026/_drafts")).unwrap();
+        for name in ["a.md", "README.md", "index.md", "_x.md", "notes.txt", "2026/b.md", "2026/_drafts/c.md"] {
+            std::fs::write(root.join(name), "").unwrap();
+        }
+        let found = discover(&[root.to_path_buf(), root.join("_x.md")]);
+        let names: Vec<_> = found.files.iter().map(|p| p.strip_prefix(root).unwrap().to_owned()).collect();
+        assert_eq!(names, [PathBuf::from("2026/b.md"), "_x.md".into(), "a.md".into()]);
+        assert!(found.errors.is_empty());
+    }
+
+    #[test]
+    fn a_missing_path_is_an_error_naming_it() {
+        let found = discover(&[PathBuf::from("no/such/place")]);
+        assert_eq!(found.errors[0].to_string(), "no/such/place does not exist; pass a postmortem file or a folder of them");
+    }
+}

@@ -1,0 +1,98 @@
+//! Failures of the tool itself (as opposed to findings in a postmortem):
+//! each names the path or value involved and what to do about it.
+
+use std::io;
+use std::path::PathBuf;
+
+/// Why the tool could not do its job.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// A path given on the command line does not exist.
+    #[error("{path} does not exist; pass a postmortem file or a folder of them")]
+    NotFound {
+        /// The path as given.
+        path: PathBuf,
+    },
+    /// A file could not be read.
+    #[error("cannot read {path}: {reason}")]
+    Read {
+        /// The file.
+        path: PathBuf,
+        /// The operating system's reason, as a lowercase phrase.
+        reason: String,
+    },
+    /// A folder could not be listed.
+    #[error("cannot list {path}: {reason}")]
+    List {
+        /// The folder.
+        path: PathBuf,
+        /// The operating system's reason.
+        reason: String,
+    },
+    /// A file could not be written.
+    #[error("cannot write {path}: {reason}")]
+    Write {
+        /// The file.
+        path: PathBuf,
+        /// The operating system's reason.
+        reason: String,
+    },
+    /// `--now` or `POSTMORTEM_NOW` is not a timestamp.
+    #[error("`{value}` is not a usable time for --now: {reason}")]
+    InvalidNow {
+        /// The value given.
+        value: String,
+        /// What is wrong with it.
+        reason: String,
+    },
+}
+
+impl Error {
+    /// A read failure of `path`.
+    pub fn read(path: impl Into<PathBuf>, error: &io::Error) -> Self {
+        Error::Read {
+            path: path.into(),
+            reason: reason(error),
+        }
+    }
+
+    /// A listing failure of `path`.
+    pub fn list(path: impl Into<PathBuf>, error: &io::Error) -> Self {
+        Error::List {
+            path: path.into(),
+            reason: reason(error),
+        }
+    }
+
+    /// A write failure of `path`.
+    pub fn write(path: impl Into<PathBuf>, error: &io::Error) -> Self {
+        Error::Write {
+            path: path.into(),
+            reason: reason(error),
+        }
+    }
+}
+
+/// The OS error as a lowercase phrase without the "(os error N)" tail.
+fn reason(error: &io::Error) -> String {
+    let text = error.to_string();
+    let text = text.split(" (os error").next().unwrap_or(&text);
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_lowercase().chain(chars).collect(),
+        None => "unknown error".into(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn io_reasons_read_as_lowercase_phrases() {
+        let error = Error::read("p.md", &io::Error::from(io::ErrorKind::NotFound));
+        assert_eq!(error.to_string(), "cannot read p.md: entity not found");
+        let os = io::Error::from_raw_os_error(2);
+        assert_eq!(reason(&os), "no such file or directory");
+    }
+}

@@ -1,0 +1,14 @@
+//! Rendering: the normalized model of a postmortem (the render context every
+//! output format is made from) and its JSON form.
+
+pub mod model;
+
+pub use model::{Model, model};
+
+/// The normalized document as pretty-printed JSON, ending in a newline.
+pub fn to_json(model: &Model) -> String {
+    // The model holds only strings, numbers, booleans and lists.
+    let mut json = serde_json::to_string_pretty(model).unwrap_or_default();
+    json.push('\n');
+    json
+}

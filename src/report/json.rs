@@ -1,0 +1,43 @@
+//! The JSON Lines format: one object per finding with `file`, `line`,
+//! `column`, `end_line`, `end_column`, `severity`, `rule`, `message`, `help`.
+
+use super::FileReport;
+use crate::document::span::LineIndex;
+use serde::Serialize;
+
+#[derive(Serialize)]
+struct Line<'a> {
+    file: &'a str,
+    line: usize,
+    column: usize,
+    end_line: usize,
+    end_column: usize,
+    severity: crate::diagnostic::Severity,
+    rule: &'static str,
+    message: &'a str,
+    help: Option<&'a str>,
+}
+
+/// One line of JSON per finding.
+pub fn render(report: FileReport<'_>) -> String {
+    let index = LineIndex::new(report.text);
+    let mut out = String::new();
+    for finding in report.findings {
+        let (start, end) = finding.positions(report.text, &index);
+        let line = Line {
+            file: report.path,
+            line: start.line,
+            column: start.column,
+            end_line: end.line,
+            end_column: end.column,
+            severity: finding.severity,
+            rule: finding.rule.id(),
+            message: &finding.message,
+            help: finding.help.as_deref(),
+        };
+        // Serializing plain strings and numbers cannot fail.
+        out.push_str(&serde_json::to_string(&line).unwrap_or_default());
+        out.push('\n');
+    }
+    out
+}
