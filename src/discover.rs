@@ -46,7 +46,9 @@ fn walk(dir: &Path, found: &mut Found) {
         if name.starts_with('_') || name.starts_with('.') {
             continue;
         }
-        let Ok(kind) = entry.file_type() else { continue };
+        let Ok(kind) = entry.file_type() else {
+            continue;
+        };
         if kind.is_dir() {
             walk(&path, found);
         } else if is_postmortem(&name) && (kind.is_file() || path.is_file()) {
@@ -69,18 +71,36 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let root = dir.path();
         std::fs::create_dir_all(root.join("2026/_drafts")).unwrap();
-        for name in ["a.md", "README.md", "index.md", "_x.md", "notes.txt", "2026/b.md", "2026/_drafts/c.md"] {
+        for name in [
+            "a.md",
+            "README.md",
+            "index.md",
+            "_x.md",
+            "notes.txt",
+            "2026/b.md",
+            "2026/_drafts/c.md",
+        ] {
             std::fs::write(root.join(name), "").unwrap();
         }
         let found = discover(&[root.to_path_buf(), root.join("_x.md")]);
-        let names: Vec<_> = found.files.iter().map(|p| p.strip_prefix(root).unwrap().to_owned()).collect();
-        assert_eq!(names, [PathBuf::from("2026/b.md"), "_x.md".into(), "a.md".into()]);
+        let names: Vec<_> = found
+            .files
+            .iter()
+            .map(|p| p.strip_prefix(root).unwrap().to_owned())
+            .collect();
+        assert_eq!(
+            names,
+            [PathBuf::from("2026/b.md"), "_x.md".into(), "a.md".into()]
+        );
         assert!(found.errors.is_empty());
     }
 
     #[test]
     fn a_missing_path_is_an_error_naming_it() {
         let found = discover(&[PathBuf::from("no/such/place")]);
-        assert_eq!(found.errors[0].to_string(), "no/such/place does not exist; pass a postmortem file or a folder of them");
+        assert_eq!(
+            found.errors[0].to_string(),
+            "no/such/place does not exist; pass a postmortem file or a folder of them"
+        );
     }
 }

@@ -16,9 +16,13 @@ pub fn atomic(path: &Path, content: &[u8]) -> Result<(), Error> {
         .prefix(".postmortem-")
         .tempfile_in(folder)
         .map_err(|e| Error::write(path, &e))?;
-    file.write_all(content).map_err(|e| Error::write(path, &e))?;
-    file.as_file().sync_all().map_err(|e| Error::write(path, &e))?;
-    file.persist(path).map_err(|e| Error::write(path, &e.error))?;
+    file.write_all(content)
+        .map_err(|e| Error::write(path, &e))?;
+    file.as_file()
+        .sync_all()
+        .map_err(|e| Error::write(path, &e))?;
+    file.persist(path)
+        .map_err(|e| Error::write(path, &e.error))?;
     Ok(())
 }
 

@@ -42,7 +42,9 @@ struct Options {
 impl Args {
     fn validate(self) -> Result<Options, Error> {
         Ok(Options {
-            lint: lint::Options { now: super::now(self.now.as_deref())? },
+            lint: lint::Options {
+                now: super::now(self.now.as_deref())?,
+            },
             format: match self.format {
                 FormatArg::Human => Format::Human,
                 FormatArg::Json => Format::Json,
@@ -73,7 +75,11 @@ pub fn run(args: Args) -> Result<ExitCode, Error> {
         let (text, checked) = lint::check_bytes(&bytes, &options.lint);
         totals.add(&checked.findings);
         let shown = report::display_path(path);
-        let file = FileReport { path: &shown, text: &text, findings: &checked.findings };
+        let file = FileReport {
+            path: &shown,
+            text: &text,
+            findings: &checked.findings,
+        };
         output::print(&report::render(options.format, file, true));
     }
     if options.format == Format::Human {
@@ -91,4 +97,3 @@ fn exit_code(could_not_run: bool, totals: Totals, deny_warnings: bool) -> ExitCo
         ExitCode::SUCCESS
     }
 }
-

@@ -36,9 +36,11 @@ pub fn run(cli: Cli) -> Result<ExitCode, Error> {
 fn now(value: Option<&str>) -> Result<chrono::DateTime<chrono::Utc>, Error> {
     match value {
         None => Ok(chrono::Utc::now()),
-        Some(text) => postmortem::document::stamp::instant(text).map_err(|reason| Error::InvalidNow {
-            value: text.to_string(),
-            reason,
-        }),
+        Some(text) => {
+            postmortem::document::stamp::instant(text).map_err(|reason| Error::InvalidNow {
+                value: text.to_string(),
+                reason,
+            })
+        }
     }
 }

@@ -29,17 +29,29 @@ enum To {
 }
 
 pub fn run(args: Args) -> Result<ExitCode, Error> {
-    let options = lint::Options { now: super::now(args.now.as_deref())? };
+    let options = lint::Options {
+        now: super::now(args.now.as_deref())?,
+    };
     let bytes = read(&args.file)?;
     let (text, checked) = lint::check_bytes(&bytes, &options);
     let shown = report::display_path(&args.file);
-    let file = FileReport { path: &shown, text: &text, findings: &checked.findings };
-    let errors = checked.findings.iter().any(|f| f.severity == Severity::Error);
+    let file = FileReport {
+        path: &shown,
+        text: &text,
+        findings: &checked.findings,
+    };
+    let errors = checked
+        .findings
+        .iter()
+        .any(|f| f.severity == Severity::Error);
     // Findings go to stderr so the rendered output stays clean on stdout.
     let diagnostics = report::render(Format::Human, file, true);
     output::print_diagnostics(&diagnostics);
     let Some(document) = checked.document.filter(|_| !errors) else {
-        output::message("error", &format!("{shown} has errors; fix them before rendering"));
+        output::message(
+            "error",
+            &format!("{shown} has errors; fix them before rendering"),
+        );
         return Ok(ExitCode::from(1));
     };
     let json = render::to_json(&render::model(&document, &text));

@@ -131,7 +131,8 @@ fn record_html(body: &mut Body, html: &str, span: Span) {
     let trimmed = html.trim();
     if let Some(comment) = trimmed.strip_prefix("<!--") {
         let inner = comment.strip_suffix("-->").unwrap_or(comment);
-        body.comments.push(Spanned::new(inner.trim().to_string(), span));
+        body.comments
+            .push(Spanned::new(inner.trim().to_string(), span));
     } else if !trimmed.is_empty() {
         mark_content(body);
     }
@@ -166,8 +167,15 @@ mod tests {
 
     #[test]
     fn sections_match_aliases_and_know_if_they_are_empty() {
-        let body = parse("## Summary\nIt broke.\n\n## Root causes\n<!-- hint: why -->\n## Follow-ups\n- fix\n", 0);
-        let found: Vec<_> = body.sections.iter().map(|s| (s.canonical, s.has_content)).collect();
+        let body = parse(
+            "## Summary\nIt broke.\n\n## Root causes\n<!-- hint: why -->\n## Follow-ups\n- fix\n",
+            0,
+        );
+        let found: Vec<_> = body
+            .sections
+            .iter()
+            .map(|s| (s.canonical, s.has_content))
+            .collect();
         assert_eq!(
             found,
             [

@@ -29,7 +29,11 @@ impl Fields {
         let Value::Map(entries) = &node.value else {
             if node.value != Value::Null {
                 let found = node.type_name();
-                self.report(node.span, format!("{what} should be a mapping of keys, found {found}"), None);
+                self.report(
+                    node.span,
+                    format!("{what} should be a mapping of keys, found {found}"),
+                    None,
+                );
             }
             return Vec::new();
         };
@@ -40,7 +44,11 @@ impl Fields {
                 let help = did_you_mean(key, known)
                     .map(|k| format!("did you mean `{k}`?"))
                     .or_else(|| Some(format!("known keys: {}", known.join(", "))));
-                self.report(entry.key.span, format!("unknown key `{key}` in {what}"), help);
+                self.report(
+                    entry.key.span,
+                    format!("unknown key `{key}` in {what}"),
+                    help,
+                );
             } else if kept.iter().any(|k| k.key.value == key) {
                 self.report(
                     entry.key.span,
@@ -70,7 +78,11 @@ impl Fields {
                 None
             }
             Value::Seq(_) | Value::Map(_) => {
-                self.report(node.span, format!("{what} should be text, found {}", node.type_name()), None);
+                self.report(
+                    node.span,
+                    format!("{what} should be text, found {}", node.type_name()),
+                    None,
+                );
                 None
             }
         }
@@ -79,20 +91,35 @@ impl Fields {
     /// A list of text; a single text value is taken as a list of one.
     pub fn text_list(&mut self, node: &Node, source: &str, what: &str) -> Vec<Spanned<String>> {
         match &node.value {
-            Value::Seq(items) => items.iter().filter_map(|item| self.text(item, source, what)).collect(),
+            Value::Seq(items) => items
+                .iter()
+                .filter_map(|item| self.text(item, source, what))
+                .collect(),
             _ => self.text(node, source, what).into_iter().collect(),
         }
     }
 
     /// One of `allowed`, reported with a did-you-mean otherwise.
-    pub fn choice(&mut self, node: &Node, source: &str, what: &str, allowed: &[&str]) -> Option<Spanned<String>> {
+    pub fn choice(
+        &mut self,
+        node: &Node,
+        source: &str,
+        what: &str,
+        allowed: &[&str],
+    ) -> Option<Spanned<String>> {
         let value = self.text(node, source, what)?;
         if allowed.contains(&value.value.as_str()) {
             return Some(value);
         }
-        let help = close_choice(&value.value, allowed)
-            .map_or_else(|| format!("use one of: {}", allowed.join(", ")), |k| format!("did you mean `{k}`?"));
-        self.report(value.span, format!("`{}` is not a valid {what}", value.value), Some(help));
+        let help = close_choice(&value.value, allowed).map_or_else(
+            || format!("use one of: {}", allowed.join(", ")),
+            |k| format!("did you mean `{k}`?"),
+        );
+        self.report(
+            value.span,
+            format!("`{}` is not a valid {what}", value.value),
+            Some(help),
+        );
         None
     }
 
@@ -102,7 +129,11 @@ impl Fields {
             Value::Bool(b) => Some(Spanned::new(b, node.span)),
             Value::Null => None,
             _ => {
-                self.report(node.span, format!("{what} should be true or false, found {}", node.type_name()), None);
+                self.report(
+                    node.span,
+                    format!("{what} should be true or false, found {}", node.type_name()),
+                    None,
+                );
                 None
             }
         }
@@ -114,7 +145,11 @@ impl Fields {
             Value::Seq(items) => items,
             Value::Null => &[],
             _ => {
-                self.report(node.span, format!("{what} should be a list, found {}", node.type_name()), None);
+                self.report(
+                    node.span,
+                    format!("{what} should be a list, found {}", node.type_name()),
+                    None,
+                );
                 &[]
             }
         }
@@ -132,7 +167,9 @@ pub fn did_you_mean<'c>(word: &str, candidates: &[&'c str]) -> Option<&'c str> {
     candidates
         .iter()
         .map(|&c| (edit_distance(&word, &c.to_lowercase()), c))
-        .filter(|&(d, c)| d <= 2.max(c.len() / 4) || c.starts_with(word.as_str()) && word.len() >= 3)
+        .filter(|&(d, c)| {
+            d <= 2.max(c.len() / 4) || c.starts_with(word.as_str()) && word.len() >= 3
+        })
         .min_by_key(|&(d, _)| d)
         .map(|(_, c)| c)
 }
@@ -168,11 +205,20 @@ mod tests {
 
     #[test]
     fn suggests_the_key_that_was_probably_meant() {
-        assert_eq!(did_you_mean("timezon", &["timeline", "timezone"]), Some("timezone"));
-        assert_eq!(did_you_mean("severty", &["severity", "summary"]), Some("severity"));
+        assert_eq!(
+            did_you_mean("timezon", &["timeline", "timezone"]),
+            Some("timezone")
+        );
+        assert_eq!(
+            did_you_mean("severty", &["severity", "summary"]),
+            Some("severity")
+        );
         assert_eq!(did_you_mean("colour", &["title", "status"]), None);
         assert_eq!(close_choice("sev2", &["SEV1", "SEV2"]), Some("SEV2"));
         assert_eq!(close_choice("SEV5", &["SEV1", "SEV2"]), None);
-        assert_eq!(close_choice("publised", &["draft", "published"]), Some("published"));
+        assert_eq!(
+            close_choice("publised", &["draft", "published"]),
+            Some("published")
+        );
     }
 }

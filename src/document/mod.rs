@@ -38,7 +38,9 @@ pub fn parse(text: &str) -> Parsed {
     let yaml = &text[parts.yaml.start..parts.yaml.end];
     let root = match yaml::parse(yaml, parts.yaml.start) {
         Ok(root) => root,
-        Err(error) => return unreadable(Finding::new(Rule::FrontMatter, error.span, error.message)),
+        Err(error) => {
+            return unreadable(Finding::new(Rule::FrontMatter, error.span, error.message));
+        }
     };
     let body = body::parse(&text[parts.body.start..parts.body.end], parts.body.start);
     let mut fields = fields::Fields::default();
@@ -83,11 +85,9 @@ fn front_matter_finding(error: SplitError) -> Finding {
             "the file does not start with YAML front matter",
         )
         .with_help("begin the file with a `---` line, the front matter, and another `---` line"),
-        SplitError::Unterminated { open } => Finding::new(
-            Rule::FrontMatter,
-            open,
-            "the front matter is never closed",
-        )
-        .with_help("end the front matter with a `---` line before the Markdown body"),
+        SplitError::Unterminated { open } => {
+            Finding::new(Rule::FrontMatter, open, "the front matter is never closed")
+                .with_help("end the front matter with a `---` line before the Markdown body")
+        }
     }
 }

@@ -3,7 +3,7 @@
 
 use super::body::Body;
 use super::fields::{Fields, raw};
-use super::model::{ActionItem, Document, Entry, Impact, Kind, Status, Stamp};
+use super::model::{ActionItem, Document, Entry, Impact, Kind, Stamp, Status};
 use super::span::{Span, Spanned};
 use super::stamp::{Context, stamp};
 use super::time;
@@ -13,12 +13,23 @@ use crate::diagnostic::Finding;
 use chrono::NaiveDate;
 
 const TOP: &[&str] = &[
-    "title", "status", "severity", "timezone", "date", "authors", "services", "summary", "impact",
-    "timeline", "action_items",
+    "title",
+    "status",
+    "severity",
+    "timezone",
+    "date",
+    "authors",
+    "services",
+    "summary",
+    "impact",
+    "timeline",
+    "action_items",
 ];
 const IMPACT: &[&str] = &["start", "end", "duration", "users", "data_loss"];
 const ENTRY: &[&str] = &["at", "kind", "event", "next_update"];
-const ACTION: &[&str] = &["title", "owner", "kind", "priority", "due", "status", "link"];
+const ACTION: &[&str] = &[
+    "title", "owner", "kind", "priority", "due", "status", "link",
+];
 
 /// Allowed `severity` values.
 pub const SEVERITIES: &[&str] = &["SEV1", "SEV2", "SEV3", "SEV4"];
@@ -28,35 +39,65 @@ const PRIORITIES: &[&str] = &["P0", "P1", "P2", "P3"];
 const ACTION_STATUSES: &[&str] = &["open", "in-progress", "done", "wontfix"];
 
 /// Reads the document from its front matter tree; findings go to `fields`.
-pub fn document(root: &Node, head: Span, body: Body, source: &str, fields: &mut Fields) -> Document {
+pub fn document(
+    root: &Node,
+    head: Span,
+    body: Body,
+    source: &str,
+    fields: &mut Fields,
+) -> Document {
     let top = fields.mapping(root, "the front matter", TOP);
     let get = |key: &str| top.iter().find(|e| e.key.value == key).map(|e| &e.value);
-    let mut reader = Reader { fields, source, zone: None };
+    let mut reader = Reader {
+        fields,
+        source,
+        zone: None,
+    };
     let timezone = get("timezone").and_then(|n| reader.fields.text(n, source, "`timezone`"));
-    reader.zone = timezone.as_ref().and_then(|tz| zone::parse_zone(&tz.value).ok());
+    reader.zone = timezone
+        .as_ref()
+        .and_then(|tz| zone::parse_zone(&tz.value).ok());
     let title = get("title").and_then(|n| reader.fields.text(n, source, "`title`"));
     if title.is_none() && get("title").is_none_or(|n| n.value == Value::Null) {
-        reader.fields.report(head, "the postmortem has no `title`".into(), Some("add `title: ...` to the front matter".into()));
+        reader.fields.report(
+            head,
+            "the postmortem has no `title`".into(),
+            Some("add `title: ...` to the front matter".into()),
+        );
     }
     if get("timeline").is_none() {
-        reader.fields.report(head, "the postmortem has no `timeline`".into(), Some("add `timeline:` with at least the start of the incident".into()));
+        reader.fields.report(
+            head,
+            "the postmortem has no `timeline`".into(),
+            Some("add `timeline:` with at least the start of the incident".into()),
+        );
     }
-    let status = match get("status").and_then(|n| reader.fields.choice(n, source, "status", STATUSES)) {
-        Some(s) => Spanned::new(parse_status(&s.value), s.span),
-        None => Spanned::new(Status::Draft, head),
-    };
+    let status =
+        match get("status").and_then(|n| reader.fields.choice(n, source, "status", STATUSES)) {
+            Some(s) => Spanned::new(parse_status(&s.value), s.span),
+            None => Spanned::new(Status::Draft, head),
+        };
     Document {
         head,
         status,
-        severity: get("severity").and_then(|n| reader.fields.choice(n, source, "severity", SEVERITIES)),
+        severity: get("severity")
+            .and_then(|n| reader.fields.choice(n, source, "severity", SEVERITIES)),
         zone: reader.zone,
         date: get("date").and_then(|n| reader.stamp(n, None, "`date`")),
-        authors: get("authors").map(|n| reader.fields.text_list(n, source, "an author")).unwrap_or_default(),
-        services: get("services").map(|n| reader.fields.text_list(n, source, "a service")).unwrap_or_default(),
+        authors: get("authors")
+            .map(|n| reader.fields.text_list(n, source, "an author"))
+            .unwrap_or_default(),
+        services: get("services")
+            .map(|n| reader.fields.text_list(n, source, "a service"))
+            .unwrap_or_default(),
         summary: get("summary").and_then(|n| reader.fields.text(n, source, "`summary`")),
         impact: get("impact").map(|n| reader.impact(n)).unwrap_or_default(),
-        timeline: get("timeline").map(|n| reader.timeline(n)).unwrap_or_default(),
-        action_items: get("action_items").map(|n| reader.actions(n)).unwrap_or_default(),
+        timeline: get("timeline")
+            .map(|n| reader.timeline(n))
+            .unwrap_or_default(),
+        action_items: get("action_items")
+            .map(|n| reader.actions(n))
+            .unwrap_or_default(),
         title,
         timezone,
         body,
@@ -85,16 +126,29 @@ impl Reader<'_, '_> {
             Value::Int(_) | Value::Float(_) => {
                 let raw = raw(self.source, node.span);
                 let help = "write a time such as `14:30` or `2026-05-14 14:30`".to_string();
-                self.fields.report(node.span, format!("{what} should be a timestamp, found a number `{raw}`"), Some(help));
+                self.fields.report(
+                    node.span,
+                    format!("{what} should be a timestamp, found a number `{raw}`"),
+                    Some(help),
+                );
                 return None;
             }
             _ => {
-                self.fields.report(node.span, format!("{what} should be a timestamp, found {}", node.type_name()), None);
+                self.fields.report(
+                    node.span,
+                    format!("{what} should be a timestamp, found {}", node.type_name()),
+                    None,
+                );
                 return None;
             }
         };
-        let context = Context { carry, zone: self.zone };
-        stamp(&text, node.span, context).map_err(|finding| self.push(finding)).ok()
+        let context = Context {
+            carry,
+            zone: self.zone,
+        };
+        stamp(&text, node.span, context)
+            .map_err(|finding| self.push(finding))
+            .ok()
     }
 
     fn push(&mut self, finding: Finding) {
@@ -104,11 +158,17 @@ impl Reader<'_, '_> {
     fn impact(&mut self, node: &Node) -> Impact {
         let entries = self.fields.mapping(node, "`impact`", IMPACT);
         let mut impact = Impact::default();
+        let start = entries.iter().find(|e| e.key.value == "start");
+        impact.start = start.and_then(|e| self.stamp(&e.value, None, "`impact.start`"));
         for entry in entries {
             let value = &entry.value;
             match entry.key.value.as_str() {
-                "start" => impact.start = self.stamp(value, None, "`impact.start`"),
-                "end" => impact.end = self.stamp(value, None, "`impact.end`"),
+                "start" => {}
+                // A time alone for the end is on the start's date.
+                "end" => {
+                    let carry = impact.start.as_ref().map(|s| s.local.date());
+                    impact.end = self.stamp(value, carry, "`impact.end`");
+                }
                 "duration" => impact.duration = self.duration(value),
                 "users" => impact.users = self.fields.text(value, self.source, "`impact.users`"),
                 _ => impact.data_loss = self.fields.boolean(value, "`impact.data_loss`"),
@@ -122,7 +182,11 @@ impl Reader<'_, '_> {
         let minutes = time::parse_duration(&text.value);
         if minutes.is_none() {
             let message = format!("`{}` is not a duration", text.value);
-            self.fields.report(text.span, message, Some("write hours and minutes, such as `26h45m`, `90m` or `1d2h`".into()));
+            self.fields.report(
+                text.span,
+                message,
+                Some("write hours and minutes, such as `26h45m`, `90m` or `1d2h`".into()),
+            );
         }
         Some(Spanned::new(minutes?, text.span))
     }
@@ -136,20 +200,40 @@ impl Reader<'_, '_> {
             let at = match get("at") {
                 Some(at) => self.stamp(at, carry, "`at`"),
                 None => {
-                    self.fields.report(item.span, "a timeline entry has no `at`".into(), Some("add `at: HH:MM` (or a full date and time)".into()));
+                    self.fields.report(
+                        item.span,
+                        "a timeline entry has no `at`".into(),
+                        Some("add `at: HH:MM` (or a full date and time)".into()),
+                    );
                     None
                 }
             };
             carry = at.as_ref().map(|s| s.local.date()).or(carry);
             let kind = get("kind")
-                .and_then(|n| self.fields.choice(n, self.source, "timeline kind", &Kind::ALL.map(|(_, name)| name)))
+                .and_then(|n| {
+                    self.fields.choice(
+                        n,
+                        self.source,
+                        "timeline kind",
+                        &Kind::ALL.map(|(_, name)| name),
+                    )
+                })
                 .map_or(Spanned::new(Kind::Note, item.span), |k| {
-                    let kind = Kind::ALL.iter().find(|(_, n)| *n == k.value).map_or(Kind::Note, |(kind, _)| *kind);
+                    let kind = Kind::ALL
+                        .iter()
+                        .find(|(_, n)| *n == k.value)
+                        .map_or(Kind::Note, |(kind, _)| *kind);
                     Spanned::new(kind, k.span)
                 });
             let next_update = get("next_update").and_then(|n| self.next_update(n, at.as_ref()));
             let event = get("event").and_then(|n| self.fields.text(n, self.source, "`event`"));
-            entries.push(Entry { span: item.span, at, kind, event, next_update });
+            entries.push(Entry {
+                span: item.span,
+                at,
+                kind,
+                event,
+                next_update,
+            });
         }
         entries
     }
@@ -165,7 +249,10 @@ impl Reader<'_, '_> {
             return Some(promised);
         }
         let next_day = at.local.date().succ_opt()?;
-        let context = Context { carry: Some(next_day), zone: self.zone };
+        let context = Context {
+            carry: Some(next_day),
+            zone: self.zone,
+        };
         stamp(&promised.text, promised.span, context).ok()
     }
 
@@ -177,17 +264,26 @@ impl Reader<'_, '_> {
             let source = self.source;
             let title = get("title").and_then(|n| self.fields.text(n, source, "`title`"));
             if title.is_none() {
-                self.fields.report(item.span, "an action item has no `title`".into(), Some("say what will change".into()));
+                self.fields.report(
+                    item.span,
+                    "an action item has no `title`".into(),
+                    Some("say what will change".into()),
+                );
             }
             items.push(ActionItem {
                 span: item.span,
                 title,
                 owner: get("owner").and_then(|n| self.fields.text(n, source, "`owner`")),
-                kind: get("kind").and_then(|n| self.fields.choice(n, source, "action kind", ACTION_KINDS)),
-                priority: get("priority").and_then(|n| self.fields.choice(n, source, "priority", PRIORITIES)),
+                kind: get("kind")
+                    .and_then(|n| self.fields.choice(n, source, "action kind", ACTION_KINDS)),
+                priority: get("priority")
+                    .and_then(|n| self.fields.choice(n, source, "priority", PRIORITIES)),
                 due: get("due").and_then(|n| self.due(n)),
                 status: get("status")
-                    .and_then(|n| self.fields.choice(n, source, "action status", ACTION_STATUSES))
+                    .and_then(|n| {
+                        self.fields
+                            .choice(n, source, "action status", ACTION_STATUSES)
+                    })
                     .unwrap_or_else(|| Spanned::new("open".into(), item.span)),
                 link: get("link").and_then(|n| self.fields.text(n, source, "`link`")),
             });
@@ -199,7 +295,11 @@ impl Reader<'_, '_> {
         let stamp = self.stamp(node, None, "`due`")?;
         if !stamp.is_day() {
             let help = format!("write the date alone: `{}`", stamp.local.date());
-            self.fields.report(stamp.span, "`due` should be a date without a time".into(), Some(help));
+            self.fields.report(
+                stamp.span,
+                "`due` should be a date without a time".into(),
+                Some(help),
+            );
         }
         Some(Spanned::new(stamp.local.date(), stamp.span))
     }

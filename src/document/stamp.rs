@@ -32,7 +32,10 @@ pub fn stamp(text: &str, span: Span, context: Context) -> Result<Stamp, Finding>
             return Err(Finding::new(
                 Rule::Timestamp,
                 span,
-                format!("`{}` has no date and there is no entry before it to take one from", text.trim()),
+                format!(
+                    "`{}` has no date and there is no entry before it to take one from",
+                    text.trim()
+                ),
             )
             .with_help("write the full date, such as `2026-05-14 14:30`"));
         }
@@ -60,7 +63,10 @@ pub fn instant(text: &str) -> Result<chrono::DateTime<Utc>, String> {
         label: written.label.or(Some(Label::Utc)),
         ..written
     };
-    let local = written.date.unwrap_or_default().and_time(written.time.unwrap_or(NaiveTime::MIN));
+    let local = written
+        .date
+        .unwrap_or_default()
+        .and_time(written.time.unwrap_or(NaiveTime::MIN));
     match place(&written, local, None) {
         Placement::At(t) | Placement::Fold(t, _) => Ok(t.with_timezone(&Utc)),
         _ => Err("that local time does not exist in its zone".into()),
@@ -103,10 +109,12 @@ fn in_zone(written: &Written, local: chrono::NaiveDateTime, zone: Option<Tz>) ->
 // instant of the day that exists.
 fn first_instant(zone: Tz, local: chrono::NaiveDateTime) -> chrono::DateTime<chrono::FixedOffset> {
     (0..=4)
-        .find_map(|hours| match zone::place(zone, local + chrono::Duration::hours(hours)) {
-            Placed::Single(t) | Placed::Ambiguous(t, _) => Some(t),
-            Placed::Gap => None,
-        })
+        .find_map(
+            |hours| match zone::place(zone, local + chrono::Duration::hours(hours)) {
+                Placed::Single(t) | Placed::Ambiguous(t, _) => Some(t),
+                Placed::Gap => None,
+            },
+        )
         .unwrap_or_else(|| local.and_utc().fixed_offset())
 }
 
@@ -123,31 +131,54 @@ mod tests {
     fn time_alone_takes_the_date_of_the_entry_before() {
         let s = at("00:10", Some("2026-05-15"), Some(Tz::UTC));
         assert!(s.carried);
-        assert_eq!(s.instant().unwrap().to_rfc3339(), "2026-05-15T00:10:00+00:00");
+        assert_eq!(
+            s.instant().unwrap().to_rfc3339(),
+            "2026-05-15T00:10:00+00:00"
+        );
     }
 
     #[test]
     fn time_alone_without_any_date_is_a_timestamp_finding() {
-        let error = stamp("14:30", Span::point(3), Context { carry: None, zone: None }).unwrap_err();
+        let error = stamp(
+            "14:30",
+            Span::point(3),
+            Context {
+                carry: None,
+                zone: None,
+            },
+        )
+        .unwrap_err();
         assert_eq!(error.rule, Rule::Timestamp);
     }
 
     #[test]
     fn local_times_in_spring_gap_and_autumn_fold_are_flagged() {
         let la = Tz::America__Los_Angeles;
-        assert_eq!(at("2026-03-08 02:30", None, Some(la)).placed, Placement::Gap);
+        assert_eq!(
+            at("2026-03-08 02:30", None, Some(la)).placed,
+            Placement::Gap
+        );
         let fold = at("2026-11-01 01:30", None, Some(la));
         assert!(matches!(fold.placed, Placement::Fold(_, _)));
         let berlin = Tz::Europe__Berlin;
-        assert_eq!(at("2026-03-29 02:30", None, Some(berlin)).placed, Placement::Gap);
-        assert!(matches!(at("2026-10-25 02:30", None, Some(berlin)).placed, Placement::Fold(_, _)));
+        assert_eq!(
+            at("2026-03-29 02:30", None, Some(berlin)).placed,
+            Placement::Gap
+        );
+        assert!(matches!(
+            at("2026-10-25 02:30", None, Some(berlin)).placed,
+            Placement::Fold(_, _)
+        ));
     }
 
     #[test]
     fn an_offset_settles_a_time_in_the_fold() {
         let la = Tz::America__Los_Angeles;
         let s = at("2026-11-01 01:30 -08:00", None, Some(la));
-        assert_eq!(s.instant().unwrap().to_rfc3339(), "2026-11-01T01:30:00-08:00");
+        assert_eq!(
+            s.instant().unwrap().to_rfc3339(),
+            "2026-11-01T01:30:00-08:00"
+        );
     }
 
     #[test]

@@ -133,7 +133,8 @@ fn split_time(text: &str) -> Result<(NaiveTime, &str), TimeError> {
         .unwrap_or(text.len());
     let (clock, mut rest) = text.split_at(clock_len);
     let parts: Vec<&str> = clock.split(':').collect();
-    let valid_part = |p: &&str| !p.is_empty() && p.len() <= 2 && p.bytes().all(|b| b.is_ascii_digit());
+    let valid_part =
+        |p: &&str| !p.is_empty() && p.len() <= 2 && p.bytes().all(|b| b.is_ascii_digit());
     let seconds_part = parts.get(2).map(|s| s.split('.').next().unwrap_or(""));
     if !(2..=3).contains(&parts.len())
         || !valid_part(&parts[0])
@@ -183,10 +184,14 @@ pub fn parse_duration(text: &str) -> Option<i64> {
     let mut seconds: i64 = 0;
     let mut parts = 0;
     while !rest.is_empty() {
-        let digits = rest.find(|c: char| !c.is_ascii_digit()).unwrap_or(rest.len());
+        let digits = rest
+            .find(|c: char| !c.is_ascii_digit())
+            .unwrap_or(rest.len());
         let number: i64 = rest[..digits].parse().ok()?;
         rest = rest[digits..].trim_start();
-        let unit_len = rest.find(|c: char| !c.is_ascii_alphabetic()).unwrap_or(rest.len());
+        let unit_len = rest
+            .find(|c: char| !c.is_ascii_alphabetic())
+            .unwrap_or(rest.len());
         let scale = match rest[..unit_len].to_ascii_lowercase().as_str() {
             "d" | "day" | "days" => 86_400,
             "h" | "hr" | "hrs" | "hour" | "hours" => 3_600,

@@ -14,21 +14,38 @@ fn hm(h: u32, m: u32) -> Option<NaiveTime> {
 #[test]
 fn date_and_time_with_space_or_t() {
     let date = NaiveDate::from_ymd_opt(2026, 5, 14);
-    for text in ["2026-05-14 14:30", "2026-05-14T14:30", "2026-05-14T14:30:00", "2026-05-14 14:30:00"] {
+    for text in [
+        "2026-05-14 14:30",
+        "2026-05-14T14:30",
+        "2026-05-14T14:30:00",
+        "2026-05-14 14:30:00",
+    ] {
         let w = ok(text);
-        assert_eq!((w.date, w.time, w.label), (date, hm(14, 30), None), "{text}");
+        assert_eq!(
+            (w.date, w.time, w.label),
+            (date, hm(14, 30), None),
+            "{text}"
+        );
     }
 }
 
 #[test]
 fn rfc3339_and_suffixes_give_offsets() {
     let pdt = FixedOffset::west_opt(7 * 3600).unwrap();
-    assert_eq!(ok("2026-05-14T14:30:00-07:00").label, Some(Label::Offset(pdt)));
+    assert_eq!(
+        ok("2026-05-14T14:30:00-07:00").label,
+        Some(Label::Offset(pdt))
+    );
     assert_eq!(ok("2026-05-14 14:30 -0700").label, Some(Label::Offset(pdt)));
     assert_eq!(ok("2026-05-14T21:30:00Z").label, Some(Label::Utc));
     assert_eq!(ok("2026-05-14 21:30 UTC").label, Some(Label::Utc));
-    assert_eq!(ok("2026-05-14T14:30:00.250-07:00").time, NaiveTime::from_hms_opt(14, 30, 0));
-    assert!(matches!(ok("2:30 PM PDT").label, Some(Label::Abbreviation { offset, .. }) if offset == pdt));
+    assert_eq!(
+        ok("2026-05-14T14:30:00.250-07:00").time,
+        NaiveTime::from_hms_opt(14, 30, 0)
+    );
+    assert!(
+        matches!(ok("2:30 PM PDT").label, Some(Label::Abbreviation { offset, .. }) if offset == pdt)
+    );
     assert!(matches!(ok("14:30 PT").label, Some(Label::Zone { .. })));
 }
 
@@ -38,7 +55,10 @@ fn time_alone_and_date_alone() {
     assert_eq!((w.date, w.time), (None, hm(15, 11)));
     assert_eq!(ok("07:05:09").time, NaiveTime::from_hms_opt(7, 5, 9));
     let w = ok("2021-05-12");
-    assert_eq!((w.date, w.time), (NaiveDate::from_ymd_opt(2021, 5, 12), None));
+    assert_eq!(
+        (w.date, w.time),
+        (NaiveDate::from_ymd_opt(2021, 5, 12), None)
+    );
 }
 
 #[test]
@@ -55,14 +75,30 @@ fn twelve_hour_clock_around_noon_and_midnight() {
 
 #[test]
 fn impossible_dates_and_times_are_named() {
-    assert!(matches!(parse("2026-02-30 10:00"), Err(TimeError::NoSuchDate(d)) if d == "2026-02-30"));
+    assert!(
+        matches!(parse("2026-02-30 10:00"), Err(TimeError::NoSuchDate(d)) if d == "2026-02-30")
+    );
     assert!(matches!(parse("24:30"), Err(TimeError::NoSuchTime(_))));
     assert!(matches!(parse("24:00"), Err(TimeError::NoSuchTime(_))));
     assert!(matches!(parse("23:59:60"), Err(TimeError::NoSuchTime(_))));
-    assert!(matches!(parse("0000-01-01"), Err(TimeError::YearOutOfRange(0))));
+    assert!(matches!(
+        parse("0000-01-01"),
+        Err(TimeError::YearOutOfRange(0))
+    ));
     assert_eq!(parse("10000-01-01"), Err(TimeError::Unrecognized));
-    assert_eq!(parse("14:30 XYZ"), Err(TimeError::UnknownLabel("XYZ".into())));
-    for text in ["", "soon", "1430", "14h30", "2026/05/14", "14:3", "2026-05-14 14:30 +25:00"] {
+    assert_eq!(
+        parse("14:30 XYZ"),
+        Err(TimeError::UnknownLabel("XYZ".into()))
+    );
+    for text in [
+        "",
+        "soon",
+        "1430",
+        "14h30",
+        "2026/05/14",
+        "14:3",
+        "2026-05-14 14:30 +25:00",
+    ] {
         assert!(parse(text).is_err(), "{text}");
     }
 }

@@ -86,7 +86,10 @@ pub fn label(text: &str) -> Option<Label> {
     }
     if let Some(&(_, seconds)) = ABBREVIATIONS.iter().find(|(name, _)| *name == upper) {
         let offset = FixedOffset::east_opt(seconds)?;
-        return Some(Label::Abbreviation { name: upper, offset });
+        return Some(Label::Abbreviation {
+            name: upper,
+            offset,
+        });
     }
     let &(_, zone) = GENERIC.iter().find(|(name, _)| *name == upper)?;
     Some(Label::Zone { name: upper, zone })
@@ -129,10 +132,13 @@ fn suggest(name: &str) -> Option<&'static str> {
     };
     by_label.or_else(|| {
         let wanted = name.replace(' ', "_").to_ascii_lowercase();
-        TZ_VARIANTS.iter().map(|zone| zone.name()).find(|candidate| {
-            let lower = candidate.to_ascii_lowercase();
-            lower == wanted || lower.rsplit('/').next() == Some(wanted.as_str())
-        })
+        TZ_VARIANTS
+            .iter()
+            .map(|zone| zone.name())
+            .find(|candidate| {
+                let lower = candidate.to_ascii_lowercase();
+                lower == wanted || lower.rsplit('/').next() == Some(wanted.as_str())
+            })
     })
 }
 

@@ -53,7 +53,7 @@ fn finish(parsed: document::Parsed, options: &Options) -> Checked {
     for finding in &mut findings {
         finding.severity = registry::info(finding.rule).level.severity(status);
     }
-    findings.sort_by(|a, b| (a.span, a.rule).cmp(&(b.span, b.rule)));
+    findings.sort_by_key(|f| (f.span, f.rule));
     findings.dedup();
     Checked {
         document: parsed.document,

@@ -39,7 +39,11 @@ impl Level {
             Level::ErrorFromReview => status >= Status::Review,
             Level::ErrorWhenPublished => status == Status::Published,
         };
-        if error { Severity::Error } else { Severity::Warning }
+        if error {
+            Severity::Error
+        } else {
+            Severity::Warning
+        }
     }
 
     /// How the level reads in rule listings.

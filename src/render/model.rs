@@ -91,8 +91,10 @@ pub struct SectionModel {
 pub fn model(document: &Document, text: &str) -> Model {
     let zone = document.zone;
     let show = |stamp: &Stamp| format_stamp(stamp, zone);
-    let value = |v: &Option<crate::document::span::Spanned<String>>| v.as_ref().map(|s| s.value.clone());
-    let list = |v: &[crate::document::span::Spanned<String>]| v.iter().map(|s| s.value.clone()).collect();
+    let value =
+        |v: &Option<crate::document::span::Spanned<String>>| v.as_ref().map(|s| s.value.clone());
+    let list =
+        |v: &[crate::document::span::Spanned<String>]| v.iter().map(|s| s.value.clone()).collect();
     let start = document.impact_start();
     let end = document.impact_end();
     Model {
@@ -139,9 +141,15 @@ pub fn model(document: &Document, text: &str) -> Model {
             .body
             .sections
             .iter()
-            .map(|s| SectionModel { title: s.title.clone(), canonical: s.canonical.map(canonical_name) })
+            .map(|s| SectionModel {
+                title: s.title.clone(),
+                canonical: s.canonical.map(canonical_name),
+            })
             .collect(),
-        body: text.get(document.body.span.start..document.body.span.end).unwrap_or("").to_string(),
+        body: text
+            .get(document.body.span.start..document.body.span.end)
+            .unwrap_or("")
+            .to_string(),
     }
 }
 
@@ -159,7 +167,8 @@ fn metrics(document: &Document) -> Metrics {
 }
 
 fn action(item: &crate::document::ActionItem) -> ActionModel {
-    let value = |v: &Option<crate::document::span::Spanned<String>>| v.as_ref().map(|s| s.value.clone());
+    let value =
+        |v: &Option<crate::document::span::Spanned<String>>| v.as_ref().map(|s| s.value.clone());
     ActionModel {
         title: value(&item.title),
         owner: value(&item.owner),

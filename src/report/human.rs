@@ -12,7 +12,11 @@ pub fn render(report: FileReport<'_>, styled: bool) -> String {
         return String::new();
     }
     let index = LineIndex::new(report.text);
-    let renderer = if styled { Renderer::styled() } else { Renderer::plain() };
+    let renderer = if styled {
+        Renderer::styled()
+    } else {
+        Renderer::plain()
+    };
     let mut out = String::new();
     for finding in report.findings {
         out.push_str(&renderer.render(&group(report, &index, finding)));
@@ -27,7 +31,14 @@ fn group<'a>(report: FileReport<'a>, index: &LineIndex, finding: &'a Finding) ->
     let line = index.position(text, finding.span.start).line;
     let source = &text[lines.clone()];
     // Only the first line of a multi-line value is shown; the caret stays on it.
-    let start = floor_char_boundary(source, finding.span.start.saturating_sub(lines.start).min(source.len()));
+    let start = floor_char_boundary(
+        source,
+        finding
+            .span
+            .start
+            .saturating_sub(lines.start)
+            .min(source.len()),
+    );
     let end = finding.span.end.clamp(finding.span.start, lines.end) - lines.start;
     let end = floor_char_boundary(source, end.max(start));
     let level = match finding.severity {
@@ -38,7 +49,10 @@ fn group<'a>(report: FileReport<'a>, index: &LineIndex, finding: &'a Finding) ->
         .line_start(line)
         .path(report.path)
         .annotation(AnnotationKind::Primary.span(start..end));
-    let mut title = level.primary_title(finding.message.as_str()).id(finding.rule.id()).element(snippet);
+    let mut title = level
+        .primary_title(finding.message.as_str())
+        .id(finding.rule.id())
+        .element(snippet);
     if let Some(help) = &finding.help {
         title = title.element(Level::HELP.message(help.as_str()));
     }

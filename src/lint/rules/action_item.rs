@@ -11,9 +11,10 @@ pub const INFO: RuleInfo = RuleInfo {
     level: Level::ErrorWhenPublished,
     summary: "an action item without owner or due date, or due before the incident",
     docs: "\
-What it catches: an action item with no `owner`, with no `due` date, or with a
-`due` date before the incident started. A warning in a draft or in review, an
-error once published.
+What it catches: an open or in-progress action item with no `owner` or with
+no `due` date, and any item with a `due` date before the incident started.
+Items already `done` or `wontfix` need neither owner nor date. A warning in a
+draft or in review, an error once published.
 
 Why it matters: an action item without an owner is a wish, and one without a
 date does not get done. A due date before the incident is a typo that also
@@ -34,21 +35,39 @@ Fixed:
 fn check(document: &Document, _: &Context, out: &mut Vec<Finding>) {
     let incident = document
         .impact_start()
-        .or_else(|| document.timeline.iter().find_map(|e| e.at.as_ref()?.range()).map(|(first, _)| first))
+        .or_else(|| {
+            document
+                .timeline
+                .iter()
+                .find_map(|e| e.at.as_ref()?.range())
+                .map(|(first, _)| first)
+        })
         .map(|t| t.date_naive());
     for item in &document.action_items {
-        let name = item.title.as_ref().map_or("an action item", |t| t.value.as_str());
-        if item.owner.is_none() {
+        let name = item
+            .title
+            .as_ref()
+            .map_or("an action item", |t| t.value.as_str());
+        let at = item.title.as_ref().map_or(item.span, |t| t.span);
+        if item.owner.is_none() && item.is_open() {
             let message = format!("`{name}` has no owner");
-            out.push(Finding::new(Rule::ActionItem, item.span, message).with_help("add `owner:` (a team or a person)"));
+            out.push(
+                Finding::new(Rule::ActionItem, at, message)
+                    .with_help("add `owner:` (a team or a person)"),
+            );
         }
         match (&item.due, incident) {
-            (None, _) => {
+            (None, _) if item.is_open() => {
                 let message = format!("`{name}` has no due date");
-                out.push(Finding::new(Rule::ActionItem, item.span, message).with_help("add `due: YYYY-MM-DD`"));
+                out.push(
+                    Finding::new(Rule::ActionItem, at, message).with_help("add `due: YYYY-MM-DD`"),
+                );
             }
             (Some(due), Some(incident)) if due.value < incident => {
-                let message = format!("`{name}` is due {}, before the incident ({incident})", due.value);
+                let message = format!(
+                    "`{name}` is due {}, before the incident ({incident})",
+                    due.value
+                );
                 let help = "check the year and month of `due`";
                 out.push(Finding::new(Rule::ActionItem, due.span, message).with_help(help));
             }

@@ -34,15 +34,24 @@ Fixed:
 };
 
 fn check(document: &Document, context: &Context, out: &mut Vec<Finding>) {
-    let today = context.now.with_timezone(&document.zone.unwrap_or(Tz::UTC)).date_naive();
+    let today = context
+        .now
+        .with_timezone(&document.zone.unwrap_or(Tz::UTC))
+        .date_naive();
     for item in document.action_items.iter().filter(|item| item.is_open()) {
         let Some(due) = &item.due else { continue };
         if due.value >= today {
             continue;
         }
-        let name = item.title.as_ref().map_or("an action item", |t| t.value.as_str());
+        let name = item
+            .title
+            .as_ref()
+            .map_or("an action item", |t| t.value.as_str());
         let days = (today - due.value).num_days();
-        let message = format!("`{name}` was due {} ({days} days ago) and is still {}", due.value, item.status.value);
+        let message = format!(
+            "`{name}` was due {} ({days} days ago) and is still {}",
+            due.value, item.status.value
+        );
         let help = "mark it `done` or `wontfix`, or agree a new `due` date";
         out.push(Finding::new(Rule::ActionOverdue, due.span, message).with_help(help));
     }

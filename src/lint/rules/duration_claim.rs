@@ -40,7 +40,9 @@ pub fn within_tolerance(claimed: i64, actual: i64) -> bool {
 }
 
 fn check(document: &Document, _: &Context, out: &mut Vec<Finding>) {
-    let Some(claimed) = &document.impact.duration else { return };
+    let Some(claimed) = &document.impact.duration else {
+        return;
+    };
     let (Some(start), Some(end)) = (document.impact_start(), document.impact_end()) else {
         return;
     };
@@ -55,6 +57,9 @@ fn check(document: &Document, _: &Context, out: &mut Vec<Finding>) {
         start.format("%Y-%m-%d %H:%M %:z"),
         end.format("%Y-%m-%d %H:%M %:z"),
     );
-    let help = format!("write `duration: {}`, or correct the impact window", duration(actual));
+    let help = format!(
+        "write `duration: {}`, or correct the impact window",
+        duration(actual)
+    );
     out.push(Finding::new(Rule::DurationClaim, claimed.span, message).with_help(help));
 }

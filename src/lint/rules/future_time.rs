@@ -30,13 +30,23 @@ Fixed:
 };
 
 fn check(document: &Document, context: &Context, out: &mut Vec<Finding>) {
-    let written = document.date.as_ref().and_then(|d| d.range()).map(|(_, last)| last);
+    let written = document
+        .date
+        .as_ref()
+        .and_then(|d| d.range())
+        .map(|(_, last)| last);
     let now = context.now.fixed_offset();
     for stamp in document.stamps() {
-        let Some((first, _)) = stamp.range() else { continue };
+        let Some((first, _)) = stamp.range() else {
+            continue;
+        };
         let is_date = document.date.as_ref().is_some_and(|d| d.span == stamp.span);
         if first > now {
-            let message = format!("`{}` is in the future (now is {})", stamp.text, now.format("%Y-%m-%d %H:%M UTC"));
+            let message = format!(
+                "`{}` is in the future (now is {})",
+                stamp.text,
+                now.format("%Y-%m-%d %H:%M UTC")
+            );
             let help = "check the year, the month, and day/month order";
             out.push(Finding::new(Rule::FutureTime, stamp.span, message).with_help(help));
         } else if let Some(written) = written
@@ -44,7 +54,10 @@ fn check(document: &Document, context: &Context, out: &mut Vec<Finding>) {
             && !is_date
         {
             let date = document.date.as_ref().map_or("", |d| d.text.as_str());
-            let message = format!("`{}` is after the postmortem was written (`date: {date}`)", stamp.text);
+            let message = format!(
+                "`{}` is after the postmortem was written (`date: {date}`)",
+                stamp.text
+            );
             let help = "check the date of this entry, or update `date`";
             out.push(Finding::new(Rule::FutureTime, stamp.span, message).with_help(help));
         }

@@ -44,7 +44,11 @@ fn check(document: &Document, _: &Context, out: &mut Vec<Finding>) {
         && let Some(end) = end
         && e < s
     {
-        out.push(finding(end, "`impact.end` is before `impact.start`".into(), "swap them, or check the dates"));
+        out.push(finding(
+            end,
+            "`impact.end` is before `impact.start`".into(),
+            "swap them, or check the dates",
+        ));
     }
     let milestone = |kind| document.milestone(kind).and_then(|e| e.at.as_ref());
     if let (Some(stated), Some(first)) = (start, milestone(Kind::Start))
@@ -56,21 +60,37 @@ fn check(document: &Document, _: &Context, out: &mut Vec<Finding>) {
             when(stated),
             when(first)
         );
-        out.push(finding(stated, message, "both say when users were first affected: make them the same"));
+        out.push(finding(
+            stated,
+            message,
+            "both say when users were first affected: make them the same",
+        ));
     }
     let Some(end) = end else { return };
     let Some(e) = end.instant() else { return };
     if let Some(first) = milestone(Kind::Start)
         && first.instant().is_some_and(|s| e < s)
     {
-        let message = format!("`impact.end` ({}) is before the `start` milestone ({})", when(end), when(first));
+        let message = format!(
+            "`impact.end` ({}) is before the `start` milestone ({})",
+            when(end),
+            when(first)
+        );
         out.push(finding(end, message, "check the date of `impact.end`"));
     }
     if let Some(resolved) = milestone(Kind::Resolved)
         && resolved.instant().is_some_and(|r| e > r)
     {
-        let message = format!("`impact.end` ({}) is after the `resolved` milestone ({})", when(end), when(resolved));
-        out.push(finding(end, message, "impact cannot outlast the incident: move `resolved` or `impact.end`"));
+        let message = format!(
+            "`impact.end` ({}) is after the `resolved` milestone ({})",
+            when(end),
+            when(resolved)
+        );
+        out.push(finding(
+            end,
+            message,
+            "impact cannot outlast the incident: move `resolved` or `impact.end`",
+        ));
     }
 }
 

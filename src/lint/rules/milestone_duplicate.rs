@@ -45,10 +45,19 @@ fn check(document: &Document, _: &Context, out: &mut Vec<Finding>) {
         }
         match seen.iter().find(|(k, _)| *k == kind) {
             Some((_, first)) => {
-                let first_at = first.at.as_ref().map_or_else(|| "earlier".into(), |s| format!("at {}", when(s)));
-                let message = format!("a second `{}` milestone (the first is {first_at})", kind.name());
+                let first_at = first
+                    .at
+                    .as_ref()
+                    .map_or_else(|| "earlier".into(), |s| format!("at {}", when(s)));
+                let message = format!(
+                    "a second `{}` milestone (the first is {first_at})",
+                    kind.name()
+                );
                 let help = "keep one; make the other a `note`, or an `update` if it was announced";
-                out.push(Finding::new(Rule::MilestoneDuplicate, entry.kind.span, message).with_help(help));
+                out.push(
+                    Finding::new(Rule::MilestoneDuplicate, entry.kind.span, message)
+                        .with_help(help),
+                );
             }
             None => seen.push((kind, entry)),
         }

@@ -42,8 +42,14 @@ fn check(document: &Document, _: &Context, out: &mut Vec<Finding>) {
         (Kind::Resolved, "time to resolve"),
     ] {
         if document.milestone(kind).is_none() {
-            let message = format!("no `{}` milestone in the timeline: {metric} cannot be measured", kind.name());
-            let help = format!("mark the entry when this happened with `kind: {}`", kind.name());
+            let message = format!(
+                "no `{}` milestone in the timeline: {metric} cannot be measured",
+                kind.name()
+            );
+            let help = format!(
+                "mark the entry when this happened with `kind: {}`",
+                kind.name()
+            );
             out.push(Finding::new(Rule::MilestoneMissing, document.head, message).with_help(help));
         }
     }

@@ -53,7 +53,11 @@ const ORDER: &[(Kind, Kind)] = &[
 
 fn check(document: &Document, _: &Context, out: &mut Vec<Finding>) {
     let start = document.milestone(Kind::Start);
-    for trigger in document.timeline.iter().filter(|e| e.kind.value == Kind::Trigger) {
+    for trigger in document
+        .timeline
+        .iter()
+        .filter(|e| e.kind.value == Kind::Trigger)
+    {
         if let Some(start) = start {
             compare(trigger, start, out);
         }
@@ -66,8 +70,12 @@ fn check(document: &Document, _: &Context, out: &mut Vec<Finding>) {
 }
 
 fn compare(earlier: &Entry, later: &Entry, out: &mut Vec<Finding>) {
-    let (Some(a), Some(b)) = (earlier.at.as_ref(), later.at.as_ref()) else { return };
-    let (Some((a_first, _)), Some((_, b_last))) = (a.range(), b.range()) else { return };
+    let (Some(a), Some(b)) = (earlier.at.as_ref(), later.at.as_ref()) else {
+        return;
+    };
+    let (Some((a_first, _)), Some((_, b_last))) = (a.range(), b.range()) else {
+        return;
+    };
     if a_first <= b_last {
         return;
     }

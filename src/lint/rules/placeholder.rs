@@ -38,7 +38,13 @@ fn check(document: &Document, _: &Context, out: &mut Vec<Finding>) {
         .into_iter()
         .flatten()
         .chain(document.timeline.iter().filter_map(|e| e.event.as_ref()))
-        .chain(document.action_items.iter().flat_map(|a| [&a.title, &a.owner]).flatten());
+        .chain(
+            document
+                .action_items
+                .iter()
+                .flat_map(|a| [&a.title, &a.owner])
+                .flatten(),
+        );
     for text in front.chain(&document.body.texts) {
         if let Some(word) = placeholder_word(&text.value) {
             out.push(word_finding(word, text.span));
@@ -59,8 +65,12 @@ fn word_finding(word: &str, span: Span) -> Finding {
 }
 
 fn hint_finding(comment: &Spanned<String>) -> Finding {
-    Finding::new(Rule::Placeholder, comment.span, "a template hint is still in the text")
-        .with_help("replace the hint with the section's content")
+    Finding::new(
+        Rule::Placeholder,
+        comment.span,
+        "a template hint is still in the text",
+    )
+    .with_help("replace the hint with the section's content")
 }
 
 /// The first placeholder word standing alone in `text`.

@@ -34,7 +34,9 @@ Fixed:
 
 fn check(document: &Document, _: &Context, out: &mut Vec<Finding>) {
     for section in &document.body.sections {
-        let Some(canonical) = section.canonical else { continue };
+        let Some(canonical) = section.canonical else {
+            continue;
+        };
         if section.has_content || canonical == Canonical::Timeline {
             continue;
         }

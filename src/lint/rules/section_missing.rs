@@ -50,8 +50,14 @@ fn check(document: &Document, _: &Context, out: &mut Vec<Finding>) {
         }
         let heading = section.heading();
         out.push(
-            Finding::new(Rule::SectionMissing, at, format!("the body has no `## {heading}` section"))
-                .with_help(format!("add a `## {heading}` heading and what belongs under it")),
+            Finding::new(
+                Rule::SectionMissing,
+                at,
+                format!("the body has no `## {heading}` section"),
+            )
+            .with_help(format!(
+                "add a `## {heading}` heading and what belongs under it"
+            )),
         );
     }
 }

@@ -41,7 +41,9 @@ Fixed:
 fn check(document: &Document, _: &Context, out: &mut Vec<Finding>) {
     let mut previous = None;
     for stamp in document.timeline.iter().filter_map(|e| e.at.as_ref()) {
-        let Some((earliest, latest)) = stamp.range() else { continue };
+        let Some((earliest, latest)) = stamp.range() else {
+            continue;
+        };
         if let Some((before, before_earliest, _)) = previous
             && latest < before_earliest
         {

@@ -42,9 +42,14 @@ fn check(document: &Document, _: &Context, out: &mut Vec<Finding>) {
                 Finding::new(
                     Rule::Timestamp,
                     at.span,
-                    format!("the `{}` milestone has a date but no time", entry.kind.value.name()),
+                    format!(
+                        "the `{}` milestone has a date but no time",
+                        entry.kind.value.name()
+                    ),
                 )
-                .with_help("give the clock time, such as `2026-05-14 14:30`, or make the entry a `note`"),
+                .with_help(
+                    "give the clock time, such as `2026-05-14 14:30`, or make the entry a `note`",
+                ),
             );
         }
     }

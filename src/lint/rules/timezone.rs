@@ -32,7 +32,10 @@ fn check(document: &Document, _: &Context, out: &mut Vec<Finding>) {
     if let Some(name) = &document.timezone {
         if let Err(suggestion) = zone::parse_zone(&name.value) {
             let help = suggestion.map_or_else(
-                || "use an IANA zone name such as `America/Los_Angeles`, `Europe/Berlin` or `UTC`".to_string(),
+                || {
+                    "use an IANA zone name such as `America/Los_Angeles`, `Europe/Berlin` or `UTC`"
+                        .to_string()
+                },
                 |s| format!("did you mean `{s}`?"),
             );
             let message = format!("`{}` is not an IANA time zone name", name.value);
@@ -43,7 +46,11 @@ fn check(document: &Document, _: &Context, out: &mut Vec<Finding>) {
     let mut local = document.stamps().filter(|s| s.placed == Placement::NoZone);
     if let Some(first) = local.next() {
         let more = local.count();
-        let also = if more > 0 { format!(" (and {more} more)") } else { String::new() };
+        let also = if more > 0 {
+            format!(" (and {more} more)")
+        } else {
+            String::new()
+        };
         out.push(
             Finding::new(
                 Rule::Timezone,

@@ -34,11 +34,15 @@ Fixed: the update posted by 09:15, or the promise recorded as it was kept.",
 
 fn check(document: &Document, context: &Context, out: &mut Vec<Finding>) {
     for (index, entry) in document.timeline.iter().enumerate() {
-        let (Some(promise), Some(posted)) = (&entry.next_update, entry.at.as_ref().and_then(|s| s.instant()))
-        else {
+        let (Some(promise), Some(posted)) = (
+            &entry.next_update,
+            entry.at.as_ref().and_then(|s| s.instant()),
+        ) else {
             continue;
         };
-        let Some(due) = promise.instant() else { continue };
+        let Some(due) = promise.instant() else {
+            continue;
+        };
         let next = document.timeline[index + 1..]
             .iter()
             .filter(|e| matches!(e.kind.value, Kind::Update | Kind::Resolved))
@@ -53,7 +57,10 @@ fn check(document: &Document, context: &Context, out: &mut Vec<Finding>) {
                 minutes(minutes_between(due, came))
             ),
             None if due < context.now => {
-                format!("no update or resolution followed the promise of an update by {}", when(promise))
+                format!(
+                    "no update or resolution followed the promise of an update by {}",
+                    when(promise)
+                )
             }
             None => continue,
         };

@@ -31,9 +31,12 @@ Fixed:
 };
 
 fn check(document: &Document, _: &Context, out: &mut Vec<Finding>) {
-    let Some(doc_zone) = document.zone else { return };
+    let Some(doc_zone) = document.zone else {
+        return;
+    };
     for stamp in document.stamps() {
-        let (Some(zone::Label::Abbreviation { name, .. }), Some(instant)) = (&stamp.written.label, stamp.instant())
+        let (Some(zone::Label::Abbreviation { name, .. }), Some(instant)) =
+            (&stamp.written.label, stamp.instant())
         else {
             continue;
         };
@@ -42,7 +45,10 @@ fn check(document: &Document, _: &Context, out: &mut Vec<Finding>) {
             continue;
         }
         let date = stamp.local.date();
-        let message = format!("{name} was not in force on {date} in {}, which was on {used}", doc_zone.name());
+        let message = format!(
+            "{name} was not in force on {date} in {}, which was on {used}",
+            doc_zone.name()
+        );
         let help = format!(
             "write {used}, or leave the label off to use `timezone`; as written it is read as UTC{}",
             instant.offset()
