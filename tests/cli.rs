@@ -1,0 +1,113 @@
+//! The command line as a user meets it: transcripts of `lint` and `render`
+//! (stdout, stderr and exit code) as insta snapshots, run from the
+//! repository root with a fixed "now".
+
+mod common;
+
+use insta_cmd::{assert_cmd_snapshot, get_cargo_bin};
+use std::process::Command;
+
+fn postmortem() -> Command {
+    let mut command = Command::new(get_cargo_bin("postmortem"));
+    command
+        .current_dir(common::repo(""))
+        .env("POSTMORTEM_NOW", common::NOW)
+        .env_remove("CLICOLOR_FORCE")
+        .env("NO_COLOR", "1");
+    command
+}
+
+#[test]
+fn lint_passes_on_the_repositorys_postmortems() {
+    // After the newest postmortem's `date`, so none of its times is in the future.
+    assert_cmd_snapshot!(postmortem().args(["lint", "--now", "2026-11-22T00:00:00Z"]));
+}
+
+#[test]
+fn lint_points_at_the_offending_value_with_a_caret_and_help() {
+    assert_cmd_snapshot!(postmortem().args(["lint", "examples/rules/timeline-order.md"]));
+}
+
+#[test]
+fn lint_json_prints_one_finding_per_line() {
+    assert_cmd_snapshot!(postmortem().args(["lint", "--format", "json", "examples/rules/schema.md"]));
+}
+
+#[test]
+fn lint_exits_zero_on_warnings_and_one_under_deny_warnings() {
+    let file = "examples/rules/update-late.md";
+    let status = postmortem().args(["lint", file]).output().unwrap().status;
+    assert_eq!(status.code(), Some(0));
+    let status = postmortem().args(["lint", "--deny-warnings", file]).output().unwrap().status;
+    assert_eq!(status.code(), Some(1));
+}
+
+#[test]
+fn lint_exits_two_when_a_path_does_not_exist() {
+    assert_cmd_snapshot!(postmortem().args(["lint", "examples/minimal.md", "no/such/folder"]));
+}
+
+#[test]
+fn lint_exits_two_on_an_unusable_now() {
+    assert_cmd_snapshot!(postmortem().args(["lint", "--now", "yesterday"]));
+}
+
+#[test]
+fn lint_reports_every_file_in_a_folder_sorted_by_path() {
+    let output = postmortem().args(["lint", "--format", "json", "examples/rules"]).output().unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    let stdout = String::from_utf8(output.stdout).unwrap();
+    let files: Vec<&str> = stdout
+        .lines()
+        .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap())
+        .map(|v| v["file"].as_str().unwrap().to_string())
+        .map(|f| &*Box::leak(f.into_boxed_str()))
+        .collect();
+    let mut sorted = files.clone();
+    sorted.sort();
+    assert_eq!(files, sorted);
+    let distinct: std::collections::BTreeSet<_> = files.iter().collect();
+    assert_eq!(distinct.len(), 20, "one or more findings from each of the 20 examples");
+}
+
+#[test]
+fn render_json_reads_standard_input() {
+    let input = std::fs::read(common::repo("tests/fixtures/pass/timezone.md")).unwrap();
+    assert_cmd_snapshot!(postmortem().args(["render", "-", "--to", "json"]).pass_stdin(input));
+}
+
+#[test]
+fn render_refuses_a_file_with_errors() {
+    assert_cmd_snapshot!(postmortem().args(["render", "examples/rules/impact-window.md"]));
+}
+
+#[test]
+fn render_writes_the_output_file_atomically() {
+    let dir = tempfile::tempdir().unwrap();
+    let target = dir.path().join("model.json");
+    let status = postmortem()
+        .args(["render", "tests/fixtures/pass/dst.md", "-o"])
+        .arg(&target)
+        .output()
+        .unwrap()
+        .status;
+    assert_eq!(status.code(), Some(0));
+    let json: serde_json::Value = serde_json::from_slice(&std::fs::read(&target).unwrap()).unwrap();
+    assert_eq!(json["metrics"]["time_to_resolve_minutes"], 40);
+    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1, "no temporary file left");
+}
+
+#[test]
+fn lint_reports_what_each_example_still_lacks() {
+    assert_cmd_snapshot!(postmortem().args([
+        "lint",
+        "--format",
+        "json",
+        "--now",
+        "2026-05-21T00:00:00Z",
+        "examples/minimal.md",
+        "examples/full.md",
+        "examples/customerio-2018-as-published.md",
+        "examples/query-api-2025-draft.md",
+    ]));
+}

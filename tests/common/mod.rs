@@ -1,0 +1,19 @@
+//! Shared test helpers: a fixed "now" and paths into the repository.
+
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+
+/// The "now" every fixture is checked against.
+pub const NOW: &str = "2026-03-05T12:00:00Z";
+
+/// Lint options with [`NOW`].
+pub fn options() -> postmortem::lint::Options {
+    let now = postmortem::document::stamp::instant(NOW).unwrap();
+    postmortem::lint::Options { now }
+}
+
+/// A path relative to the repository root.
+pub fn repo(path: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join(path)
+}

@@ -1,0 +1,91 @@
+//! Property tests: whatever bytes come in, parsing, linting and building the
+//! render model return data and never panic.
+
+mod common;
+
+use postmortem::{lint, render};
+use proptest::prelude::*;
+
+fn lint_and_model(bytes: &[u8]) {
+    let (text, checked) = lint::check_bytes(bytes, &common::options());
+    if let Some(document) = &checked.document {
+        let _ = render::to_json(&render::model(document, &text));
+    }
+    let index = postmortem::document::span::LineIndex::new(&text);
+    for finding in &checked.findings {
+        let _ = finding.positions(&text, &index);
+        assert!(finding.span.start <= text.len() && finding.span.end <= text.len() + 1);
+    }
+}
+
+fn valid_documents() -> Vec<String> {
+    ["examples/full.md", "examples/minimal.md", "postmortems/2012-07-31-api-downtime-load-balancers-out-of-memory.md"]
+        .iter()
+        .map(|p| std::fs::read_to_string(common::repo(p)).unwrap())
+        .collect()
+}
+
+#[derive(Clone, Debug)]
+enum Mutation {
+    Delete(usize),
+    Swap(usize, usize),
+    Duplicate(usize),
+    Truncate(usize),
+    Indent(usize, usize),
+    Replace(usize, String),
+}
+
+fn mutation() -> impl Strategy<Value = Mutation> {
+    prop_oneof![
+        any::<usize>().prop_map(Mutation::Delete),
+        (any::<usize>(), any::<usize>()).prop_map(|(a, b)| Mutation::Swap(a, b)),
+        any::<usize>().prop_map(Mutation::Duplicate),
+        any::<usize>().prop_map(Mutation::Truncate),
+        (any::<usize>(), 0usize..9).prop_map(|(a, n)| Mutation::Indent(a, n)),
+        (any::<usize>(), "[ -~\t]{0,24}").prop_map(|(a, s)| Mutation::Replace(a, s)),
+    ]
+}
+
+fn apply(text: &str, mutations: &[Mutation]) -> String {
+    let mut lines: Vec<String> = text.lines().map(str::to_string).collect();
+    for m in mutations {
+        if lines.is_empty() {
+            break;
+        }
+        let n = lines.len();
+        match m {
+            Mutation::Delete(i) => {
+                lines.remove(i % n);
+            }
+            Mutation::Swap(a, b) => lines.swap(a % n, b % n),
+            Mutation::Duplicate(i) => lines.insert(i % n, lines[i % n].clone()),
+            Mutation::Truncate(i) => lines.truncate(i % n),
+            Mutation::Indent(i, by) => lines[i % n] = format!("{}{}", " ".repeat(*by), lines[i % n].trim_start()),
+            Mutation::Replace(i, s) => lines[i % n] = s.clone(),
+        }
+    }
+    lines.join("\n")
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(300))]
+
+    #[test]
+    fn random_bytes_never_panic(bytes in proptest::collection::vec(any::<u8>(), 0..600)) {
+        lint_and_model(&bytes);
+    }
+
+    #[test]
+    fn random_front_matter_text_never_panics(body in "---\n[ -~\n\t]{0,300}\n---\n[ -~\n]{0,100}") {
+        lint_and_model(body.as_bytes());
+    }
+
+    #[test]
+    fn mutated_valid_documents_never_panic(
+        which in 0usize..3,
+        mutations in proptest::collection::vec(mutation(), 1..6),
+    ) {
+        let text = apply(&valid_documents()[which], &mutations);
+        lint_and_model(text.as_bytes());
+    }
+}

@@ -1,0 +1,82 @@
+//! Every rule has a failing example (`examples/rules/RULE.md`, whose
+//! `<!-- expect: RULE LINE:COL -->` comments list every finding it must
+//! produce) and a passing fixture (`tests/fixtures/pass/RULE.md`), and its
+//! documentation next to its code.
+
+mod common;
+
+use postmortem::diagnostic::Rule;
+use postmortem::document::span::LineIndex;
+use postmortem::lint::{self, registry};
+
+fn findings_of(path: &std::path::Path) -> (String, Vec<String>) {
+    let bytes = std::fs::read(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let (text, checked) = lint::check_bytes(&bytes, &common::options());
+    let index = LineIndex::new(&text);
+    let found = checked
+        .findings
+        .iter()
+        .map(|f| {
+            let (start, _) = f.positions(&text, &index);
+            format!("{} {}:{}", f.rule, start.line, start.column)
+        })
+        .collect();
+    (text.into_owned(), found)
+}
+
+#[test]
+fn each_failing_example_reports_exactly_its_expected_findings() {
+    for rule in Rule::ALL {
+        let path = common::repo(&format!("examples/rules/{}.md", rule.id()));
+        let (text, found) = findings_of(&path);
+        let expected: Vec<String> = text
+            .lines()
+            .filter_map(|l| l.strip_prefix("<!-- expect: ")?.strip_suffix(" -->"))
+            .map(str::to_string)
+            .collect();
+        assert!(
+            expected.iter().any(|e| e.starts_with(&format!("{} ", rule.id()))),
+            "{} expects no finding of its own rule",
+            path.display()
+        );
+        assert_eq!(found, expected, "{}", path.display());
+    }
+}
+
+#[test]
+fn each_passing_fixture_is_clean() {
+    for rule in Rule::ALL {
+        let path = common::repo(&format!("tests/fixtures/pass/{}.md", rule.id()));
+        let (_, found) = findings_of(&path);
+        assert!(found.is_empty(), "{}: {found:?}", path.display());
+    }
+}
+
+#[test]
+fn every_rule_is_registered_once_and_documented() {
+    let all = registry::all();
+    for (info, rule) in all.iter().zip(Rule::ALL) {
+        assert_eq!(info.rule, rule, "registry order matches Rule::ALL");
+        assert_eq!(registry::info(rule).rule, rule);
+        assert!(!info.summary.is_empty() && info.summary.len() < 100, "{rule}: one-line summary");
+        for part in ["What it catches:", "Why it matters:", "Failing", "Fixed"] {
+            assert!(info.docs.contains(part), "{rule}: docs lack `{part}`");
+        }
+        assert_eq!(Rule::from_id(rule.id()), Some(rule));
+    }
+}
+
+#[test]
+fn severities_follow_the_documents_status() {
+    let draft = std::fs::read_to_string(common::repo("examples/rules/section-missing.md")).unwrap();
+    let review = draft.replace("status: draft", "status: review");
+    let published = draft.replace("status: draft", "status: published");
+    let severity = |text: &str| {
+        let checked = lint::check(text, &common::options());
+        let finding = checked.findings.iter().find(|f| f.rule == Rule::SectionMissing).unwrap();
+        finding.severity.to_string()
+    };
+    assert_eq!(severity(&draft), "warning");
+    assert_eq!(severity(&review), "error");
+    assert_eq!(severity(&published), "error");
+}
