@@ -30,7 +30,12 @@ fn lint_points_at_the_offending_value_with_a_caret_and_help() {
 
 #[test]
 fn lint_json_prints_one_finding_per_line() {
-    assert_cmd_snapshot!(postmortem().args(["lint", "--format", "json", "examples/rules/schema.md"]));
+    assert_cmd_snapshot!(postmortem().args([
+        "lint",
+        "--format",
+        "json",
+        "examples/rules/schema.md"
+    ]));
 }
 
 #[test]
@@ -38,7 +43,11 @@ fn lint_exits_zero_on_warnings_and_one_under_deny_warnings() {
     let file = "examples/rules/update-late.md";
     let status = postmortem().args(["lint", file]).output().unwrap().status;
     assert_eq!(status.code(), Some(0));
-    let status = postmortem().args(["lint", "--deny-warnings", file]).output().unwrap().status;
+    let status = postmortem()
+        .args(["lint", "--deny-warnings", file])
+        .output()
+        .unwrap()
+        .status;
     assert_eq!(status.code(), Some(1));
 }
 
@@ -54,7 +63,10 @@ fn lint_exits_two_on_an_unusable_now() {
 
 #[test]
 fn lint_reports_every_file_in_a_folder_sorted_by_path() {
-    let output = postmortem().args(["lint", "--format", "json", "examples/rules"]).output().unwrap();
+    let output = postmortem()
+        .args(["lint", "--format", "json", "examples/rules"])
+        .output()
+        .unwrap();
     assert_eq!(output.status.code(), Some(1));
     let stdout = String::from_utf8(output.stdout).unwrap();
     let files: Vec<&str> = stdout
@@ -67,13 +79,21 @@ fn lint_reports_every_file_in_a_folder_sorted_by_path() {
     sorted.sort();
     assert_eq!(files, sorted);
     let distinct: std::collections::BTreeSet<_> = files.iter().collect();
-    assert_eq!(distinct.len(), 20, "one or more findings from each of the 20 examples");
+    assert_eq!(
+        distinct.len(),
+        20,
+        "one or more findings from each of the 20 examples"
+    );
 }
 
 #[test]
 fn render_json_reads_standard_input() {
     let input = std::fs::read(common::repo("tests/fixtures/pass/timezone.md")).unwrap();
-    assert_cmd_snapshot!(postmortem().args(["render", "-", "--to", "json"]).pass_stdin(input));
+    assert_cmd_snapshot!(
+        postmortem()
+            .args(["render", "-", "--to", "json"])
+            .pass_stdin(input)
+    );
 }
 
 #[test]
@@ -94,7 +114,11 @@ fn render_writes_the_output_file_atomically() {
     assert_eq!(status.code(), Some(0));
     let json: serde_json::Value = serde_json::from_slice(&std::fs::read(&target).unwrap()).unwrap();
     assert_eq!(json["metrics"]["time_to_resolve_minutes"], 40);
-    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1, "no temporary file left");
+    assert_eq!(
+        std::fs::read_dir(dir.path()).unwrap().count(),
+        1,
+        "no temporary file left"
+    );
 }
 
 #[test]

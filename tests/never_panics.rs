@@ -19,10 +19,14 @@ fn lint_and_model(bytes: &[u8]) {
 }
 
 fn valid_documents() -> Vec<String> {
-    ["examples/full.md", "examples/minimal.md", "postmortems/2012-07-31-api-downtime-load-balancers-out-of-memory.md"]
-        .iter()
-        .map(|p| std::fs::read_to_string(common::repo(p)).unwrap())
-        .collect()
+    [
+        "examples/full.md",
+        "examples/minimal.md",
+        "postmortems/2012-07-31-api-downtime-load-balancers-out-of-memory.md",
+    ]
+    .iter()
+    .map(|p| std::fs::read_to_string(common::repo(p)).unwrap())
+    .collect()
 }
 
 #[derive(Clone, Debug)]
@@ -60,7 +64,9 @@ fn apply(text: &str, mutations: &[Mutation]) -> String {
             Mutation::Swap(a, b) => lines.swap(a % n, b % n),
             Mutation::Duplicate(i) => lines.insert(i % n, lines[i % n].clone()),
             Mutation::Truncate(i) => lines.truncate(i % n),
-            Mutation::Indent(i, by) => lines[i % n] = format!("{}{}", " ".repeat(*by), lines[i % n].trim_start()),
+            Mutation::Indent(i, by) => {
+                lines[i % n] = format!("{}{}", " ".repeat(*by), lines[i % n].trim_start())
+            }
             Mutation::Replace(i, s) => lines[i % n] = s.clone(),
         }
     }

@@ -9,9 +9,15 @@ use serde_json::{Value, json};
 fn model(name: &str) -> Value {
     let path = common::repo(&format!("postmortems/{name}"));
     let text = std::fs::read_to_string(&path).unwrap();
-    let options = lint::Options { now: postmortem::document::stamp::instant("2026-11-22T00:00:00Z").unwrap() };
+    let options = lint::Options {
+        now: postmortem::document::stamp::instant("2026-11-22T00:00:00Z").unwrap(),
+    };
     let checked = lint::check(&text, &options);
-    let errors: Vec<_> = checked.findings.iter().filter(|f| f.severity.to_string() == "error").collect();
+    let errors: Vec<_> = checked
+        .findings
+        .iter()
+        .filter(|f| f.severity.to_string() == "error")
+        .collect();
     assert!(errors.is_empty(), "{name}: {errors:?}");
     serde_json::to_value(render::model(&checked.document.unwrap(), &text)).unwrap()
 }
@@ -58,6 +64,13 @@ fn kernel_bug_2018_is_measured_from_the_postmortems_start_time() {
 
 #[test]
 fn every_postmortem_in_the_folder_is_covered_above() {
-    let names: Vec<_> = std::fs::read_dir(common::repo("postmortems")).unwrap().map(|e| e.unwrap().file_name()).collect();
-    assert_eq!(names.len(), 3, "add a test with its expected metrics for each new postmortem");
+    let names: Vec<_> = std::fs::read_dir(common::repo("postmortems"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert_eq!(
+        names.len(),
+        3,
+        "add a test with its expected metrics for each new postmortem"
+    );
 }

@@ -35,7 +35,9 @@ fn each_failing_example_reports_exactly_its_expected_findings() {
             .map(str::to_string)
             .collect();
         assert!(
-            expected.iter().any(|e| e.starts_with(&format!("{} ", rule.id()))),
+            expected
+                .iter()
+                .any(|e| e.starts_with(&format!("{} ", rule.id()))),
             "{} expects no finding of its own rule",
             path.display()
         );
@@ -58,7 +60,10 @@ fn every_rule_is_registered_once_and_documented() {
     for (info, rule) in all.iter().zip(Rule::ALL) {
         assert_eq!(info.rule, rule, "registry order matches Rule::ALL");
         assert_eq!(registry::info(rule).rule, rule);
-        assert!(!info.summary.is_empty() && info.summary.len() < 100, "{rule}: one-line summary");
+        assert!(
+            !info.summary.is_empty() && info.summary.len() < 100,
+            "{rule}: one-line summary"
+        );
         for part in ["What it catches:", "Why it matters:", "Failing", "Fixed"] {
             assert!(info.docs.contains(part), "{rule}: docs lack `{part}`");
         }
@@ -73,7 +78,11 @@ fn severities_follow_the_documents_status() {
     let published = draft.replace("status: draft", "status: published");
     let severity = |text: &str| {
         let checked = lint::check(text, &common::options());
-        let finding = checked.findings.iter().find(|f| f.rule == Rule::SectionMissing).unwrap();
+        let finding = checked
+            .findings
+            .iter()
+            .find(|f| f.rule == Rule::SectionMissing)
+            .unwrap();
         finding.severity.to_string()
     };
     assert_eq!(severity(&draft), "warning");

@@ -97,7 +97,9 @@ pub fn parse(text: &str, base: usize) -> Body {
     let mut heading: Option<(u8, usize, String)> = None;
     let mut in_code = false;
     for (event, range) in Parser::new_ext(text, Options::ENABLE_TABLES).into_offset_iter() {
-        let span = Span::new(range.start, range.end).shifted(base);
+        // Block spans include their line break; findings should end on the line.
+        let end = range.start + text[range.clone()].trim_end().len();
+        let span = Span::new(range.start, end).shifted(base);
         match event {
             Event::Start(Tag::Heading { level, .. }) if level <= HeadingLevel::H2 => {
                 heading = Some((level as u8, span.start, String::new()));

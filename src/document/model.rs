@@ -35,6 +35,8 @@ pub struct Document {
     pub impact: Impact,
     /// `timeline`, in file order.
     pub timeline: Vec<Entry>,
+    /// The `timeline` key (the opening fence when there is none).
+    pub timeline_key: Span,
     /// `action_items`, in file order.
     pub action_items: Vec<ActionItem>,
     /// The Markdown body.

@@ -95,6 +95,10 @@ pub fn document(
         timeline: get("timeline")
             .map(|n| reader.timeline(n))
             .unwrap_or_default(),
+        timeline_key: top
+            .iter()
+            .find(|e| e.key.value == "timeline")
+            .map_or(head, |e| e.key.span),
         action_items: get("action_items")
             .map(|n| reader.actions(n))
             .unwrap_or_default(),

@@ -28,18 +28,22 @@ pub struct Checked {
 
 /// Checks a postmortem given as text.
 pub fn check(text: &str, options: &Options) -> Checked {
-    finish(document::parse(text), options)
+    finish(document::parse(text), text, options)
 }
 
 /// Checks a postmortem given as bytes; returns the text positions refer to.
 pub fn check_bytes<'b>(bytes: &'b [u8], options: &Options) -> (Cow<'b, str>, Checked) {
     let (text, parsed) = document::parse_bytes(bytes);
-    (text, finish(parsed, options))
+    let checked = finish(parsed, &text, options);
+    (text, checked)
 }
 
-fn finish(parsed: document::Parsed, options: &Options) -> Checked {
+fn finish(parsed: document::Parsed, source: &str, options: &Options) -> Checked {
     let mut findings = parsed.findings;
-    let context = registry::Context { now: options.now };
+    let context = registry::Context {
+        now: options.now,
+        source,
+    };
     let status = parsed
         .document
         .as_ref()

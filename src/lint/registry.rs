@@ -9,9 +9,11 @@ use chrono::{DateTime, Utc};
 
 /// What a check may look at besides the document.
 #[derive(Clone, Copy, Debug)]
-pub struct Context {
+pub struct Context<'s> {
     /// "Now", for future timestamps and overdue items.
     pub now: DateTime<Utc>,
+    /// The file's text, for narrowing a span to the words in it.
+    pub source: &'s str,
 }
 
 /// A check on a parsed document; parser-stage rules have none.

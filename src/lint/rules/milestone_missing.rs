@@ -50,7 +50,10 @@ fn check(document: &Document, _: &Context, out: &mut Vec<Finding>) {
                 "mark the entry when this happened with `kind: {}`",
                 kind.name()
             );
-            out.push(Finding::new(Rule::MilestoneMissing, document.head, message).with_help(help));
+            out.push(
+                Finding::new(Rule::MilestoneMissing, document.timeline_key, message)
+                    .with_help(help),
+            );
         }
     }
 }

@@ -33,7 +33,7 @@ Fixed:
 
 const WORDS: [&str; 3] = ["TODO", "TBD", "FIXME"];
 
-fn check(document: &Document, _: &Context, out: &mut Vec<Finding>) {
+fn check(document: &Document, context: &Context, out: &mut Vec<Finding>) {
     let front = [&document.title, &document.summary, &document.impact.users]
         .into_iter()
         .flatten()
@@ -47,16 +47,29 @@ fn check(document: &Document, _: &Context, out: &mut Vec<Finding>) {
         );
     for text in front.chain(&document.body.texts) {
         if let Some(word) = placeholder_word(&text.value) {
-            out.push(word_finding(word, text.span));
+            out.push(word_finding(word, narrow(context.source, text.span, word)));
         }
     }
     for comment in &document.body.comments {
         if comment.value.to_ascii_lowercase().starts_with("hint:") {
             out.push(hint_finding(comment));
         } else if let Some(word) = placeholder_word(&comment.value) {
-            out.push(word_finding(word, comment.span));
+            out.push(word_finding(
+                word,
+                narrow(context.source, comment.span, word),
+            ));
         }
     }
+}
+
+// The word itself, where it stands verbatim in the source.
+fn narrow(source: &str, span: Span, word: &str) -> Span {
+    source
+        .get(span.start..span.end)
+        .and_then(|text| text.find(word))
+        .map_or(span, |at| {
+            Span::new(span.start + at, span.start + at + word.len())
+        })
 }
 
 fn word_finding(word: &str, span: Span) -> Finding {
