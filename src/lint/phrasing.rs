@@ -12,6 +12,24 @@ pub fn when(stamp: &Stamp) -> String {
     format!("{} on {}", stamp.local.format("%H:%M"), stamp.local.date())
 }
 
+/// `stamp` as [`when`] puts it, without the date when it is `reference`'s.
+pub fn when_after(stamp: &Stamp, reference: &Stamp) -> String {
+    if !stamp.is_day() && stamp.local.date() == reference.local.date() {
+        return stamp.local.format("%H:%M").to_string();
+    }
+    when(stamp)
+}
+
+/// The timestamp as written, with the date it was given when that was carried
+/// over from the entry before: "`00:15` (read as 00:15 on 2026-03-01)".
+pub fn written(stamp: &Stamp) -> String {
+    if stamp.carried {
+        format!("`{}` (read as {})", stamp.text, when(stamp))
+    } else {
+        format!("`{}`", stamp.text)
+    }
+}
+
 /// A duration in minutes as `26h45m`, `45m` or `2h`; negative with a `-`.
 pub fn duration(minutes: i64) -> String {
     let sign = if minutes < 0 { "-" } else { "" };

@@ -2,7 +2,7 @@
 
 use crate::diagnostic::{Finding, Rule};
 use crate::document::Document;
-use crate::lint::phrasing::when;
+use crate::lint::phrasing::{when, written};
 use crate::lint::registry::{Context, Level, RuleInfo};
 use chrono::Days;
 
@@ -48,9 +48,8 @@ fn check(document: &Document, _: &Context, out: &mut Vec<Finding>) {
             && latest < before_earliest
         {
             let message = format!(
-                "`{}` ({}) is earlier than the entry before it ({})",
-                stamp.text,
-                when(stamp),
+                "{} is earlier than the entry before it ({})",
+                written(stamp),
                 when(before)
             );
             let next_day = stamp.local.checked_add_days(Days::new(1));

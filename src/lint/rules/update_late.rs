@@ -2,7 +2,7 @@
 
 use crate::diagnostic::{Finding, Rule};
 use crate::document::{Document, Kind};
-use crate::lint::phrasing::{minutes, minutes_between, when};
+use crate::lint::phrasing::{minutes, minutes_between, when, when_after};
 use crate::lint::registry::{Context, Level, RuleInfo};
 
 /// The rule's registry entry.
@@ -53,7 +53,7 @@ fn check(document: &Document, context: &Context, out: &mut Vec<Finding>) {
             Some((stamp, came)) => format!(
                 "the update promised by {} came at {}, {} late",
                 when(promise),
-                when(stamp),
+                when_after(stamp, promise),
                 minutes(minutes_between(due, came))
             ),
             None if due < context.now => {
