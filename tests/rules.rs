@@ -92,3 +92,14 @@ fn severities_follow_the_documents_status() {
     assert_eq!(severity(&review), "error");
     assert_eq!(severity(&published), "error");
 }
+
+#[test]
+fn readme_lists_every_rule() {
+    let readme = std::fs::read_to_string(common::repo("README.md")).unwrap();
+    for rule in Rule::ALL {
+        assert!(
+            readme.contains(&format!("| `{}` |", rule.id())),
+            "README lacks {rule}"
+        );
+    }
+}
