@@ -4,6 +4,25 @@
 //! The library never prints and never exits: [`document::parse`],
 //! [`lint::check`] and [`render::model`] are functions from text and options
 //! to data. The `postmortem` binary parses arguments, prints and exits.
+//!
+//! ```
+//! use postmortem::{diagnostic::Rule, document::stamp, lint};
+//!
+//! let text = "---
+//! title: Checkout errors
+//! timezone: Europe/Berlin
+//! timeline:
+//!   - at: 2026-03-01 23:50
+//!     kind: start
+//!   - at: 00:10
+//!     kind: detected
+//! ---
+//! ";
+//! let options = lint::Options { now: stamp::instant("2026-03-05T12:00:00Z").unwrap() };
+//! let checked = lint::check(text, &options);
+//! let order = checked.findings.iter().find(|f| f.rule == Rule::TimelineOrder).unwrap();
+//! assert_eq!(order.help.as_deref(), Some("the date probably changed: write `2026-03-02 00:10`"));
+//! ```
 
 pub mod diagnostic;
 pub mod discover;
