@@ -14,6 +14,17 @@ fn lint_and_model(bytes: &[u8]) {
     if let Some(document) = &checked.document {
         let _ = render::to_json(&render::model(document, &text));
     }
+    let report = postmortem::report::FileReport {
+        path: "fuzz.md",
+        text: &text,
+        findings: &checked.findings,
+    };
+    for format in [
+        postmortem::report::Format::Human,
+        postmortem::report::Format::Json,
+    ] {
+        let _ = postmortem::report::render(format, report, true);
+    }
     let index = postmortem::document::span::LineIndex::new(&text);
     for finding in &checked.findings {
         let _ = finding.positions(&text, &index);
@@ -85,7 +96,13 @@ proptest! {
     }
 
     #[test]
-    fn random_front_matter_text_never_panics(body in "---\n[ -~\n\t]{0,300}\n---\n[ -~\n]{0,100}") {
+    fn random_front_matter_text_never_panics(
+        body in "---\n[ -~\n\t]{0,300}\n---\n[ -~\n]{0,100}",
+        bom in any::<bool>(),
+        crlf in any::<bool>(),
+    ) {
+        let body = if crlf { body.replace('\n', "\r\n") } else { body };
+        let body = if bom { format!("\u{feff}{body}") } else { body };
         lint_and_model(body.as_bytes());
     }
 
@@ -96,5 +113,6 @@ proptest! {
     ) {
         let text = apply(&valid_documents()[which], &mutations);
         lint_and_model(text.as_bytes());
+        lint_and_model(format!("\u{feff}{}", text.replace('\n', "\r\n")).as_bytes());
     }
 }

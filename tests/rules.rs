@@ -14,7 +14,11 @@ use postmortem::lint::{self, registry};
 
 fn findings_of(path: &std::path::Path) -> (String, Vec<String>) {
     let bytes = std::fs::read(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-    let (text, checked) = lint::check_bytes(&bytes, &common::options());
+    findings_in(&bytes)
+}
+
+fn findings_in(bytes: &[u8]) -> (String, Vec<String>) {
+    let (text, checked) = lint::check_bytes(bytes, &common::options());
     let index = LineIndex::new(&text);
     let found = checked
         .findings
@@ -101,5 +105,23 @@ fn readme_lists_every_rule() {
             readme.contains(&format!("| `{}` |", rule.id())),
             "README lacks {rule}"
         );
+    }
+}
+
+#[test]
+fn crlf_line_endings_and_a_byte_order_mark_keep_every_position() {
+    for rule in Rule::ALL {
+        let path = common::repo(&format!("examples/rules/{}.md", rule.id()));
+        let bytes = std::fs::read(&path).unwrap();
+        let (_, expected) = findings_in(&bytes);
+        let mut windows = b"\xEF\xBB\xBF".to_vec();
+        for &byte in &bytes {
+            if byte == b'\n' {
+                windows.push(b'\r');
+            }
+            windows.push(byte);
+        }
+        let (_, found) = findings_in(&windows);
+        assert_eq!(found, expected, "{} with BOM and CRLF", path.display());
     }
 }

@@ -39,7 +39,8 @@ pub fn parse(text: &str) -> Parsed {
     let root = match yaml::parse(yaml, parts.yaml.start) {
         Ok(root) => root,
         Err(error) => {
-            return unreadable(Finding::new(Rule::FrontMatter, error.span, error.message));
+            let finding = Finding::new(Rule::FrontMatter, error.span, error.message);
+            return unreadable(finding.with_help(error.help));
         }
     };
     let body = body::parse(&text[parts.body.start..parts.body.end], parts.body.start);

@@ -76,7 +76,11 @@ impl LineIndex {
     pub fn position(&self, text: &str, offset: usize) -> Position {
         let offset = floor_char_boundary(text, offset.min(text.len()));
         let line = self.starts.partition_point(|&s| s <= offset).max(1);
-        let start = self.starts[line - 1];
+        let mut start = self.starts[line - 1];
+        // Editors do not show a byte order mark; columns start after it.
+        if start == 0 && text.starts_with('\u{feff}') && offset >= 3 {
+            start = 3;
+        }
         let column = text[start..offset].chars().count() + 1;
         Position { line, column }
     }
@@ -85,7 +89,10 @@ impl LineIndex {
     pub fn line_range(&self, text: &str, offset: usize) -> std::ops::Range<usize> {
         let offset = offset.min(text.len());
         let line = self.starts.partition_point(|&s| s <= offset).max(1);
-        let start = self.starts[line - 1];
+        let mut start = self.starts[line - 1];
+        if start == 0 && text.starts_with('\u{feff}') {
+            start = 3;
+        }
         let mut end = self.starts.get(line).map_or(text.len(), |&next| next - 1);
         if end > start && text.as_bytes()[end - 1] == b'\r' {
             end -= 1;
@@ -120,5 +127,8 @@ mod tests {
         let x = text.find('x').unwrap();
         assert_eq!(index.position(text, x), Position { line: 2, column: 2 });
         assert_eq!(&text[index.line_range(text, x)], "éx: 1");
+        let bom = "\u{feff}---";
+        let index = LineIndex::new(bom);
+        assert_eq!(index.position(bom, 3), Position { line: 1, column: 1 });
     }
 }

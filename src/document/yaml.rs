@@ -63,6 +63,8 @@ impl Node {
 pub struct YamlError {
     /// Lowercase description without position.
     pub message: String,
+    /// What to do about it.
+    pub help: &'static str,
     /// Where it happened, in the whole file.
     pub span: Span,
 }
@@ -84,17 +86,27 @@ fn describe(error: &serde_saphyr::Error, yaml: &str, base: usize) -> YamlError {
         .location()
         .and_then(|at| byte_offset(yaml, at.line(), at.column()))
         .unwrap_or(0);
-    let message = if text.starts_with("budget breached") || text.contains("recursion limit") {
-        "the front matter nests or repeats too deeply (aliases, anchors or nested lists); \
-         write the values out plainly"
-            .to_string()
+    let (message, help) = if text.starts_with("budget breached") || text.contains("recursion limit")
+    {
+        (
+            "the front matter is past the parser's limits (too many values, too deep \
+             nesting, or too many aliases)"
+                .to_string(),
+            "write the values out plainly; a postmortem needs neither deep nesting nor aliases",
+        )
     } else {
         // The parser appends its own "at line L, column C"; findings carry positions.
         let plain = text.split(" at line ").next().unwrap_or(&text);
-        format!("invalid YAML: {plain}")
+        let help = if plain.contains("tab") {
+            "indent with spaces; YAML does not allow tabs for indentation"
+        } else {
+            "check the indentation, quotes and brackets at and just before this point"
+        };
+        (format!("invalid YAML: {plain}"), help)
     };
     YamlError {
         message,
+        help,
         span: Span::point(base + offset),
     }
 }

@@ -39,7 +39,11 @@ fn group<'a>(report: FileReport<'a>, index: &LineIndex, finding: &'a Finding) ->
             .saturating_sub(lines.start)
             .min(source.len()),
     );
-    let end = finding.span.end.clamp(finding.span.start, lines.end) - lines.start;
+    let end = finding
+        .span
+        .end
+        .clamp(finding.span.start, lines.end)
+        .saturating_sub(lines.start);
     let end = floor_char_boundary(source, end.max(start));
     let level = match finding.severity {
         Severity::Error => Level::ERROR,
