@@ -37,6 +37,36 @@ pub enum Error {
         /// The operating system's reason.
         reason: String,
     },
+    /// The file to create is already there.
+    #[error("{path} already exists; pass --force to replace it, or choose another title or --dir")]
+    Exists {
+        /// The file.
+        path: PathBuf,
+    },
+    /// A value the command needs was not given and cannot be asked for.
+    #[error("{what} is required: {how}")]
+    Missing {
+        /// What is missing.
+        what: &'static str,
+        /// How to give it.
+        how: &'static str,
+    },
+    /// An argument's value is not usable.
+    #[error("{what} `{value}` is not usable: {reason}")]
+    Invalid {
+        /// Which argument.
+        what: &'static str,
+        /// The value given.
+        value: String,
+        /// What is wrong with it.
+        reason: String,
+    },
+    /// The terminal prompt failed (closed input, interrupted).
+    #[error("could not ask at the terminal: {reason}")]
+    Prompt {
+        /// What went wrong.
+        reason: String,
+    },
     /// `--now` or `POSTMORTEM_NOW` is not a timestamp.
     #[error("`{value}` is not a usable time for --now: {reason}")]
     InvalidNow {

@@ -24,6 +24,7 @@
 //! assert_eq!(order.help.as_deref(), Some("the date probably changed: write `2026-03-02 00:10`"));
 //! ```
 
+pub mod author;
 pub mod diagnostic;
 pub mod discover;
 pub mod document;

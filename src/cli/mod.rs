@@ -2,6 +2,7 @@
 //! arguments into validated options before calling the library.
 
 mod lint;
+mod new;
 mod render;
 
 use clap::{Parser, Subcommand};
@@ -22,6 +23,8 @@ enum Command {
     Lint(lint::Args),
     /// Render one postmortem (today: its normalized JSON model).
     Render(render::Args),
+    /// Start a new postmortem (asks for what the flags do not give, at a terminal).
+    New(new::Args),
 }
 
 /// Runs the chosen subcommand.
@@ -29,6 +32,7 @@ pub fn run(cli: Cli) -> Result<ExitCode, Error> {
     match cli.command {
         Command::Lint(args) => lint::run(args),
         Command::Render(args) => render::run(args),
+        Command::New(args) => new::run(args),
     }
 }
 
@@ -43,4 +47,17 @@ fn now(value: Option<&str>) -> Result<chrono::DateTime<chrono::Utc>, Error> {
             })
         }
     }
+}
+
+/// The bytes of a file, or of standard input for `-`.
+fn read_input(path: &std::path::Path) -> Result<Vec<u8>, Error> {
+    use std::io::Read;
+    if path.as_os_str() == "-" {
+        let mut bytes = Vec::new();
+        std::io::stdin()
+            .read_to_end(&mut bytes)
+            .map_err(|e| Error::read("<stdin>", &e))?;
+        return Ok(bytes);
+    }
+    std::fs::read(path).map_err(|e| Error::read(path, &e))
 }

@@ -3,7 +3,6 @@
 use crate::output;
 use postmortem::report::{self, FileReport, Format};
 use postmortem::{Error, diagnostic::Severity, lint, render, write};
-use std::io::Read;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -32,7 +31,7 @@ pub fn run(args: Args) -> Result<ExitCode, Error> {
     let options = lint::Options {
         now: super::now(args.now.as_deref())?,
     };
-    let bytes = read(&args.file)?;
+    let bytes = super::read_input(&args.file)?;
     let (text, checked) = lint::check_bytes(&bytes, &options);
     let shown = report::display_path(&args.file);
     let file = FileReport {
@@ -60,15 +59,4 @@ pub fn run(args: Args) -> Result<ExitCode, Error> {
         None => output::print(&json),
     }
     Ok(ExitCode::SUCCESS)
-}
-
-fn read(path: &PathBuf) -> Result<Vec<u8>, Error> {
-    if path.as_os_str() == "-" {
-        let mut bytes = Vec::new();
-        std::io::stdin()
-            .read_to_end(&mut bytes)
-            .map_err(|e| Error::read("<stdin>", &e))?;
-        return Ok(bytes);
-    }
-    std::fs::read(path).map_err(|e| Error::read(path, &e))
 }

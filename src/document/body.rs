@@ -73,6 +73,8 @@ pub struct Section {
     pub canonical: Option<Canonical>,
     /// Anything other than comments and blank lines under it.
     pub has_content: bool,
+    /// An unreplaced template hint (`<!-- hint: ... -->`) under it.
+    pub has_hint: bool,
 }
 
 /// The Markdown body.
@@ -112,6 +114,7 @@ pub fn parse(text: &str, base: usize) -> Body {
                         level,
                         span: Span::new(start, span.end),
                         has_content: false,
+                        has_hint: false,
                     });
                 }
             }
@@ -132,12 +135,23 @@ pub fn parse(text: &str, base: usize) -> Body {
 fn record_html(body: &mut Body, html: &str, span: Span) {
     let trimmed = html.trim();
     if let Some(comment) = trimmed.strip_prefix("<!--") {
-        let inner = comment.strip_suffix("-->").unwrap_or(comment);
-        body.comments
-            .push(Spanned::new(inner.trim().to_string(), span));
+        let inner = comment.strip_suffix("-->").unwrap_or(comment).trim();
+        if is_hint(inner)
+            && let Some(section) = body.sections.last_mut()
+        {
+            section.has_hint = true;
+        }
+        body.comments.push(Spanned::new(inner.to_string(), span));
     } else if !trimmed.is_empty() {
         mark_content(body);
     }
+}
+
+/// Template hints are comments that begin with `hint:`.
+pub fn is_hint(comment: &str) -> bool {
+    comment
+        .get(..5)
+        .is_some_and(|start| start.eq_ignore_ascii_case("hint:"))
 }
 
 fn record_content(body: &mut Body, event: Event<'_>, span: Span, in_code: bool) {

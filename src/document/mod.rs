@@ -31,10 +31,13 @@ pub struct Parsed {
 
 /// Reads a postmortem from its text.
 pub fn parse(text: &str) -> Parsed {
-    let parts = match split::split(text) {
-        Ok(parts) => parts,
-        Err(error) => return unreadable(front_matter_finding(error)),
-    };
+    match split::split(text) {
+        Ok(parts) => parse_parts(text, &parts),
+        Err(error) => unreadable(front_matter_finding(error)),
+    }
+}
+
+fn parse_parts(text: &str, parts: &split::Parts) -> Parsed {
     let yaml = &text[parts.yaml.start..parts.yaml.end];
     let root = match yaml::parse(yaml, parts.yaml.start) {
         Ok(root) => root,

@@ -2,6 +2,7 @@
 
 use crate::diagnostic::{Finding, Rule};
 use crate::document::Document;
+use crate::document::body::is_hint;
 use crate::document::span::{Span, Spanned};
 use crate::lint::registry::{Context, Level, RuleInfo};
 
@@ -51,7 +52,7 @@ fn check(document: &Document, context: &Context, out: &mut Vec<Finding>) {
         }
     }
     for comment in &document.body.comments {
-        if comment.value.to_ascii_lowercase().starts_with("hint:") {
+        if is_hint(&comment.value) {
             out.push(hint_finding(comment));
         } else if let Some(word) = placeholder_word(&comment.value) {
             out.push(word_finding(

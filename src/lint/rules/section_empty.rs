@@ -12,10 +12,11 @@ pub const INFO: RuleInfo = RuleInfo {
     summary: "a section heading with nothing under it (Timeline excepted)",
     docs: "\
 What it catches: a known section (Summary, Impact, Root cause, Remediation,
-Lessons learned) with no text under its heading; HTML comments such as
-template hints do not count as text. `## Timeline` may stay empty: its table
-is generated from the front matter. A warning in a draft, an error in review
-or published.
+Lessons learned) with no text under its heading; HTML comments do not count
+as text. A section holding an unreplaced template hint is left to the
+`placeholder` rule, which names the hint. `## Timeline` may stay empty: its
+table is generated from the front matter. A warning in a draft, an error in
+review or published.
 
 Why it matters: an empty heading promises an answer the document does not
 give, and it survives review more easily than a missing one.
@@ -37,7 +38,7 @@ fn check(document: &Document, _: &Context, out: &mut Vec<Finding>) {
         let Some(canonical) = section.canonical else {
             continue;
         };
-        if section.has_content || canonical == Canonical::Timeline {
+        if section.has_content || section.has_hint || canonical == Canonical::Timeline {
             continue;
         }
         let message = format!("`{}` has nothing under it", section.title);

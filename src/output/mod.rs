@@ -2,6 +2,8 @@
 //! reporters as ANSI styles; anstream drops them when the stream is not a
 //! terminal, when `NO_COLOR` is set, or when `CLICOLOR_FORCE` says otherwise.
 
+pub mod prompt;
+
 use postmortem::Error;
 use std::io::Write;
 

@@ -1,0 +1,6 @@
+//! Writing postmortems: the skeleton `new` starts from, YAML values written
+//! so they read back as written, byte-preserving timeline insertion, and the
+//! Statuspage import.
+
+pub mod emit;
+pub mod skeleton;

@@ -1,0 +1,328 @@
+//! `postmortem new [TITLE]`: start a postmortem from flags, from prompts at a
+//! terminal, or from a YAML front matter file (`--from`).
+
+use crate::output::{self, prompt::Prompter};
+use chrono::{DateTime, NaiveDateTime, Utc};
+use chrono_tz::Tz;
+use postmortem::author::skeleton::{self, Draft};
+use postmortem::document::{schema::SEVERITIES, span::Span, stamp, zone};
+use postmortem::report::{self, FileReport, Format};
+use postmortem::{Error, diagnostic::Severity, lint, write};
+use std::io::IsTerminal;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// The postmortem's title.
+    title: Option<String>,
+    /// Severity: SEV1 (critical) to SEV4 (minor).
+    #[arg(long)]
+    severity: Option<String>,
+    /// When impact started: `now`, `14:30` (today), or `2026-05-14 14:30`.
+    #[arg(long, value_name = "TIME")]
+    start: Option<String>,
+    /// IANA time zone (default: the system's).
+    #[arg(long)]
+    timezone: Option<String>,
+    /// An affected service (repeatable).
+    #[arg(long = "service", value_name = "NAME")]
+    services: Vec<String>,
+    /// An author (repeatable).
+    #[arg(long = "author", value_name = "NAME")]
+    authors: Vec<String>,
+    /// Scaffold from a YAML front matter file (`-` reads standard input).
+    #[arg(long, value_name = "FILE.yaml", conflicts_with_all = ["title", "severity", "start", "timezone", "services", "authors"])]
+    from: Option<PathBuf>,
+    /// Never prompt, even at a terminal.
+    #[arg(long)]
+    no_input: bool,
+    #[command(flatten)]
+    destination: Destination,
+    /// The time to treat as now (see `lint --now`).
+    #[arg(long, env = "POSTMORTEM_NOW", value_name = "TIMESTAMP")]
+    now: Option<String>,
+}
+
+/// Where a new document goes: shared by `new` and `import`.
+#[derive(Debug, clap::Args)]
+pub struct Destination {
+    /// The folder to create the file in.
+    #[arg(long, default_value = "postmortems")]
+    dir: PathBuf,
+    /// Print the document to standard output instead of writing a file.
+    #[arg(long)]
+    print: bool,
+    /// Replace the file if it exists.
+    #[arg(long)]
+    force: bool,
+}
+
+pub fn run(args: Args) -> Result<ExitCode, Error> {
+    let now = super::now(args.now.as_deref())?;
+    if let Some(from) = &args.from {
+        return from_yaml(from, &args.destination, now);
+    }
+    let interactive =
+        !args.no_input && std::io::stdin().is_terminal() && std::io::stderr().is_terminal();
+    let mut terminal = output::prompt::Terminal::new();
+    let prompter: Option<&mut dyn Prompter> = if interactive {
+        Some(&mut terminal)
+    } else {
+        None
+    };
+    let draft = draft(args_answers(&args), now, prompter)?;
+    let text = skeleton::document(&draft);
+    let name = skeleton::file_name(draft.start.date(), &draft.title);
+    deliver(&args.destination, &name, &text)
+}
+
+/// What the flags gave.
+pub struct Given {
+    pub title: Option<String>,
+    pub severity: Option<String>,
+    pub start: Option<String>,
+    pub timezone: Option<String>,
+    pub services: Vec<String>,
+    pub authors: Vec<String>,
+}
+
+fn args_answers(args: &Args) -> Given {
+    Given {
+        title: args.title.clone(),
+        severity: args.severity.clone(),
+        start: args.start.clone(),
+        timezone: args.timezone.clone(),
+        services: args.services.clone(),
+        authors: args.authors.clone(),
+    }
+}
+
+/// Completes what the flags gave, asking `prompter` (when there is one) for
+/// what is missing.
+pub fn draft(
+    given: Given,
+    now: DateTime<Utc>,
+    mut prompter: Option<&mut dyn Prompter>,
+) -> Result<Draft, Error> {
+    let title = match (given.title, prompter.as_deref_mut()) {
+        (Some(title), _) => title,
+        (None, Some(p)) => p.text("Title", None, &|t| non_empty(t))?,
+        (None, None) => {
+            return Err(Error::Missing {
+                what: "a title",
+                how: "pass it as the first argument (`postmortem new \"What broke\"`), or run in a terminal to be asked",
+            });
+        }
+    };
+    let severity = match (given.severity, prompter.as_deref_mut()) {
+        (Some(s), _) => Some(checked_severity(s)?),
+        (None, Some(p)) => Some(ask_severity(p)?),
+        (None, None) => None,
+    };
+    let zone = match (given.timezone, prompter.as_deref_mut()) {
+        (Some(name), _) => parse_zone(&name)?,
+        (None, Some(p)) => ask_zone(p)?,
+        (None, None) => system_zone(),
+    };
+    let start = match (given.start, prompter.as_deref_mut()) {
+        (Some(text), _) => start_time(&text, zone, now).map_err(|reason| Error::Invalid {
+            what: "--start",
+            value: text,
+            reason,
+        })?,
+        (None, Some(p)) => {
+            let answer = p.text("Impact start", Some("now"), &|t| {
+                start_time(t, zone, now).map(|_| ())
+            })?;
+            start_time(&answer, zone, now)
+                .unwrap_or_else(|_| now.with_timezone(&zone).naive_local())
+        }
+        (None, None) => now.with_timezone(&zone).naive_local(),
+    };
+    let services = match (given.services.is_empty(), prompter) {
+        (true, Some(p)) => {
+            split_list(&p.text("Services affected (comma-separated)", Some(""), &|_| Ok(()))?)
+        }
+        _ => given.services,
+    };
+    Ok(Draft {
+        title,
+        severity,
+        start,
+        timezone: zone.name().to_string(),
+        services,
+        authors: given.authors,
+    })
+}
+
+fn non_empty(text: &str) -> Result<(), String> {
+    if text.trim().is_empty() {
+        Err("a title is needed".into())
+    } else {
+        Ok(())
+    }
+}
+
+const MEANINGS: [&str; 4] = [
+    "critical: a core service down or data lost for many customers",
+    "major: a core feature broken or badly degraded for many customers",
+    "minor: partial degradation, a workaround exists, or few customers",
+    "low: little customer impact; worth learning from",
+];
+
+fn ask_severity(p: &mut dyn Prompter) -> Result<String, Error> {
+    let items: Vec<String> = SEVERITIES
+        .iter()
+        .zip(MEANINGS)
+        .map(|(s, m)| format!("{s}  {m}"))
+        .collect();
+    Ok(SEVERITIES[p.select("Severity", &items, 1)?].to_string())
+}
+
+fn checked_severity(severity: String) -> Result<String, Error> {
+    if SEVERITIES.contains(&severity.as_str()) {
+        return Ok(severity);
+    }
+    Err(Error::Invalid {
+        what: "--severity",
+        value: severity,
+        reason: format!("use one of {}", SEVERITIES.join(", ")),
+    })
+}
+
+fn ask_zone(p: &mut dyn Prompter) -> Result<Tz, Error> {
+    let names: Vec<String> = chrono_tz::TZ_VARIANTS
+        .iter()
+        .map(|z| z.name().to_string())
+        .collect();
+    let default = names
+        .iter()
+        .position(|n| n == system_zone().name())
+        .unwrap_or(0);
+    let index = p.search("Time zone", &names, default)?;
+    Ok(chrono_tz::TZ_VARIANTS
+        .get(index)
+        .copied()
+        .unwrap_or(Tz::UTC))
+}
+
+fn parse_zone(name: &str) -> Result<Tz, Error> {
+    zone::parse_zone(name).map_err(|suggestion| Error::Invalid {
+        what: "--timezone",
+        value: name.to_string(),
+        reason: suggestion.map_or_else(
+            || "not an IANA zone name such as `Europe/Berlin`".into(),
+            |s| format!("did you mean `{s}`?"),
+        ),
+    })
+}
+
+/// The system's zone as an IANA name, or UTC when it cannot be told.
+fn system_zone() -> Tz {
+    iana_time_zone::get_timezone()
+        .ok()
+        .and_then(|name| name.parse().ok())
+        .unwrap_or(Tz::UTC)
+}
+
+/// `now`, a time alone (today), or a date and time, as local time in `zone`.
+fn start_time(text: &str, zone: Tz, now: DateTime<Utc>) -> Result<NaiveDateTime, String> {
+    let today = now.with_timezone(&zone);
+    if text.trim().eq_ignore_ascii_case("now") {
+        return Ok(today.naive_local());
+    }
+    let context = stamp::Context {
+        carry: Some(today.date_naive()),
+        zone: Some(zone),
+    };
+    let placed = stamp::stamp(text, Span::point(0), context).map_err(|finding| finding.message)?;
+    if placed.is_day() {
+        return Err("give a time too, such as `2026-05-14 14:30`".into());
+    }
+    let instant = placed
+        .instant()
+        .ok_or("that local time does not exist in the time zone (DST)")?;
+    Ok(instant.with_timezone(&zone).naive_local())
+}
+
+fn split_list(text: &str) -> Vec<String> {
+    text.split(',')
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+fn from_yaml(
+    path: &Path,
+    destination: &Destination,
+    now: DateTime<Utc>,
+) -> Result<ExitCode, Error> {
+    let yaml = super::read_input(path)?;
+    let yaml = String::from_utf8_lossy(&yaml).into_owned();
+    let mut text = format!("---\n{yaml}");
+    if !text.ends_with('\n') {
+        text.push('\n');
+    }
+    let yaml_end = text.len();
+    text.push_str("---\n");
+    text.push_str(&skeleton::body());
+    let checked = lint::check(&text, &lint::Options { now });
+    // Report against the YAML file: its byte 0 is byte 4 of the composed text.
+    let findings: Vec<_> = checked
+        .findings
+        .into_iter()
+        .filter(|f| f.severity == Severity::Error && f.span.start < yaml_end)
+        .map(|mut f| {
+            f.span = Span::new(
+                f.span.start.saturating_sub(4),
+                f.span.end.saturating_sub(4).min(yaml.len()),
+            );
+            f
+        })
+        .collect();
+    let Some(document) = checked.document.filter(|_| findings.is_empty()) else {
+        let shown = report::display_path(path);
+        let file = FileReport {
+            path: &shown,
+            text: &yaml,
+            findings: &findings,
+        };
+        output::print_diagnostics(&report::render(Format::Human, file, true));
+        output::message(
+            "error",
+            &format!("{shown} cannot start a postmortem; fix the errors above"),
+        );
+        return Ok(ExitCode::from(1));
+    };
+    let title = document
+        .title
+        .as_ref()
+        .map_or("postmortem", |t| t.value.as_str());
+    let date = document
+        .impact
+        .start
+        .iter()
+        .chain(document.timeline.iter().filter_map(|e| e.at.as_ref()))
+        .next()
+        .map_or_else(|| now.date_naive(), |s| s.local.date());
+    deliver(destination, &skeleton::file_name(date, title), &text)
+}
+
+/// Prints the document (`--print`) or writes it atomically into the folder,
+/// refusing to replace a file without `--force`; prints the path written.
+pub fn deliver(destination: &Destination, name: &str, text: &str) -> Result<ExitCode, Error> {
+    if destination.print {
+        output::print(text);
+        return Ok(ExitCode::SUCCESS);
+    }
+    let path = destination.dir.join(name);
+    if path.exists() && !destination.force {
+        return Err(Error::Exists { path });
+    }
+    std::fs::create_dir_all(&destination.dir).map_err(|e| Error::write(&destination.dir, &e))?;
+    write::atomic(&path, text.as_bytes())?;
+    output::print(&format!("{}\n", path.display()));
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,79 @@
+//! Questions at the terminal. `new` asks through the [`Prompter`] trait; the
+//! [`Terminal`] implementation uses dialoguer on stderr, so stdout keeps only
+//! the path written (`$EDITOR "$(postmortem new)"` works).
+
+use dialoguer::theme::ColorfulTheme;
+use dialoguer::{FuzzySelect, Input, Select};
+use postmortem::Error;
+
+/// The questions `new` may ask.
+pub trait Prompter {
+    /// Free text; `validate` returns an error message for unusable answers.
+    fn text(
+        &mut self,
+        prompt: &str,
+        default: Option<&str>,
+        validate: &dyn Fn(&str) -> Result<(), String>,
+    ) -> Result<String, Error>;
+    /// One of `items`, by index.
+    fn select(&mut self, prompt: &str, items: &[String], default: usize) -> Result<usize, Error>;
+    /// One of many `items`, narrowed by typing.
+    fn search(&mut self, prompt: &str, items: &[String], default: usize) -> Result<usize, Error>;
+}
+
+/// Dialoguer prompts on the terminal.
+pub struct Terminal {
+    theme: ColorfulTheme,
+}
+
+impl Terminal {
+    /// Prompts with the colourful theme.
+    pub fn new() -> Self {
+        Self {
+            theme: ColorfulTheme::default(),
+        }
+    }
+}
+
+fn failed(error: dialoguer::Error) -> Error {
+    Error::Prompt {
+        reason: error.to_string().to_lowercase(),
+    }
+}
+
+impl Prompter for Terminal {
+    fn text(
+        &mut self,
+        prompt: &str,
+        default: Option<&str>,
+        validate: &dyn Fn(&str) -> Result<(), String>,
+    ) -> Result<String, Error> {
+        let mut input = Input::<String>::with_theme(&self.theme)
+            .with_prompt(prompt)
+            .allow_empty(default.is_some())
+            .validate_with(|answer: &String| validate(answer));
+        if let Some(default) = default {
+            input = input.default(default.to_string());
+        }
+        input.interact_text().map_err(failed)
+    }
+
+    fn select(&mut self, prompt: &str, items: &[String], default: usize) -> Result<usize, Error> {
+        Select::with_theme(&self.theme)
+            .with_prompt(prompt)
+            .items(items)
+            .default(default)
+            .interact()
+            .map_err(failed)
+    }
+
+    fn search(&mut self, prompt: &str, items: &[String], default: usize) -> Result<usize, Error> {
+        FuzzySelect::with_theme(&self.theme)
+            .with_prompt(prompt)
+            .items(items)
+            .default(default)
+            .max_length(8)
+            .interact()
+            .map_err(failed)
+    }
+}
