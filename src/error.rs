@@ -61,6 +61,14 @@ pub enum Error {
         /// What is wrong with it.
         reason: String,
     },
+    /// A file could not be edited as asked.
+    #[error("cannot change {path}: {reason}")]
+    Edit {
+        /// The file.
+        path: PathBuf,
+        /// Why, as a lowercase phrase.
+        reason: String,
+    },
     /// The terminal prompt failed (closed input, interrupted).
     #[error("could not ask at the terminal: {reason}")]
     Prompt {

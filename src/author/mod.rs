@@ -4,3 +4,4 @@
 
 pub mod emit;
 pub mod skeleton;
+pub mod timeline;

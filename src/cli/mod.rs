@@ -4,6 +4,7 @@
 mod lint;
 mod new;
 mod render;
+mod timeline;
 
 use clap::{Parser, Subcommand};
 use postmortem::Error;
@@ -25,6 +26,8 @@ enum Command {
     Render(render::Args),
     /// Start a new postmortem (asks for what the flags do not give, at a terminal).
     New(new::Args),
+    /// Edit a postmortem's timeline.
+    Timeline(timeline::Args),
 }
 
 /// Runs the chosen subcommand.
@@ -33,6 +36,7 @@ pub fn run(cli: Cli) -> Result<ExitCode, Error> {
         Command::Lint(args) => lint::run(args),
         Command::Render(args) => render::run(args),
         Command::New(args) => new::run(args),
+        Command::Timeline(args) => timeline::run(args),
     }
 }
 

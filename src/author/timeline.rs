@@ -1,0 +1,279 @@
+//! `timeline add`: inserting one entry into a postmortem's front matter at
+//! its chronological place, changing no other byte of the file, and refusing
+//! when the result would not read back as intended.
+
+use super::emit::scalar;
+use crate::document::span::{Span, floor_char_boundary};
+use crate::document::{self, Document, Kind, Placement, Stamp, stamp};
+use chrono::{DateTime, Days, FixedOffset, NaiveDateTime, Utc};
+use chrono_tz::Tz;
+
+/// The entry to add.
+#[derive(Clone, Debug)]
+pub struct NewEntry {
+    /// `now`, a time alone (its latest occurrence up to now), or a full timestamp.
+    pub at: String,
+    /// The kind; `note` when absent.
+    pub kind: Option<Kind>,
+    /// What happened.
+    pub event: String,
+}
+
+/// Why the entry was not added.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum AddError {
+    /// The file has no readable front matter.
+    #[error(
+        "the file's front matter cannot be read; run `postmortem lint` on it and fix that first"
+    )]
+    Unreadable,
+    /// `--at` is not a usable time.
+    #[error("the time `{0}` is not usable: {1}")]
+    BadTime(String, String),
+    /// The timeline is written in a way this command does not edit.
+    #[error(
+        "the timeline is written as a {0}; `timeline add` edits block lists (`- at: ...` lines)"
+    )]
+    Layout(&'static str),
+    /// The result would not read back as intended.
+    #[error("adding the entry would {0}; the file was left as it was")]
+    WouldBreak(String),
+}
+
+/// The file text with the entry inserted.
+pub fn add(text: &str, entry: &NewEntry, now: DateTime<Utc>) -> Result<String, AddError> {
+    let before = document::parse(text).document.ok_or(AddError::Unreadable)?;
+    let zone = before.zone.unwrap_or(Tz::UTC);
+    let at = resolve(&entry.at, zone, now)?;
+    let index = before
+        .timeline
+        .iter()
+        .position(|e| {
+            e.at.as_ref()
+                .and_then(Stamp::range)
+                .is_some_and(|(first, _)| first > at)
+        })
+        .unwrap_or(before.timeline.len());
+    let local = at.with_timezone(&zone).naive_local();
+    let same_day = index
+        .checked_sub(1)
+        .and_then(|i| before.timeline[i].at.as_ref())
+        .is_some_and(|s| s.local.date() == local.date());
+    let when = written_time(local, same_day, before.zone.is_none());
+    let newline = if text.contains("\r\n") { "\r\n" } else { "\n" };
+    let result = splice(text, &before, index, &when, entry, newline)?;
+    verify(&before, &result, index, at)?;
+    Ok(result)
+}
+
+fn resolve(text: &str, zone: Tz, now: DateTime<Utc>) -> Result<DateTime<FixedOffset>, AddError> {
+    let bad = |reason: &str| AddError::BadTime(text.to_string(), reason.to_string());
+    if text.trim().eq_ignore_ascii_case("now") {
+        return Ok(now.with_timezone(&zone).fixed_offset());
+    }
+    let today = now.with_timezone(&zone).date_naive();
+    let context = stamp::Context {
+        carry: Some(today),
+        zone: Some(zone),
+    };
+    let placed = stamp::stamp(text, Span::point(0), context).map_err(|f| bad(&f.message))?;
+    if placed.is_day() {
+        return Err(bad("give a clock time, such as `14:30`"));
+    }
+    let instant = placed
+        .instant()
+        .ok_or_else(|| bad("that local time does not exist in the document's zone"))?;
+    // A time alone is the latest such time up to now: after midnight, 23:50 is yesterday's.
+    if placed.carried && instant > now {
+        let yesterday = today
+            .checked_sub_days(Days::new(1))
+            .ok_or_else(|| bad("out of range"))?;
+        let context = stamp::Context {
+            carry: Some(yesterday),
+            zone: Some(zone),
+        };
+        let earlier = stamp::stamp(text, Span::point(0), context).map_err(|f| bad(&f.message))?;
+        return earlier
+            .instant()
+            .ok_or_else(|| bad("that local time does not exist in the document's zone"));
+    }
+    Ok(instant)
+}
+
+fn written_time(local: NaiveDateTime, same_day: bool, utc_label: bool) -> String {
+    let clock = if local.format("%S").to_string() == "00" {
+        "%H:%M"
+    } else {
+        "%H:%M:%S"
+    };
+    let mut text = if same_day {
+        local.format(clock).to_string()
+    } else {
+        local.format(&format!("%Y-%m-%d {clock}")).to_string()
+    };
+    if utc_label {
+        text.push_str(" UTC");
+    }
+    text
+}
+
+fn splice(
+    text: &str,
+    doc: &Document,
+    index: usize,
+    when: &str,
+    entry: &NewEntry,
+    nl: &str,
+) -> Result<String, AddError> {
+    let Some(model) = doc.timeline.first() else {
+        return splice_into_empty(text, doc, when, entry, nl);
+    };
+    let prefix = &text[line_start(text, model.span.start)..model.span.start];
+    if prefix.contains('[') {
+        return Err(AddError::Layout("flow list"));
+    }
+    if prefix.trim() != "-" {
+        return Err(AddError::Layout("layout with `-` on a line of its own"));
+    }
+    let lines = entry_lines(prefix, when, entry, nl);
+    let at = match doc.timeline.get(index) {
+        Some(next) => above_comments(text, line_start(text, next.span.start)),
+        None => end_of_entry(text, doc.timeline.last().map_or(model, |e| e)),
+    };
+    Ok(format!("{}{lines}{}", &text[..at], &text[at..]))
+}
+
+fn splice_into_empty(
+    text: &str,
+    doc: &Document,
+    when: &str,
+    entry: &NewEntry,
+    nl: &str,
+) -> Result<String, AddError> {
+    let key = doc.timeline_key;
+    if key == doc.head {
+        return Err(AddError::Layout("missing key"));
+    }
+    let line_end = after_line(text, key.end);
+    let rest = &text[key.end..line_end];
+    let value = rest
+        .trim_start_matches(':')
+        .split(" #")
+        .next()
+        .unwrap_or("")
+        .trim();
+    let lines = entry_lines("  - ", when, entry, nl);
+    match value {
+        "" => Ok(format!("{}{lines}{}", &text[..line_end], &text[line_end..])),
+        "[]" => {
+            let open = key.end + rest.find("[]").unwrap_or(0);
+            let head = text[..open].trim_end_matches(' ');
+            Ok(format!(
+                "{head}{}{nl}{lines}{}",
+                &text[open + 2..line_end].trim_end(),
+                &text[line_end..]
+            ))
+        }
+        _ => Err(AddError::Layout("flow list")),
+    }
+}
+
+fn entry_lines(prefix: &str, when: &str, entry: &NewEntry, nl: &str) -> String {
+    let indent = " ".repeat(prefix.chars().count());
+    let mut lines = format!("{prefix}at: {when}{nl}");
+    if let Some(kind) = entry.kind.filter(|k| *k != Kind::Note) {
+        lines.push_str(&format!("{indent}kind: {}{nl}", kind.name()));
+    }
+    lines.push_str(&format!("{indent}event: {}{nl}", scalar(&entry.event)));
+    lines
+}
+
+fn line_start(text: &str, offset: usize) -> usize {
+    text[..floor_char_boundary(text, offset)]
+        .rfind('\n')
+        .map_or(0, |i| i + 1)
+}
+
+/// The offset just past the line holding `offset`.
+fn after_line(text: &str, offset: usize) -> usize {
+    text[offset.min(text.len())..]
+        .find('\n')
+        .map_or(text.len(), |i| offset + i + 1)
+}
+
+/// Moves a line start up over the comment lines directly above it, which
+/// describe the entry below them.
+fn above_comments(text: &str, mut start: usize) -> usize {
+    while start > 0 {
+        let previous = line_start(text, start - 1);
+        if !text[previous..start].trim_start().starts_with('#') {
+            break;
+        }
+        start = previous;
+    }
+    start
+}
+
+/// Just past the last line of `entry`. A block scalar's span already ends
+/// after its line break; a plain value's ends within its line.
+fn end_of_entry(text: &str, entry: &document::Entry) -> usize {
+    let end = entry_end(entry).min(text.len());
+    if text[..end].ends_with('\n') {
+        end
+    } else {
+        after_line(text, end)
+    }
+}
+
+fn entry_end(entry: &document::Entry) -> usize {
+    [
+        Some(entry.span),
+        entry.at.as_ref().map(|s| s.span),
+        Some(entry.kind.span),
+    ]
+    .into_iter()
+    .chain([
+        entry.event.as_ref().map(|e| e.span),
+        entry.next_update.as_ref().map(|s| s.span),
+    ])
+    .flatten()
+    .map(|span| span.end)
+    .max()
+    .unwrap_or(entry.span.end)
+}
+
+fn verify(
+    before: &Document,
+    text: &str,
+    index: usize,
+    at: DateTime<FixedOffset>,
+) -> Result<(), AddError> {
+    let parsed = document::parse(text);
+    let after = parsed
+        .document
+        .ok_or_else(|| AddError::WouldBreak("make the front matter unreadable".into()))?;
+    let placed = |d: &Document| -> Vec<Option<Placement>> {
+        d.timeline
+            .iter()
+            .map(|e| e.at.as_ref().map(|s| s.placed))
+            .collect()
+    };
+    let mut expected = placed(before);
+    expected.insert(index, Some(Placement::At(at)));
+    let found = placed(&after);
+    if found.len() != expected.len() || found.get(index) != expected.get(index) {
+        return Err(AddError::WouldBreak(
+            "not place the entry where intended".into(),
+        ));
+    }
+    if found != expected {
+        return Err(AddError::WouldBreak(
+            "change the time of an entry after it; write that entry's full date first".into(),
+        ));
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+#[path = "timeline_tests.rs"]
+mod tests;

@@ -1,0 +1,64 @@
+//! `postmortem timeline add FILE "what happened" [--at TIME|now] [--kind KIND]`.
+
+use crate::output;
+use postmortem::author::timeline::{self, NewEntry};
+use postmortem::document::Kind;
+use postmortem::{Error, write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, clap::Subcommand)]
+enum Command {
+    /// Insert an entry at its place in the timeline, changing nothing else in the file.
+    Add(AddArgs),
+}
+
+#[derive(Debug, clap::Args)]
+struct AddArgs {
+    /// The postmortem to add to.
+    file: PathBuf,
+    /// What happened.
+    event: String,
+    /// When: `now` (default), a time alone (its latest occurrence up to now,
+    /// in the document's zone), or a full timestamp.
+    #[arg(long, default_value = "now", value_name = "TIME")]
+    at: String,
+    /// The entry's kind (default note).
+    #[arg(long, value_parser = clap::builder::PossibleValuesParser::new(Kind::ALL.map(|(_, name)| name)))]
+    kind: Option<String>,
+    /// The time to treat as now (see `lint --now`).
+    #[arg(long, env = "POSTMORTEM_NOW", value_name = "TIMESTAMP")]
+    now: Option<String>,
+}
+
+pub fn run(args: Args) -> Result<ExitCode, Error> {
+    let Command::Add(args) = args.command;
+    let now = super::now(args.now.as_deref())?;
+    let kind = args
+        .kind
+        .as_deref()
+        .and_then(|name| Kind::ALL.iter().find(|(_, n)| *n == name).map(|(k, _)| *k));
+    let bytes = std::fs::read(&args.file).map_err(|e| Error::read(&args.file, &e))?;
+    let text = String::from_utf8(bytes).map_err(|_| Error::Edit {
+        path: args.file.clone(),
+        reason: "it is not UTF-8; run `postmortem lint` on it".into(),
+    })?;
+    let entry = NewEntry {
+        at: args.at,
+        kind,
+        event: args.event,
+    };
+    let updated = timeline::add(&text, &entry, now).map_err(|error| Error::Edit {
+        path: args.file.clone(),
+        reason: error.to_string(),
+    })?;
+    write::atomic(&args.file, updated.as_bytes())?;
+    output::print(&format!("{}\n", args.file.display()));
+    Ok(ExitCode::SUCCESS)
+}
