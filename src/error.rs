@@ -61,8 +61,8 @@ pub enum Error {
         /// What is wrong with it.
         reason: String,
     },
-    /// A file could not be edited as asked.
-    #[error("cannot change {path}: {reason}")]
+    /// A file could not be changed or imported as asked.
+    #[error("{path}: {reason}")]
     Edit {
         /// The file.
         path: PathBuf,

@@ -3,5 +3,7 @@
 //! Statuspage import.
 
 pub mod emit;
+pub mod promise;
 pub mod skeleton;
+pub mod statuspage;
 pub mod timeline;

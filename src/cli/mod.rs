@@ -1,6 +1,7 @@
 //! Command-line arguments (clap), one module per subcommand. Each turns its
 //! arguments into validated options before calling the library.
 
+mod import;
 mod lint;
 mod new;
 mod render;
@@ -28,6 +29,8 @@ enum Command {
     New(new::Args),
     /// Edit a postmortem's timeline.
     Timeline(timeline::Args),
+    /// Start a draft from another tool's record of the incident.
+    Import(import::Args),
 }
 
 /// Runs the chosen subcommand.
@@ -37,6 +40,7 @@ pub fn run(cli: Cli) -> Result<ExitCode, Error> {
         Command::Render(args) => render::run(args),
         Command::New(args) => new::run(args),
         Command::Timeline(args) => timeline::run(args),
+        Command::Import(args) => import::run(args),
     }
 }
 

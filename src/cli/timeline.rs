@@ -47,7 +47,7 @@ pub fn run(args: Args) -> Result<ExitCode, Error> {
     let bytes = std::fs::read(&args.file).map_err(|e| Error::read(&args.file, &e))?;
     let text = String::from_utf8(bytes).map_err(|_| Error::Edit {
         path: args.file.clone(),
-        reason: "it is not UTF-8; run `postmortem lint` on it".into(),
+        reason: "cannot change it: it is not UTF-8; run `postmortem lint` on it".into(),
     })?;
     let entry = NewEntry {
         at: args.at,
@@ -56,7 +56,7 @@ pub fn run(args: Args) -> Result<ExitCode, Error> {
     };
     let updated = timeline::add(&text, &entry, now).map_err(|error| Error::Edit {
         path: args.file.clone(),
-        reason: error.to_string(),
+        reason: format!("cannot change it: {error}"),
     })?;
     write::atomic(&args.file, updated.as_bytes())?;
     output::print(&format!("{}\n", args.file.display()));

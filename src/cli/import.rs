@@ -1,0 +1,68 @@
+//! `postmortem import statuspage FILE.json [--incident ID]`.
+
+use super::new::{Destination, deliver};
+use postmortem::Error;
+use postmortem::author::{skeleton, statuspage};
+use postmortem::document::zone;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    #[command(subcommand)]
+    source: Source,
+}
+
+#[derive(Debug, clap::Subcommand)]
+enum Source {
+    /// A draft from an Atlassian Statuspage incident (single-incident JSON or incidents.json).
+    Statuspage(StatuspageArgs),
+}
+
+#[derive(Debug, clap::Args)]
+struct StatuspageArgs {
+    /// The JSON file (`-` reads standard input).
+    file: PathBuf,
+    /// The incident to import from a file with several (default: the newest).
+    #[arg(long, value_name = "ID")]
+    incident: Option<String>,
+    /// IANA zone to write the times in.
+    #[arg(long, default_value = "UTC")]
+    timezone: String,
+    #[command(flatten)]
+    destination: Destination,
+}
+
+pub fn run(args: Args) -> Result<ExitCode, Error> {
+    let Source::Statuspage(args) = args.source;
+    let zone = zone::parse_zone(&args.timezone).map_err(|suggestion| Error::Invalid {
+        what: "--timezone",
+        value: args.timezone.clone(),
+        reason: suggestion.map_or_else(
+            || "not an IANA zone name".into(),
+            |s| format!("did you mean `{s}`?"),
+        ),
+    })?;
+    let bytes = super::read_input(&args.file)?;
+    let shown = if args.file.as_os_str() == "-" {
+        PathBuf::from("<stdin>")
+    } else {
+        args.file.clone()
+    };
+    let failed = |reason: String| Error::Edit {
+        path: shown.clone(),
+        reason,
+    };
+    let json = std::str::from_utf8(&bytes)
+        .map_err(|_| failed("cannot import: the file is not UTF-8".into()))?;
+    let incident = statuspage::incidents(json)
+        .and_then(|all| statuspage::pick(all, args.incident.as_deref()))
+        .map_err(|error| failed(format!("cannot import: {error}")))?;
+    let text = statuspage::draft(&incident, zone);
+    let date = incident.created_at.with_timezone(&zone).date_naive();
+    deliver(
+        &args.destination,
+        &skeleton::file_name(date, &incident.name),
+        &text,
+    )
+}
