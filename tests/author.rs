@@ -1,0 +1,373 @@
+//! Writing postmortems from the command line: `new` (scripted), `new --from`,
+//! `timeline add` and `import statuspage`, checked through the files they
+//! write and what `lint` and `render` then say about them.
+
+// Tests fail by panicking; helpers outside #[test] functions do too.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+mod common;
+
+use insta_cmd::{assert_cmd_snapshot, get_cargo_bin};
+use std::path::Path;
+use std::process::{Command, Output};
+
+fn postmortem(dir: &Path) -> Command {
+    let mut command = Command::new(get_cargo_bin("postmortem"));
+    command
+        .current_dir(dir)
+        .env("POSTMORTEM_NOW", "2026-11-22T10:00:00Z")
+        .env("NO_COLOR", "1");
+    command
+}
+
+fn run(dir: &Path, args: &[&str]) -> Output {
+    postmortem(dir).args(args).output().unwrap()
+}
+
+fn stdout(output: &Output) -> String {
+    String::from_utf8(output.stdout.clone()).unwrap()
+}
+
+fn lint_rules(dir: &Path, file: &str) -> Vec<(String, String)> {
+    let output = run(dir, &["lint", "--format", "json", file]);
+    stdout(&output)
+        .lines()
+        .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap())
+        .map(|v| {
+            (
+                v["rule"].as_str().unwrap().to_string(),
+                v["severity"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect()
+}
+
+const NEW: &[&str] = &[
+    "new",
+    "Checkout errors after a config push",
+    "--no-input",
+    "--severity",
+    "SEV2",
+    "--start",
+    "2026-11-21 14:30",
+    "--timezone",
+    "Europe/Berlin",
+    "--service",
+    "checkout",
+    "--author",
+    "alice",
+];
+
+#[test]
+fn new_writes_a_draft_that_lints_with_only_what_is_left_to_fill_in() {
+    let dir = tempfile::tempdir().unwrap();
+    let output = run(dir.path(), NEW);
+    assert_eq!(output.status.code(), Some(0));
+    let path = "postmortems/2026-11-21-checkout-errors-after-a-config-push.md";
+    assert_eq!(
+        stdout(&output),
+        format!("{path}\n"),
+        "stdout is the path, for $EDITOR"
+    );
+    let findings = lint_rules(dir.path(), path);
+    assert!(findings.iter().any(|(rule, _)| rule == "placeholder"));
+    for (rule, severity) in &findings {
+        assert!(
+            ["placeholder", "milestone-missing"].contains(&rule.as_str()),
+            "{rule}"
+        );
+        assert_eq!(severity, "warning");
+    }
+}
+
+#[test]
+fn new_refuses_to_overwrite_without_force() {
+    let dir = tempfile::tempdir().unwrap();
+    run(dir.path(), NEW);
+    let path = dir
+        .path()
+        .join("postmortems/2026-11-21-checkout-errors-after-a-config-push.md");
+    std::fs::write(&path, "edited by hand").unwrap();
+    let output = run(dir.path(), NEW);
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert!(
+        stderr.contains("2026-11-21-checkout-errors-after-a-config-push.md already exists"),
+        "{stderr}"
+    );
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), "edited by hand");
+    let forced: Vec<&str> = NEW.iter().copied().chain(["--force"]).collect();
+    assert_eq!(run(dir.path(), &forced).status.code(), Some(0));
+    assert!(
+        std::fs::read_to_string(&path)
+            .unwrap()
+            .starts_with("---\ntitle: Checkout errors")
+    );
+}
+
+#[test]
+fn new_without_a_title_and_no_terminal_says_what_is_missing() {
+    let dir = tempfile::tempdir().unwrap();
+    assert_cmd_snapshot!(postmortem(dir.path()).args(["new", "--no-input"]));
+}
+
+const FROM: &str = "title: Search index stale after a failed reindex
+severity: SEV3
+timezone: America/New_York
+services: [search]
+impact:
+  start: 2026-04-02 09:00
+  end: 11:30
+  users: \"search results up to 3 hours old\"
+timeline:
+  - at: 2026-04-02 09:00
+    kind: start
+    event: Nightly reindex fails halfway
+  - at: 09:40
+    kind: detected
+    event: Freshness alert fires
+  - at: 11:30
+    kind: resolved
+    event: Reindex completes
+action_items:
+  - title: Alert when a reindex fails instead of when results go stale
+    owner: search-team
+    due: 2026-05-01
+";
+
+#[test]
+fn new_from_yaml_round_trips_into_the_rendered_model() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut child = postmortem(dir.path())
+        .args(["new", "--from", "-"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    std::io::Write::write_all(&mut child.stdin.take().unwrap(), FROM.as_bytes()).unwrap();
+    let output = child.wait_with_output().unwrap();
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let path = stdout(&output).trim().to_string();
+    assert_eq!(
+        path,
+        "postmortems/2026-04-02-search-index-stale-after-a-failed-reindex.md"
+    );
+    let rendered = run(dir.path(), &["render", &path, "--to", "json"]);
+    let model: serde_json::Value = serde_json::from_slice(&rendered.stdout).unwrap();
+    assert_eq!(model["title"], "Search index stale after a failed reindex");
+    assert_eq!(model["severity"], "SEV3");
+    assert_eq!(model["services"], serde_json::json!(["search"]));
+    assert_eq!(model["impact"]["start"], "2026-04-02T09:00:00-04:00");
+    assert_eq!(model["impact"]["end"], "2026-04-02T11:30:00-04:00");
+    assert_eq!(model["impact"]["users"], "search results up to 3 hours old");
+    assert_eq!(model["metrics"]["time_to_detect_minutes"], 40);
+    assert_eq!(model["timeline"][1]["event"], "Freshness alert fires");
+    assert_eq!(model["action_items"][0]["owner"], "search-team");
+    assert_eq!(model["action_items"][0]["due"], "2026-05-01");
+}
+
+#[test]
+fn new_from_invalid_yaml_gets_lint_diagnostics_on_the_yaml_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let broken = FROM
+        .replace("severity: SEV3", "severity: SEV9")
+        .replace("  - at: 09:40", "  - at: 9:99");
+    std::fs::write(dir.path().join("incident.yaml"), broken).unwrap();
+    assert_cmd_snapshot!(postmortem(dir.path()).args(["new", "--from", "incident.yaml"]));
+    assert!(!dir.path().join("postmortems").exists(), "nothing written");
+}
+
+const ODD: &str = "---
+# Written by hand; keep this header.
+title:   \"Failover took longer than planned\"
+timezone: Europe/Berlin   # all times local
+timeline:
+  # lead-up
+  -   at: '2026-03-01 23:10'
+      kind: start
+      event: >-
+        Replica lag
+        grows
+  - {at: 23:20, kind: detected, event: Lag alert}
+
+  -   at: 23:50   # still Sunday
+      kind: mitigated
+      event: \"Writes paused\"
+---
+Body text, untouched.
+";
+
+#[test]
+fn timeline_add_changes_no_other_byte_and_keeps_the_order() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("odd.md");
+    std::fs::write(&file, ODD).unwrap();
+    let now = ["--now", "2026-03-01T23:00:00Z"]; // 00:00 on March 2 in Berlin
+    let first = run(
+        dir.path(),
+        &[
+            &[
+                "timeline",
+                "add",
+                "odd.md",
+                "Failover starts: step 1",
+                "--at",
+                "23:30",
+                "--kind",
+                "escalated",
+            ][..],
+            &now,
+        ]
+        .concat(),
+    );
+    assert_eq!(
+        first.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&first.stderr)
+    );
+    let after = std::fs::read_to_string(&file).unwrap();
+    let added =
+        "  -   at: 23:30\n      kind: escalated\n      event: \"Failover starts: step 1\"\n";
+    assert_eq!(
+        after.replacen(added, "", 1),
+        ODD,
+        "every other byte unchanged"
+    );
+    assert!(after.find(added).unwrap() < after.find("  -   at: 23:50").unwrap());
+    assert!(after.find(added).unwrap() > after.find("Lag alert").unwrap());
+    // After midnight, a time alone is written with its date.
+    let second = run(
+        dir.path(),
+        &[
+            "timeline",
+            "add",
+            "odd.md",
+            "All clear",
+            "--at",
+            "00:15",
+            "--now",
+            "2026-03-01T23:30:00Z",
+        ],
+    );
+    assert_eq!(
+        second.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&second.stderr)
+    );
+    let last = std::fs::read_to_string(&file).unwrap();
+    assert!(
+        last.contains("\"Writes paused\"\n  -   at: 2026-03-02 00:15\n      event: All clear\n---"),
+        "{last}"
+    );
+    let findings = lint_rules(dir.path(), "odd.md");
+    assert!(
+        !findings.iter().any(|(rule, _)| rule == "timeline-order"),
+        "{findings:?}"
+    );
+}
+
+#[test]
+fn timeline_add_leaves_the_file_alone_when_it_cannot_read_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("broken.md");
+    std::fs::write(&file, "---\ntitle: [unclosed\n---\n").unwrap();
+    let output = run(dir.path(), &["timeline", "add", "broken.md", "Something"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert_eq!(
+        std::fs::read_to_string(&file).unwrap(),
+        "---\ntitle: [unclosed\n---\n"
+    );
+}
+
+#[test]
+fn import_statuspage_turns_the_customerio_updates_into_a_draft() {
+    let dir = tempfile::tempdir().unwrap();
+    let sample = common::repo("examples/statuspage-customerio-2018.json");
+    let output = run(
+        dir.path(),
+        &["import", "statuspage", sample.to_str().unwrap(), "--print"],
+    );
+    assert_eq!(output.status.code(), Some(0));
+    let draft = stdout(&output);
+    insta::assert_snapshot!("customerio_import", draft);
+    std::fs::write(dir.path().join("imported.md"), &draft).unwrap();
+    let findings = lint_rules(dir.path(), "imported.md");
+    let late = findings
+        .iter()
+        .filter(|(rule, _)| rule == "update-late")
+        .count();
+    assert_eq!(late, 2, "the two late status updates: {findings:?}");
+    assert!(
+        findings.iter().all(|(_, severity)| severity == "warning"),
+        "{findings:?}"
+    );
+}
+
+#[test]
+fn import_statuspage_picks_the_newest_incident_or_the_one_asked_for() {
+    let dir = tempfile::tempdir().unwrap();
+    let page = common::repo("tests/fixtures/statuspage/incidents.json");
+    let page = page.to_str().unwrap();
+    let newest = run(
+        dir.path(),
+        &[
+            "import",
+            "statuspage",
+            page,
+            "--timezone",
+            "America/New_York",
+        ],
+    );
+    assert_eq!(
+        stdout(&newest),
+        "postmortems/2026-04-02-webhooks-delayed.md\n"
+    );
+    let text = std::fs::read_to_string(
+        dir.path()
+            .join("postmortems/2026-04-02-webhooks-delayed.md"),
+    )
+    .unwrap();
+    assert!(text.contains("severity: SEV1\n"));
+    assert!(text.contains("  - at: 2026-04-03 00:20\n    kind: mitigated\n"));
+    assert!(text.contains("    next_update: 01:30\n"), "{text}");
+    let older = run(
+        dir.path(),
+        &[
+            "import",
+            "statuspage",
+            page,
+            "--incident",
+            "older0000001",
+            "--print",
+        ],
+    );
+    let older = stdout(&older);
+    assert!(older.contains("title: Elevated API latency\nstatus: draft\nseverity: SEV3\n"));
+    assert!(older.contains("  - at: 19:05\n    kind: update\n    event: We are looking into slow API responses.\n    next_update: 19:35\n"), "30 minutes after 19:05 UTC: {older}");
+    let missing = run(
+        dir.path(),
+        &["import", "statuspage", page, "--incident", "nope"],
+    );
+    assert_eq!(missing.status.code(), Some(2));
+}
+
+#[test]
+fn import_statuspage_explains_invalid_json() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("bad.json"),
+        "{\"incident\": {\"id\": \"x\",}\n",
+    )
+    .unwrap();
+    assert_cmd_snapshot!(postmortem(dir.path()).args(["import", "statuspage", "bad.json"]));
+    std::fs::write(dir.path().join("other.json"), "{\"status\": \"ok\"}").unwrap();
+    assert_cmd_snapshot!(postmortem(dir.path()).args(["import", "statuspage", "other.json"]));
+}
