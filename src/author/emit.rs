@@ -11,6 +11,23 @@ pub fn scalar(text: &str) -> String {
     }
 }
 
+/// A local time as a timeline writes it: `HH:MM` (with `:SS` when the
+/// seconds are not zero), preceded by the date unless `same_day`.
+pub fn clock(local: chrono::NaiveDateTime, same_day: bool) -> String {
+    use chrono::Timelike;
+    let time = if local.second() == 0 {
+        "%H:%M"
+    } else {
+        "%H:%M:%S"
+    };
+    let format = if same_day {
+        time.to_string()
+    } else {
+        format!("%Y-%m-%d {time}")
+    };
+    local.format(&format).to_string()
+}
+
 /// A flow list such as `[query-api, storage]`.
 pub fn list(items: &[String]) -> String {
     let items: Vec<String> = items.iter().map(|item| flow_item(item)).collect();

@@ -2,7 +2,7 @@
 //! public `incidents.json` (several incidents), `{"incident": {...}}`, or a
 //! bare incident object.
 
-use super::emit::{list, scalar};
+use super::emit::{clock, list, scalar};
 use super::skeleton;
 use chrono::{DateTime, FixedOffset, NaiveDate};
 use chrono_tz::Tz;
@@ -206,18 +206,9 @@ fn timeline(incident: &Incident, zone: Tz) -> String {
 /// The time in `zone`, with the date when it differs from the line before.
 fn local(at: DateTime<FixedOffset>, zone: Tz, last_date: &mut Option<NaiveDate>) -> String {
     let local = at.with_timezone(&zone).naive_local();
-    let clock = if local.format("%S").to_string() == "00" {
-        "%H:%M"
-    } else {
-        "%H:%M:%S"
-    };
-    let text = if *last_date == Some(local.date()) {
-        local.format(clock).to_string()
-    } else {
-        local.format(&format!("%Y-%m-%d {clock}")).to_string()
-    };
+    let same_day = *last_date == Some(local.date());
     *last_date = Some(local.date());
-    text
+    clock(local, same_day)
 }
 
 /// The first sentence (or line) of `body`, cut to 200 characters.

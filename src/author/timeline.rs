@@ -2,7 +2,7 @@
 //! its chronological place, changing no other byte of the file, and refusing
 //! when the result would not read back as intended.
 
-use super::emit::scalar;
+use super::emit::{clock, scalar};
 use crate::document::span::{Span, floor_char_boundary};
 use crate::document::{self, Document, Kind, Placement, Stamp, stamp};
 use chrono::{DateTime, Days, FixedOffset, NaiveDateTime, Utc};
@@ -101,20 +101,8 @@ fn resolve(text: &str, zone: Tz, now: DateTime<Utc>) -> Result<DateTime<FixedOff
 }
 
 fn written_time(local: NaiveDateTime, same_day: bool, utc_label: bool) -> String {
-    let clock = if local.format("%S").to_string() == "00" {
-        "%H:%M"
-    } else {
-        "%H:%M:%S"
-    };
-    let mut text = if same_day {
-        local.format(clock).to_string()
-    } else {
-        local.format(&format!("%Y-%m-%d {clock}")).to_string()
-    };
-    if utc_label {
-        text.push_str(" UTC");
-    }
-    text
+    let text = clock(local, same_day);
+    if utc_label { text + " UTC" } else { text }
 }
 
 fn splice(

@@ -1,9 +1,8 @@
 //! `postmortem import statuspage FILE.json [--incident ID]`.
 
-use super::new::{Destination, deliver};
+use super::destination::{Destination, deliver};
 use postmortem::Error;
 use postmortem::author::{skeleton, statuspage};
-use postmortem::document::zone;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -35,14 +34,7 @@ struct StatuspageArgs {
 
 pub fn run(args: Args) -> Result<ExitCode, Error> {
     let Source::Statuspage(args) = args.source;
-    let zone = zone::parse_zone(&args.timezone).map_err(|suggestion| Error::Invalid {
-        what: "--timezone",
-        value: args.timezone.clone(),
-        reason: suggestion.map_or_else(
-            || "not an IANA zone name".into(),
-            |s| format!("did you mean `{s}`?"),
-        ),
-    })?;
+    let zone = super::zone_arg("--timezone", &args.timezone)?;
     let bytes = super::read_input(&args.file)?;
     let shown = if args.file.as_os_str() == "-" {
         PathBuf::from("<stdin>")

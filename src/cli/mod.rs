@@ -1,6 +1,7 @@
 //! Command-line arguments (clap), one module per subcommand. Each turns its
 //! arguments into validated options before calling the library.
 
+mod destination;
 mod import;
 mod lint;
 mod new;
@@ -68,4 +69,16 @@ fn read_input(path: &std::path::Path) -> Result<Vec<u8>, Error> {
         return Ok(bytes);
     }
     std::fs::read(path).map_err(|e| Error::read(path, &e))
+}
+
+/// An IANA zone given as the argument `what`, with a suggestion when it is not one.
+fn zone_arg(what: &'static str, name: &str) -> Result<chrono_tz::Tz, Error> {
+    postmortem::document::zone::parse_zone(name).map_err(|suggestion| Error::Invalid {
+        what,
+        value: name.to_string(),
+        reason: suggestion.map_or_else(
+            || "not an IANA zone name such as `Europe/Berlin`".into(),
+            |s| format!("did you mean `{s}`?"),
+        ),
+    })
 }

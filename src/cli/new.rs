@@ -1,13 +1,14 @@
 //! `postmortem new [TITLE]`: start a postmortem from flags, from prompts at a
 //! terminal, or from a YAML front matter file (`--from`).
 
+use super::destination::{Destination, deliver};
 use crate::output::{self, prompt::Prompter};
 use chrono::{DateTime, NaiveDateTime, Utc};
 use chrono_tz::Tz;
 use postmortem::author::skeleton::{self, Draft};
-use postmortem::document::{schema::SEVERITIES, span::Span, stamp, zone};
+use postmortem::document::{schema::SEVERITIES, span::Span, stamp};
 use postmortem::report::{self, FileReport, Format};
-use postmortem::{Error, diagnostic::Severity, lint, write};
+use postmortem::{Error, diagnostic::Severity, lint};
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -42,20 +43,6 @@ pub struct Args {
     /// The time to treat as now (see `lint --now`).
     #[arg(long, env = "POSTMORTEM_NOW", value_name = "TIMESTAMP")]
     now: Option<String>,
-}
-
-/// Where a new document goes: shared by `new` and `import`.
-#[derive(Debug, clap::Args)]
-pub struct Destination {
-    /// The folder to create the file in.
-    #[arg(long, default_value = "postmortems")]
-    dir: PathBuf,
-    /// Print the document to standard output instead of writing a file.
-    #[arg(long)]
-    print: bool,
-    /// Replace the file if it exists.
-    #[arg(long)]
-    force: bool,
 }
 
 pub fn run(args: Args) -> Result<ExitCode, Error> {
@@ -121,7 +108,7 @@ pub fn draft(
         (None, None) => None,
     };
     let zone = match (given.timezone, prompter.as_deref_mut()) {
-        (Some(name), _) => parse_zone(&name)?,
+        (Some(name), _) => super::zone_arg("--timezone", &name)?,
         (None, Some(p)) => ask_zone(p)?,
         (None, None) => system_zone(),
     };
@@ -205,17 +192,6 @@ fn ask_zone(p: &mut dyn Prompter) -> Result<Tz, Error> {
         .get(index)
         .copied()
         .unwrap_or(Tz::UTC))
-}
-
-fn parse_zone(name: &str) -> Result<Tz, Error> {
-    zone::parse_zone(name).map_err(|suggestion| Error::Invalid {
-        what: "--timezone",
-        value: name.to_string(),
-        reason: suggestion.map_or_else(
-            || "not an IANA zone name such as `Europe/Berlin`".into(),
-            |s| format!("did you mean `{s}`?"),
-        ),
-    })
 }
 
 /// The system's zone as an IANA name, or UTC when it cannot be told.
@@ -308,21 +284,4 @@ fn from_yaml(
         .next()
         .map_or_else(|| now.date_naive(), |s| s.local.date());
     deliver(destination, &skeleton::file_name(date, title), &text)
-}
-
-/// Prints the document (`--print`) or writes it atomically into the folder,
-/// refusing to replace a file without `--force`; prints the path written.
-pub fn deliver(destination: &Destination, name: &str, text: &str) -> Result<ExitCode, Error> {
-    if destination.print {
-        output::print(text);
-        return Ok(ExitCode::SUCCESS);
-    }
-    let path = destination.dir.join(name);
-    if path.exists() && !destination.force {
-        return Err(Error::Exists { path });
-    }
-    std::fs::create_dir_all(&destination.dir).map_err(|e| Error::write(&destination.dir, &e))?;
-    write::atomic(&path, text.as_bytes())?;
-    output::print(&format!("{}\n", path.display()));
-    Ok(ExitCode::SUCCESS)
 }
