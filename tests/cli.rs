@@ -138,3 +138,18 @@ fn lint_reports_what_each_example_still_lacks() {
         "examples/query-api-2025-draft.md",
     ]));
 }
+
+#[test]
+fn rules_lists_every_rule_with_its_level() {
+    assert_cmd_snapshot!(postmortem().arg("rules"));
+}
+
+#[test]
+fn explain_prints_a_rules_documentation() {
+    assert_cmd_snapshot!(postmortem().args(["explain", "timeline-order"]));
+}
+
+#[test]
+fn explain_suggests_the_rule_meant() {
+    assert_cmd_snapshot!(postmortem().args(["explain", "timline-order"]));
+}

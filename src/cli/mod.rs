@@ -6,6 +6,7 @@ mod import;
 mod lint;
 mod new;
 mod render;
+mod rules;
 mod timeline;
 
 use clap::{Parser, Subcommand};
@@ -32,6 +33,10 @@ enum Command {
     Timeline(timeline::Args),
     /// Start a draft from another tool's record of the incident.
     Import(import::Args),
+    /// List every rule with its default level.
+    Rules,
+    /// Explain a rule: what it catches, why it matters, a failing and a fixed example.
+    Explain(rules::ExplainArgs),
 }
 
 /// Runs the chosen subcommand.
@@ -42,6 +47,8 @@ pub fn run(cli: Cli) -> Result<ExitCode, Error> {
         Command::New(args) => new::run(args),
         Command::Timeline(args) => timeline::run(args),
         Command::Import(args) => import::run(args),
+        Command::Rules => rules::list(),
+        Command::Explain(args) => rules::explain(args),
     }
 }
 

@@ -53,8 +53,8 @@ impl Level {
         match self {
             Level::Error => "error",
             Level::Warning => "warning",
-            Level::ErrorFromReview => "warning (error in review or published)",
-            Level::ErrorWhenPublished => "warning (error when published)",
+            Level::ErrorFromReview => "warning; error from review",
+            Level::ErrorWhenPublished => "warning; error if published",
         }
     }
 }
