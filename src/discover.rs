@@ -31,6 +31,25 @@ pub fn discover(paths: &[PathBuf]) -> Found {
     found
 }
 
+/// The repository root: the nearest folder at or above `start` holding
+/// `.git` or `postmortem.yml`.
+pub fn repo_root(start: &Path) -> Option<PathBuf> {
+    let start = start.canonicalize().ok()?;
+    start
+        .ancestors()
+        .find(|dir| dir.join(".git").exists() || dir.join("postmortem.yml").exists())
+        .map(Path::to_path_buf)
+}
+
+/// `path` relative to `root` when it lies inside it, else as given.
+pub fn relative_to(root: Option<&Path>, path: &Path) -> PathBuf {
+    let inside = root.and_then(|root| {
+        let full = path.canonicalize().ok()?;
+        full.strip_prefix(root).ok().map(Path::to_path_buf)
+    });
+    inside.unwrap_or_else(|| path.to_path_buf())
+}
+
 fn walk(dir: &Path, found: &mut Found) {
     let entries = match std::fs::read_dir(dir) {
         Ok(entries) => entries,

@@ -1,8 +1,8 @@
 //! `postmortem lint [PATH...]`.
 
 use crate::output;
-use postmortem::report::{self, FileReport, Format, Totals};
-use postmortem::{Error, discover, lint};
+use postmortem::report::{self, FileReport, Format, Reporter, Totals};
+use postmortem::{Error, discover, lint, write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -15,6 +15,9 @@ pub struct Args {
     /// Output format.
     #[arg(long, value_enum, default_value_t = FormatArg::Human)]
     format: FormatArg,
+    /// Write the report to this file (atomically) instead of standard output.
+    #[arg(short, long, value_name = "FILE")]
+    output: Option<PathBuf>,
     /// Exit 1 on warnings too.
     #[arg(long)]
     deny_warnings: bool,
@@ -28,13 +31,22 @@ pub struct Args {
 enum FormatArg {
     /// Source snippets with a caret under each problem, then a totals line.
     Human,
+    /// One line per finding: path:line:column: severity[rule] message.
+    Concise,
     /// JSON Lines: one finding per line.
     Json,
+    /// SARIF 2.1.0, for GitHub code scanning and other SARIF viewers.
+    Sarif,
+    /// GitHub Actions workflow commands (annotations on the pull request).
+    Github,
+    /// JUnit XML.
+    Junit,
 }
 
 struct Options {
     paths: Vec<PathBuf>,
     format: Format,
+    output: Option<PathBuf>,
     deny_warnings: bool,
     lint: lint::Options,
 }
@@ -47,8 +59,13 @@ impl Args {
             },
             format: match self.format {
                 FormatArg::Human => Format::Human,
+                FormatArg::Concise => Format::Concise,
                 FormatArg::Json => Format::Json,
+                FormatArg::Sarif => Format::Sarif,
+                FormatArg::Github => Format::Github,
+                FormatArg::Junit => Format::Junit,
             },
+            output: self.output,
             deny_warnings: self.deny_warnings,
             paths: self.paths,
         })
@@ -62,7 +79,16 @@ pub fn run(args: Args) -> Result<ExitCode, Error> {
     for error in &found.errors {
         output::error(error);
     }
-    let mut totals = Totals::default();
+    let root = std::env::current_dir()
+        .ok()
+        .and_then(|dir| discover::repo_root(&dir));
+    // A report written to a file is collected, then written at once, atomically.
+    let mut collected = options.output.as_ref().map(|_| String::new());
+    let mut emit = |text: &str| match collected.as_mut() {
+        Some(buffer) => buffer.push_str(text),
+        None => output::print(text),
+    };
+    let mut reporter = Reporter::new(options.format, options.output.is_none());
     for path in &found.files {
         let bytes = match std::fs::read(path) {
             Ok(bytes) => bytes,
@@ -73,19 +99,23 @@ pub fn run(args: Args) -> Result<ExitCode, Error> {
             }
         };
         let (text, checked) = lint::check_bytes(&bytes, &options.lint);
-        totals.add(&checked.findings);
-        let shown = report::display_path(path);
+        let shown = report::display_path(&discover::relative_to(root.as_deref(), path));
         let file = FileReport {
             path: &shown,
             text: &text,
             findings: &checked.findings,
         };
-        output::print(&report::render(options.format, file, true));
+        emit(&reporter.file(file));
     }
-    if options.format == Format::Human {
-        output::print(&format!("{}\n", totals.summary()));
+    emit(&reporter.finish());
+    if let (Some(path), Some(text)) = (&options.output, &collected) {
+        write::atomic(path, text.as_bytes())?;
     }
-    Ok(exit_code(could_not_run, totals, options.deny_warnings))
+    Ok(exit_code(
+        could_not_run,
+        reporter.totals(),
+        options.deny_warnings,
+    ))
 }
 
 fn exit_code(could_not_run: bool, totals: Totals, deny_warnings: bool) -> ExitCode {

@@ -1,8 +1,13 @@
 //! Reporters: turning one file's findings into text in the chosen format,
 //! and the totals line. Reporters return strings; the binary prints them.
 
+pub mod concise;
+pub mod github;
 pub mod human;
 pub mod json;
+pub mod junit;
+pub mod located;
+pub mod sarif;
 
 use crate::diagnostic::{Finding, Severity};
 
@@ -11,8 +16,16 @@ use crate::diagnostic::{Finding, Severity};
 pub enum Format {
     /// rustc-style snippets with a caret under the value, and a totals line.
     Human,
+    /// One line per finding, and a totals line.
+    Concise,
     /// JSON Lines: one finding per line.
     Json,
+    /// One SARIF 2.1.0 log for the whole run.
+    Sarif,
+    /// GitHub Actions workflow commands.
+    Github,
+    /// One JUnit XML document for the whole run.
+    Junit,
 }
 
 /// One file's findings, with what is needed to show them.
@@ -68,11 +81,67 @@ fn plural(count: usize, noun: &str) -> String {
     }
 }
 
-/// Renders one file's findings in `format`; `styled` adds terminal colours.
+/// Renders one file's findings in a per-file format (for SARIF and JUnit,
+/// which describe a whole run, use [`Reporter`]); `styled` adds colours.
 pub fn render(format: Format, report: FileReport<'_>, styled: bool) -> String {
     match format {
         Format::Human => human::render(report, styled),
         Format::Json => json::render(report),
+        Format::Concise => concise::render(&located::locate(report)),
+        Format::Github => github::render(&located::locate(report)),
+        Format::Sarif | Format::Junit => String::new(),
+    }
+}
+
+/// Reports a run file by file: per-file formats come back at once, whole-run
+/// formats keep the located findings (not the files) until [`Reporter::finish`].
+#[derive(Debug)]
+pub struct Reporter {
+    format: Format,
+    styled: bool,
+    totals: Totals,
+    files: Vec<String>,
+    findings: Vec<located::Located>,
+}
+
+impl Reporter {
+    /// A reporter for `format`; `styled` adds terminal colours.
+    pub fn new(format: Format, styled: bool) -> Self {
+        Self {
+            format,
+            styled,
+            totals: Totals::default(),
+            files: Vec::new(),
+            findings: Vec::new(),
+        }
+    }
+
+    /// The text to emit now for one file.
+    pub fn file(&mut self, report: FileReport<'_>) -> String {
+        self.totals.add(report.findings);
+        match self.format {
+            Format::Sarif | Format::Junit => {
+                self.files.push(report.path.to_string());
+                self.findings.extend(located::locate(report));
+                String::new()
+            }
+            format => render(format, report, self.styled),
+        }
+    }
+
+    /// The counts so far.
+    pub fn totals(&self) -> Totals {
+        self.totals
+    }
+
+    /// The text that ends the run: the totals line, or the whole document.
+    pub fn finish(&self) -> String {
+        match self.format {
+            Format::Human | Format::Concise => format!("{}\n", self.totals.summary()),
+            Format::Json | Format::Github => String::new(),
+            Format::Sarif => sarif::render(&self.findings),
+            Format::Junit => junit::render(&self.files, &self.findings),
+        }
     }
 }
 
