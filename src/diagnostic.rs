@@ -48,11 +48,14 @@ pub enum Rule {
     Placeholder,
     ActionItem,
     ActionOverdue,
+    BlamelessLanguage,
+    VagueAction,
+    ProseDuration,
 }
 
 impl Rule {
     /// All rules, in the order they are documented.
-    pub const ALL: [Rule; 20] = [
+    pub const ALL: [Rule; 23] = [
         Rule::Encoding,
         Rule::FrontMatter,
         Rule::Schema,
@@ -73,6 +76,9 @@ impl Rule {
         Rule::Placeholder,
         Rule::ActionItem,
         Rule::ActionOverdue,
+        Rule::BlamelessLanguage,
+        Rule::VagueAction,
+        Rule::ProseDuration,
     ];
 
     /// The id users write and see, such as `timeline-order`.
@@ -98,6 +104,9 @@ impl Rule {
             Rule::Placeholder => "placeholder",
             Rule::ActionItem => "action-item",
             Rule::ActionOverdue => "action-overdue",
+            Rule::BlamelessLanguage => "blameless-language",
+            Rule::VagueAction => "vague-action",
+            Rule::ProseDuration => "prose-duration",
         }
     }
 

@@ -125,3 +125,49 @@ fn crlf_line_endings_and_a_byte_order_mark_keep_every_position() {
         assert_eq!(found, expected, "{} with BOM and CRLF", path.display());
     }
 }
+
+fn prose_findings(summary: &str) -> Vec<String> {
+    let base =
+        std::fs::read_to_string(common::repo("tests/fixtures/pass/prose-duration.md")).unwrap();
+    let text = base.replace(
+        "A configuration push broke checkout for forty minutes.",
+        summary,
+    );
+    lint::check(&text, &common::options())
+        .findings
+        .iter()
+        .filter(|f| f.rule == Rule::ProseDuration)
+        .map(|f| text[f.span.start..f.span.end].to_string())
+        .collect()
+}
+
+#[test]
+fn prose_durations_are_checked_against_every_milestone_interval() {
+    // Start 10:00, detected 10:05, resolved 10:40; impact 10:00-10:40.
+    assert!(prose_findings("Checkout failed for 40 minutes.").is_empty());
+    assert!(
+        prose_findings("The alert fired within five minutes; checkout failed for forty minutes.")
+            .is_empty()
+    );
+    assert!(prose_findings("Recovery took thirty-five minutes after detection.").is_empty());
+    assert_eq!(prose_findings("Checkout failed for an hour."), ["an hour"]);
+    assert_eq!(
+        prose_findings("Checkout failed for two hours and forty minutes."),
+        ["two hours and forty minutes"]
+    );
+}
+
+#[test]
+fn hedged_prose_durations_get_a_wider_tolerance() {
+    // 50 minutes against a 40-minute window: 25% off.
+    assert_eq!(
+        prose_findings("Checkout failed for 50 minutes."),
+        ["50 minutes"]
+    );
+    assert!(prose_findings("Checkout failed for about 50 minutes.").is_empty());
+    assert!(prose_findings("Checkout failed for roughly fifty minutes.").is_empty());
+    assert_eq!(
+        prose_findings("Checkout failed for roughly an hour and a half."),
+        ["an hour and a half"]
+    );
+}

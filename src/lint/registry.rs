@@ -75,7 +75,7 @@ pub struct RuleInfo {
 }
 
 /// Every rule, in documentation order.
-pub fn all() -> [RuleInfo; 20] {
+pub fn all() -> [RuleInfo; 23] {
     [
         rules::encoding::INFO,
         rules::front_matter::INFO,
@@ -97,6 +97,9 @@ pub fn all() -> [RuleInfo; 20] {
         rules::placeholder::INFO,
         rules::action_item::INFO,
         rules::action_overdue::INFO,
+        rules::blameless_language::INFO,
+        rules::vague_action::INFO,
+        rules::prose_duration::INFO,
     ]
 }
 

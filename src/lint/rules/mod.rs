@@ -4,6 +4,7 @@
 
 pub mod action_item;
 pub mod action_overdue;
+pub mod blameless_language;
 pub mod dst;
 pub mod duration_claim;
 pub mod encoding;
@@ -14,6 +15,7 @@ pub mod milestone_duplicate;
 pub mod milestone_missing;
 pub mod milestone_order;
 pub mod placeholder;
+pub mod prose_duration;
 pub mod schema;
 pub mod section_empty;
 pub mod section_missing;
@@ -21,4 +23,5 @@ pub mod timeline_order;
 pub mod timestamp;
 pub mod timezone;
 pub mod update_late;
+pub mod vague_action;
 pub mod zone_label;

@@ -1,0 +1,129 @@
+//! `blameless-language`: phrases that blame people instead of describing
+//! the system that let the mistake happen.
+
+use crate::diagnostic::{Finding, Rule};
+use crate::document::Document;
+use crate::document::span::{Span, Spanned};
+use crate::lint::registry::{Context, Level, RuleInfo};
+
+/// The rule's registry entry.
+pub const INFO: RuleInfo = RuleInfo {
+    rule: Rule::BlamelessLanguage,
+    level: Level::Warning,
+    summary: "a phrase that blames people instead of describing the system",
+    docs: "\
+What it catches: phrases that put the cause in a person rather than in the
+conditions around them: \"human error\", \"operator error\", \"user error\",
+\"should have known\", \"careless\", \"negligent\", \"failed to notice\",
+\"didn't bother\", in the summary, the body's prose, timeline events and action
+items. The help suggests a system-focused wording.
+
+Why it matters: a postmortem that ends at \"human error\" stops before the
+useful part: what made the mistake easy to make and hard to catch. People
+also stop reporting what really happened once write-ups name a culprit.
+
+Failing:
+    ## Root cause
+    Operator error: the engineer should have known the filter was wrong.
+
+Fixed:
+    ## Root cause
+    The runbook did not say the filter must be earlier than the snapshot,
+    and nothing in the tooling checked it.",
+    check: Some(check),
+};
+
+const PHRASES: &[(&str, &str)] = &[
+    (
+        "human error",
+        "describe what made the mistake possible: an ambiguous runbook, a missing check, a confusing interface",
+    ),
+    (
+        "operator error",
+        "describe what made the mistake possible: an ambiguous runbook, a missing check, a confusing interface",
+    ),
+    (
+        "user error",
+        "describe what the system allowed that it should have refused or made clear",
+    ),
+    (
+        "should have known",
+        "say what information was missing, or where it was too hard to find",
+    ),
+    (
+        "should have noticed",
+        "say what made the signal easy to miss",
+    ),
+    ("failed to notice", "say what made the signal easy to miss"),
+    (
+        "carelessness",
+        "describe the conditions: time pressure, fatigue, tooling that invited the slip",
+    ),
+    (
+        "careless",
+        "describe the conditions: time pressure, fatigue, tooling that invited the slip",
+    ),
+    (
+        "negligence",
+        "describe the conditions and the missing safeguard instead of judging the person",
+    ),
+    (
+        "negligent",
+        "describe the conditions and the missing safeguard instead of judging the person",
+    ),
+    ("didn't bother", "say what made the step easy to skip"),
+];
+
+fn check(document: &Document, context: &Context, out: &mut Vec<Finding>) {
+    for text in prose(document) {
+        let lower = text.value.to_lowercase();
+        for (phrase, help) in PHRASES {
+            let Some(at) = find_word(&lower, phrase) else {
+                continue;
+            };
+            let span = narrow(
+                context.source,
+                text.span,
+                &text.value[at..at + phrase.len()],
+            );
+            let message = format!("\"{phrase}\" puts the cause in a person, not in the system");
+            out.push(Finding::new(Rule::BlamelessLanguage, span, message).with_help(*help));
+            // One finding per run of text; "carelessness" also holds "careless".
+            break;
+        }
+    }
+}
+
+/// The front matter and body text a reader reads as prose.
+pub fn prose(document: &Document) -> impl Iterator<Item = &Spanned<String>> {
+    [&document.summary, &document.impact.users]
+        .into_iter()
+        .flatten()
+        .chain(document.timeline.iter().filter_map(|e| e.event.as_ref()))
+        .chain(
+            document
+                .action_items
+                .iter()
+                .filter_map(|a| a.title.as_ref()),
+        )
+        .chain(&document.body.texts)
+}
+
+/// The byte offset of `phrase` in `text` as whole words (both lowercase).
+pub fn find_word(text: &str, phrase: &str) -> Option<usize> {
+    text.match_indices(phrase).map(|(at, _)| at).find(|&at| {
+        let before = text[..at].chars().next_back();
+        let after = text[at + phrase.len()..].chars().next();
+        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+    })
+}
+
+// The phrase itself when it stands verbatim in the source (case kept).
+fn narrow(source: &str, span: Span, written: &str) -> Span {
+    source
+        .get(span.start..span.end)
+        .and_then(|text| text.find(written))
+        .map_or(span, |at| {
+            Span::new(span.start + at, span.start + at + written.len())
+        })
+}

@@ -1,0 +1,130 @@
+//! `prose-duration`: a duration stated in the summary that matches no
+//! interval between milestones, nor the impact window.
+
+mod phrases;
+
+use crate::diagnostic::{Finding, Rule};
+use crate::document::body::Canonical;
+use crate::document::span::{Span, Spanned};
+use crate::document::{Document, Kind};
+use crate::lint::phrasing::duration;
+use crate::lint::registry::{Context, Level, RuleInfo};
+
+/// The rule's registry entry.
+pub const INFO: RuleInfo = RuleInfo {
+    rule: Rule::ProseDuration,
+    level: Level::Warning,
+    summary: "a duration in the summary that matches no milestone interval or the impact window",
+    docs: "\
+What it catches: a duration written in the front matter `summary` or under
+`## Summary` (\"for 66 minutes\", \"roughly five and a half hours\", \"two
+hours and forty minutes\", number words included) that matches none of the
+intervals between two milestones, nor the impact window, within max(5
+minutes, 5%); within 25% when hedged by \"about\", \"roughly\", \"nearly\",
+\"approximately\" or \"around\".
+
+Why it matters: the summary is what gets quoted, and its numbers are typed by
+hand. When the timeline is corrected, the prose often is not, and the
+postmortem ends up telling two stories.
+
+Failing (start 14:30, resolved 16:10):
+    ## Summary
+    Checkout failed for two hours and forty minutes.
+
+Fixed:
+    ## Summary
+    Checkout failed for an hour and forty minutes.",
+    check: Some(check),
+};
+
+fn check(document: &Document, context: &Context, out: &mut Vec<Finding>) {
+    let intervals = intervals(document);
+    if intervals.is_empty() {
+        return;
+    }
+    for text in summary_texts(document) {
+        for phrase in phrases::find(&text.value) {
+            let tolerance = if phrase.hedged { 0.25 } else { 0.05 };
+            let fits = |actual: &i64| {
+                let actual = *actual as f64;
+                (phrase.minutes - actual).abs() <= (actual * tolerance).max(5.0)
+            };
+            if intervals.iter().any(fits) {
+                continue;
+            }
+            // Folded YAML and escaped Markdown do not stand verbatim in the file:
+            // then the whole value is the best place to point at.
+            let verbatim =
+                context.source.get(text.span.start..text.span.end) == Some(text.value.as_str());
+            let span = if verbatim {
+                Span::new(text.span.start + phrase.start, text.span.start + phrase.end)
+            } else {
+                text.span
+            };
+            let stated = &text.value[phrase.start..phrase.end];
+            let window = document
+                .impact_start()
+                .zip(document.impact_end())
+                .map(|(s, e)| (e - s).num_minutes());
+            let message = format!(
+                "\"{stated}\" matches no interval between milestones, nor the impact window"
+            );
+            let help = match window {
+                Some(window) => format!(
+                    "the impact window is {}; correct the prose or the timeline",
+                    duration(window)
+                ),
+                None => "correct the prose or the timeline".to_string(),
+            };
+            out.push(Finding::new(Rule::ProseDuration, span, message).with_help(help));
+        }
+    }
+}
+
+/// Minutes between every pair of milestones, and the impact window.
+fn intervals(document: &Document) -> Vec<i64> {
+    let times: Vec<_> = [
+        Kind::Start,
+        Kind::Detected,
+        Kind::Acknowledged,
+        Kind::Identified,
+        Kind::Mitigated,
+        Kind::Resolved,
+    ]
+    .into_iter()
+    .filter_map(|kind| document.milestone_at(kind))
+    .collect();
+    let mut minutes: Vec<i64> = times
+        .iter()
+        .enumerate()
+        .flat_map(|(i, a)| {
+            times[i + 1..]
+                .iter()
+                .map(move |b| (*b - *a).num_minutes().abs())
+        })
+        .collect();
+    if let (Some(start), Some(end)) = (document.impact_start(), document.impact_end()) {
+        minutes.push((end - start).num_minutes());
+    }
+    minutes
+}
+
+/// The front matter summary and the text runs under `## Summary`.
+fn summary_texts(document: &Document) -> Vec<&Spanned<String>> {
+    let sections = &document.body.sections;
+    let range = sections
+        .iter()
+        .enumerate()
+        .find(|(_, s)| s.canonical == Some(Canonical::Summary))
+        .map(|(i, s)| {
+            let end = sections[i + 1..]
+                .iter()
+                .find(|n| n.level <= s.level)
+                .map_or(usize::MAX, |n| n.span.start);
+            (s.span.end, end)
+        });
+    let body = document.body.texts.iter().filter(move |t| {
+        range.is_some_and(|(start, end)| t.span.start >= start && t.span.start < end)
+    });
+    document.summary.iter().chain(body).collect()
+}
