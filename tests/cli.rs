@@ -153,3 +153,57 @@ fn explain_prints_a_rules_documentation() {
 fn explain_suggests_the_rule_meant() {
     assert_cmd_snapshot!(postmortem().args(["explain", "timline-order"]));
 }
+
+#[test]
+fn completions_are_printed_for_every_shell() {
+    for shell in ["bash", "zsh", "fish", "powershell", "elvish"] {
+        let output = postmortem().args(["completions", shell]).output().unwrap();
+        assert_eq!(output.status.code(), Some(0), "{shell}");
+        let script = String::from_utf8(output.stdout).unwrap();
+        assert!(
+            script.contains("timeline") && script.contains("explain"),
+            "{shell}"
+        );
+    }
+}
+
+#[test]
+fn man_page_documents_the_subcommands() {
+    let output = postmortem().arg("man").output().unwrap();
+    let page = String::from_utf8(output.stdout).unwrap();
+    assert!(page.starts_with(".ie"));
+    for command in [
+        "lint", "render", "new", "timeline", "import", "rules", "explain",
+    ] {
+        assert!(page.contains(command), "{command}");
+    }
+}
+
+#[test]
+fn schema_is_a_json_schema_of_the_front_matter() {
+    let output = postmortem().arg("schema").output().unwrap();
+    let schema: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(
+        schema["$schema"],
+        "https://json-schema.org/draft/2020-12/schema"
+    );
+    assert_eq!(schema["required"], serde_json::json!(["title", "timeline"]));
+}
+
+#[test]
+fn color_always_styles_the_report_and_never_does_not() {
+    let colored = postmortem()
+        .args(["--color", "always", "lint", "examples/rules/schema.md"])
+        .output()
+        .unwrap();
+    assert!(
+        String::from_utf8(colored.stdout)
+            .unwrap()
+            .contains("\u{1b}[")
+    );
+    let plain = postmortem()
+        .args(["--color", "never", "lint", "examples/rules/schema.md"])
+        .output()
+        .unwrap();
+    assert!(!String::from_utf8(plain.stdout).unwrap().contains("\u{1b}["));
+}

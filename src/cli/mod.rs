@@ -2,6 +2,7 @@
 //! arguments into validated options before calling the library.
 
 mod destination;
+mod ecosystem;
 mod import;
 mod lint;
 mod new;
@@ -17,8 +18,21 @@ use std::process::ExitCode;
 #[derive(Debug, Parser)]
 #[command(name = "postmortem", version, about, max_term_width = 100)]
 pub struct Cli {
+    /// When to use colours (NO_COLOR is honoured under auto).
+    #[arg(long, global = true, value_enum, default_value_t = ColorArg::Auto)]
+    color: ColorArg,
     #[command(subcommand)]
     command: Command,
+}
+
+#[derive(Clone, Copy, Debug, clap::ValueEnum)]
+enum ColorArg {
+    /// Colours when writing to a terminal and NO_COLOR is not set.
+    Auto,
+    /// Always colours.
+    Always,
+    /// Never colours.
+    Never,
 }
 
 #[derive(Debug, Subcommand)]
@@ -37,10 +51,22 @@ enum Command {
     Rules,
     /// Explain a rule: what it catches, why it matters, a failing and a fixed example.
     Explain(rules::ExplainArgs),
+    /// Print a shell completion script (bash, zsh, fish, powershell, elvish).
+    Completions(ecosystem::CompletionsArgs),
+    /// Print the man page (roff).
+    Man,
+    /// Print a JSON Schema of the front matter, for editors and other tools.
+    Schema,
 }
 
 /// Runs the chosen subcommand.
 pub fn run(cli: Cli) -> Result<ExitCode, Error> {
+    let choice = match cli.color {
+        ColorArg::Auto => anstream::ColorChoice::Auto,
+        ColorArg::Always => anstream::ColorChoice::Always,
+        ColorArg::Never => anstream::ColorChoice::Never,
+    };
+    choice.write_global();
     match cli.command {
         Command::Lint(args) => lint::run(args),
         Command::Render(args) => render::run(args),
@@ -49,6 +75,9 @@ pub fn run(cli: Cli) -> Result<ExitCode, Error> {
         Command::Import(args) => import::run(args),
         Command::Rules => rules::list(),
         Command::Explain(args) => rules::explain(args),
+        Command::Completions(args) => ecosystem::completions(args),
+        Command::Man => ecosystem::man(),
+        Command::Schema => ecosystem::schema(),
     }
 }
 

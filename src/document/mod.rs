@@ -4,6 +4,7 @@
 
 pub mod body;
 pub mod fields;
+pub mod json_schema;
 pub mod model;
 pub mod schema;
 pub mod span;

@@ -12,7 +12,8 @@ use super::zone;
 use crate::diagnostic::Finding;
 use chrono::NaiveDate;
 
-const TOP: &[&str] = &[
+/// The keys the reader knows here.
+pub const TOP: &[&str] = &[
     "title",
     "status",
     "severity",
@@ -25,18 +26,25 @@ const TOP: &[&str] = &[
     "timeline",
     "action_items",
 ];
-const IMPACT: &[&str] = &["start", "end", "duration", "users", "data_loss"];
-const ENTRY: &[&str] = &["at", "kind", "event", "next_update"];
-const ACTION: &[&str] = &[
+/// The keys the reader knows here.
+pub const IMPACT: &[&str] = &["start", "end", "duration", "users", "data_loss"];
+/// The keys the reader knows here.
+pub const ENTRY: &[&str] = &["at", "kind", "event", "next_update"];
+/// The keys the reader knows here.
+pub const ACTION: &[&str] = &[
     "title", "owner", "kind", "priority", "due", "status", "link",
 ];
 
 /// Allowed `severity` values.
 pub const SEVERITIES: &[&str] = &["SEV1", "SEV2", "SEV3", "SEV4"];
-const STATUSES: &[&str] = &["draft", "review", "published"];
-const ACTION_KINDS: &[&str] = &["prevent", "mitigate", "detect", "process"];
-const PRIORITIES: &[&str] = &["P0", "P1", "P2", "P3"];
-const ACTION_STATUSES: &[&str] = &["open", "in-progress", "done", "wontfix"];
+/// Allowed values, as listed in the format.
+pub const STATUSES: &[&str] = &["draft", "review", "published"];
+/// Allowed values, as listed in the format.
+pub const ACTION_KINDS: &[&str] = &["prevent", "mitigate", "detect", "process"];
+/// Allowed values, as listed in the format.
+pub const PRIORITIES: &[&str] = &["P0", "P1", "P2", "P3"];
+/// Allowed values, as listed in the format.
+pub const ACTION_STATUSES: &[&str] = &["open", "in-progress", "done", "wontfix"];
 
 /// Reads the document from its front matter tree; findings go to `fields`.
 pub fn document(

@@ -1,0 +1,107 @@
+//! A JSON Schema (draft 2020-12) of the front matter, for editors and other
+//! tools; built from the same key and value lists the reader checks.
+
+use super::model::Kind;
+use super::schema::{ACTION_KINDS, ACTION_STATUSES, PRIORITIES, SEVERITIES, STATUSES};
+use serde_json::{Value, json};
+
+const TIMESTAMP: &str = "a timestamp: `2026-05-14 14:30`, `14:30` (the date of the entry before), `2:30 PM`, RFC 3339, a date alone; optionally followed by UTC, Z, an offset or a zone abbreviation";
+
+/// The schema, as JSON.
+pub fn front_matter() -> Value {
+    let text = json!({ "type": "string" });
+    let stamp = json!({ "type": "string", "description": TIMESTAMP });
+    let kinds: Vec<&str> = Kind::ALL.iter().map(|(_, name)| *name).collect();
+    json!({
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "title": "postmortem front matter, format v1",
+        "type": "object",
+        "required": ["title", "timeline"],
+        "additionalProperties": false,
+        "properties": {
+            "title": text,
+            "status": { "enum": STATUSES, "default": "draft" },
+            "severity": { "enum": SEVERITIES },
+            "timezone": { "type": "string", "description": "an IANA zone name such as America/Los_Angeles" },
+            "date": { "type": "string", "format": "date", "description": "when the postmortem was written" },
+            "authors": { "type": "array", "items": text },
+            "services": { "type": "array", "items": text },
+            "summary": text,
+            "impact": {
+                "type": "object",
+                "additionalProperties": false,
+                "properties": {
+                    "start": stamp,
+                    "end": stamp,
+                    "duration": { "type": "string", "description": "such as 26h45m, 90m or 1d2h" },
+                    "users": text,
+                    "data_loss": { "type": "boolean" }
+                }
+            },
+            "timeline": {
+                "type": "array",
+                "items": {
+                    "type": "object",
+                    "required": ["at"],
+                    "additionalProperties": false,
+                    "properties": {
+                        "at": stamp,
+                        "kind": { "enum": kinds, "default": "note" },
+                        "event": text,
+                        "next_update": stamp
+                    }
+                }
+            },
+            "action_items": {
+                "type": "array",
+                "items": {
+                    "type": "object",
+                    "required": ["title"],
+                    "additionalProperties": false,
+                    "properties": {
+                        "title": text,
+                        "owner": text,
+                        "kind": { "enum": ACTION_KINDS },
+                        "priority": { "enum": PRIORITIES },
+                        "due": { "type": "string", "format": "date" },
+                        "status": { "enum": ACTION_STATUSES, "default": "open" },
+                        "link": { "type": "string" }
+                    }
+                }
+            }
+        }
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::schema::{ACTION, ENTRY, IMPACT, TOP};
+
+    fn keys(value: &Value) -> Vec<String> {
+        let mut keys: Vec<String> = value["properties"]
+            .as_object()
+            .unwrap()
+            .keys()
+            .cloned()
+            .collect();
+        keys.sort();
+        keys
+    }
+
+    fn sorted(list: &[&str]) -> Vec<String> {
+        let mut list: Vec<String> = list.iter().map(|s| s.to_string()).collect();
+        list.sort();
+        list
+    }
+
+    #[test]
+    fn the_schema_lists_exactly_the_keys_the_reader_knows() {
+        let schema = front_matter();
+        let p = &schema["properties"];
+        assert_eq!(keys(&schema), sorted(TOP));
+        assert_eq!(keys(&p["impact"]), sorted(IMPACT));
+        assert_eq!(keys(&p["timeline"]["items"]), sorted(ENTRY));
+        assert_eq!(keys(&p["action_items"]["items"]), sorted(ACTION));
+    }
+}
