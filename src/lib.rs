@@ -25,6 +25,7 @@
 //! ```
 
 pub mod author;
+pub mod collection;
 pub mod diagnostic;
 pub mod discover;
 pub mod document;

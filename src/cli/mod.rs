@@ -7,6 +7,7 @@ mod import;
 mod lint;
 mod new;
 mod render;
+mod reports;
 mod rules;
 mod timeline;
 
@@ -51,6 +52,10 @@ enum Command {
     Rules,
     /// Explain a rule: what it catches, why it matters, a failing and a fixed example.
     Explain(rules::ExplainArgs),
+    /// List action items across postmortems (`--overdue` exits 1 when any is overdue).
+    Actions(reports::ActionsArgs),
+    /// Time to detect, acknowledge, mitigate and resolve across postmortems.
+    Stats(reports::StatsArgs),
     /// Print a shell completion script (bash, zsh, fish, powershell, elvish).
     Completions(ecosystem::CompletionsArgs),
     /// Print the man page (roff).
@@ -75,6 +80,8 @@ pub fn run(cli: Cli) -> Result<ExitCode, Error> {
         Command::Import(args) => import::run(args),
         Command::Rules => rules::list(),
         Command::Explain(args) => rules::explain(args),
+        Command::Actions(args) => reports::actions(args),
+        Command::Stats(args) => reports::stats(args),
         Command::Completions(args) => ecosystem::completions(args),
         Command::Man => ecosystem::man(),
         Command::Schema => ecosystem::schema(),

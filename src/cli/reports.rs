@@ -1,0 +1,126 @@
+//! `postmortem actions` and `postmortem stats`: reports across all postmortems.
+
+use crate::output;
+use postmortem::collection::{self, actions, stats, table};
+use postmortem::{Error, discover, report};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+#[derive(Clone, Copy, Debug, clap::ValueEnum)]
+enum TableFormat {
+    /// Aligned columns.
+    Table,
+    /// A JSON array of objects.
+    Json,
+    /// CSV with a header line.
+    Csv,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ActionsArgs {
+    /// Files and folders (default postmortems/).
+    #[arg(default_value = "postmortems")]
+    paths: Vec<PathBuf>,
+    /// Only open and in-progress items.
+    #[arg(long)]
+    open: bool,
+    /// Only items past their due date; exit 1 when there are any.
+    #[arg(long)]
+    overdue: bool,
+    /// Only items of this owner.
+    #[arg(long, value_name = "OWNER")]
+    owner: Option<String>,
+    #[arg(long, value_enum, default_value_t = TableFormat::Table)]
+    format: TableFormat,
+    /// The time to treat as now (see `lint --now`).
+    #[arg(long, env = "POSTMORTEM_NOW", value_name = "TIMESTAMP")]
+    now: Option<String>,
+}
+
+#[derive(Clone, Copy, Debug, clap::ValueEnum)]
+enum ByArg {
+    Severity,
+    Service,
+    Year,
+    Quarter,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct StatsArgs {
+    /// Files and folders (default postmortems/).
+    #[arg(default_value = "postmortems")]
+    paths: Vec<PathBuf>,
+    /// Only incidents whose impact started on or after this date (YYYY-MM-DD).
+    #[arg(long, value_name = "DATE")]
+    since: Option<chrono::NaiveDate>,
+    /// Group by this instead of one group for all.
+    #[arg(long, value_enum)]
+    by: Option<ByArg>,
+    #[arg(long, value_enum, default_value_t = TableFormat::Table)]
+    format: TableFormat,
+}
+
+fn load(paths: &[PathBuf]) -> Result<Vec<collection::Loaded>, Error> {
+    let found = discover::discover(paths);
+    if let Some(error) = found.errors.into_iter().next() {
+        return Err(error);
+    }
+    let root = std::env::current_dir()
+        .ok()
+        .and_then(|dir| discover::repo_root(&dir));
+    let (loaded, skipped) = collection::load(&found.files, |p| {
+        report::display_path(&discover::relative_to(root.as_deref(), p))
+    });
+    for skipped in skipped {
+        let path = skipped.path.display();
+        output::message(
+            "warning",
+            &format!(
+                "{path} skipped: its front matter cannot be read (run `postmortem lint {path}`)"
+            ),
+        );
+    }
+    Ok(loaded)
+}
+
+fn emit(
+    format: TableFormat,
+    table: table::Table,
+    objects: Vec<serde_json::Map<String, serde_json::Value>>,
+) {
+    output::print(&match format {
+        TableFormat::Table => table.aligned(),
+        TableFormat::Json => table::json(objects),
+        TableFormat::Csv => table.csv(),
+    });
+}
+
+pub fn actions(args: ActionsArgs) -> Result<ExitCode, Error> {
+    let now = super::now(args.now.as_deref())?;
+    let filter = actions::Filter {
+        open: args.open,
+        overdue: args.overdue,
+        owner: args.owner,
+    };
+    let rows = actions::rows(&load(&args.paths)?, &filter, now);
+    emit(args.format, actions::table(&rows), actions::objects(&rows));
+    let nag = args.overdue && rows.iter().any(|r| r.overdue);
+    Ok(if nag {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+pub fn stats(args: StatsArgs) -> Result<ExitCode, Error> {
+    let by = match args.by {
+        None => stats::By::All,
+        Some(ByArg::Severity) => stats::By::Severity,
+        Some(ByArg::Service) => stats::By::Service,
+        Some(ByArg::Year) => stats::By::Year,
+        Some(ByArg::Quarter) => stats::By::Quarter,
+    };
+    let groups = stats::groups(&load(&args.paths)?, by, args.since);
+    emit(args.format, stats::table(&groups), stats::objects(&groups));
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,145 @@
+//! Every action item across the postmortems, with its postmortem, filtered
+//! by state and owner; overdue is counted in each postmortem's zone.
+
+use super::Loaded;
+use super::table::Table;
+use chrono::{DateTime, NaiveDate, Utc};
+use chrono_tz::Tz;
+use serde_json::{Map, Value, json};
+
+/// Which items to list.
+#[derive(Clone, Debug, Default)]
+pub struct Filter {
+    /// Only open and in-progress items.
+    pub open: bool,
+    /// Only items past their due date.
+    pub overdue: bool,
+    /// Only items of this owner (case-insensitive).
+    pub owner: Option<String>,
+}
+
+/// One action item and where it comes from.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Row {
+    /// The postmortem's path.
+    pub postmortem: String,
+    /// The postmortem's title.
+    pub incident: String,
+    /// The item's title.
+    pub title: String,
+    /// Its owner.
+    pub owner: Option<String>,
+    /// prevent, mitigate, detect or process.
+    pub kind: Option<String>,
+    /// P0..P3.
+    pub priority: Option<String>,
+    /// Its due date.
+    pub due: Option<NaiveDate>,
+    /// open, in-progress, done or wontfix.
+    pub status: String,
+    /// Open and past its due date.
+    pub overdue: bool,
+    /// Its link.
+    pub link: Option<String>,
+}
+
+/// The items of `postmortems` that pass `filter`, by due date (undated last).
+pub fn rows(postmortems: &[Loaded], filter: &Filter, now: DateTime<Utc>) -> Vec<Row> {
+    let mut rows: Vec<Row> = postmortems
+        .iter()
+        .flat_map(|loaded| {
+            let doc = &loaded.document;
+            let today = now.with_timezone(&doc.zone.unwrap_or(Tz::UTC)).date_naive();
+            doc.action_items.iter().map(move |item| Row {
+                postmortem: loaded.path.clone(),
+                incident: doc
+                    .title
+                    .as_ref()
+                    .map_or_else(String::new, |t| t.value.clone()),
+                title: item
+                    .title
+                    .as_ref()
+                    .map_or_else(String::new, |t| t.value.clone()),
+                owner: item.owner.as_ref().map(|o| o.value.clone()),
+                kind: item.kind.as_ref().map(|k| k.value.clone()),
+                priority: item.priority.as_ref().map(|p| p.value.clone()),
+                due: item.due.as_ref().map(|d| d.value),
+                status: item.status.value.clone(),
+                overdue: item.is_open() && item.due.as_ref().is_some_and(|d| d.value < today),
+                link: item.link.as_ref().map(|l| l.value.clone()),
+            })
+        })
+        .filter(|row| keep(row, filter))
+        .collect();
+    rows.sort_by(|a, b| {
+        (a.due.is_none(), a.due, &a.postmortem).cmp(&(b.due.is_none(), b.due, &b.postmortem))
+    });
+    rows
+}
+
+fn keep(row: &Row, filter: &Filter) -> bool {
+    let open = matches!(row.status.as_str(), "open" | "in-progress");
+    (!filter.open || open)
+        && (!filter.overdue || row.overdue)
+        && filter.owner.as_ref().is_none_or(|owner| {
+            row.owner
+                .as_ref()
+                .is_some_and(|o| o.eq_ignore_ascii_case(owner))
+        })
+}
+
+const COLUMNS: [&str; 10] = [
+    "due",
+    "status",
+    "overdue",
+    "priority",
+    "owner",
+    "kind",
+    "title",
+    "postmortem",
+    "incident",
+    "link",
+];
+
+fn cells(row: &Row) -> [String; 10] {
+    let text = |v: &Option<String>| v.clone().unwrap_or_default();
+    [
+        row.due.map(|d| d.to_string()).unwrap_or_default(),
+        row.status.clone(),
+        if row.overdue {
+            "yes".into()
+        } else {
+            String::new()
+        },
+        text(&row.priority),
+        text(&row.owner),
+        text(&row.kind),
+        row.title.clone(),
+        row.postmortem.clone(),
+        row.incident.clone(),
+        text(&row.link),
+    ]
+}
+
+/// The rows as a table.
+pub fn table(rows: &[Row]) -> Table {
+    Table {
+        header: COLUMNS.iter().map(|c| c.to_string()).collect(),
+        rows: rows.iter().map(|r| cells(r).to_vec()).collect(),
+    }
+}
+
+/// The rows as JSON objects.
+pub fn objects(rows: &[Row]) -> Vec<Map<String, Value>> {
+    rows.iter()
+        .map(|row| {
+            let value = json!({
+                "postmortem": row.postmortem, "incident": row.incident, "title": row.title,
+                "owner": row.owner, "kind": row.kind, "priority": row.priority,
+                "due": row.due.map(|d| d.to_string()), "status": row.status,
+                "overdue": row.overdue, "link": row.link,
+            });
+            value.as_object().cloned().unwrap_or_default()
+        })
+        .collect()
+}
