@@ -35,7 +35,7 @@ fn json_of(output: &Output) -> Vec<Value> {
 fn generated(i: usize) -> String {
     let severity = i % 4 + 1;
     let resolve = 60 + i / 4;
-    let due = if i % 2 == 0 {
+    let due = if i.is_multiple_of(2) {
         "2026-01-01"
     } else {
         "2026-12-01"
@@ -52,7 +52,7 @@ fn generated(i: usize) -> String {
         format!("  - at: 10:{:02}", 10 * severity),
         "    kind: detected".into(),
     ];
-    if i % 5 != 0 {
+    if !i.is_multiple_of(5) {
         lines.extend(["  - at: 10:59".into(), "    kind: mitigated".into()]);
     }
     lines.extend([
