@@ -51,11 +51,13 @@ pub enum Rule {
     BlamelessLanguage,
     VagueAction,
     ProseDuration,
+    UpdateGap,
+    ActionSla,
 }
 
 impl Rule {
     /// All rules, in the order they are documented.
-    pub const ALL: [Rule; 23] = [
+    pub const ALL: [Rule; 25] = [
         Rule::Encoding,
         Rule::FrontMatter,
         Rule::Schema,
@@ -79,6 +81,8 @@ impl Rule {
         Rule::BlamelessLanguage,
         Rule::VagueAction,
         Rule::ProseDuration,
+        Rule::UpdateGap,
+        Rule::ActionSla,
     ];
 
     /// The id users write and see, such as `timeline-order`.
@@ -107,6 +111,8 @@ impl Rule {
             Rule::BlamelessLanguage => "blameless-language",
             Rule::VagueAction => "vague-action",
             Rule::ProseDuration => "prose-duration",
+            Rule::UpdateGap => "update-gap",
+            Rule::ActionSla => "action-sla",
         }
     }
 

@@ -75,6 +75,14 @@ pub enum Error {
         /// What went wrong.
         reason: String,
     },
+    /// The configuration file has problems.
+    #[error("{path} cannot be used; fix these and run again:\n{problems}")]
+    Config {
+        /// The configuration file.
+        path: PathBuf,
+        /// Each problem as `line:column: message`.
+        problems: String,
+    },
     /// `--now` or `POSTMORTEM_NOW` is not a timestamp.
     #[error("`{value}` is not a usable time for --now: {reason}")]
     InvalidNow {

@@ -18,7 +18,7 @@
 //!     kind: detected
 //! ---
 //! ";
-//! let options = lint::Options { now: stamp::instant("2026-03-05T12:00:00Z").unwrap() };
+//! let options = lint::Options::new(stamp::instant("2026-03-05T12:00:00Z").unwrap());
 //! let checked = lint::check(text, &options);
 //! let order = checked.findings.iter().find(|f| f.rule == Rule::TimelineOrder).unwrap();
 //! assert_eq!(order.help.as_deref(), Some("the date probably changed: write `2026-03-02 00:10`"));
@@ -26,6 +26,7 @@
 
 pub mod author;
 pub mod collection;
+pub mod config;
 pub mod diagnostic;
 pub mod discover;
 pub mod document;

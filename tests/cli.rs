@@ -67,7 +67,14 @@ fn lint_exits_two_on_an_unusable_now() {
 #[test]
 fn lint_reports_every_file_in_a_folder_sorted_by_path() {
     let output = postmortem()
-        .args(["lint", "--format", "json", "examples/rules"])
+        .args([
+            "--config",
+            "examples/rules/postmortem.yml",
+            "lint",
+            "--format",
+            "json",
+            "examples/rules",
+        ])
         .output()
         .unwrap();
     assert_eq!(output.status.code(), Some(1));

@@ -12,9 +12,8 @@ use serde_json::{Value, json};
 fn model(name: &str) -> Value {
     let path = common::repo(&format!("postmortems/{name}"));
     let text = std::fs::read_to_string(&path).unwrap();
-    let options = lint::Options {
-        now: postmortem::document::stamp::instant("2026-11-22T00:00:00Z").unwrap(),
-    };
+    let options =
+        lint::Options::new(postmortem::document::stamp::instant("2026-11-22T00:00:00Z").unwrap());
     let checked = lint::check(&text, &options);
     let errors: Vec<_> = checked
         .findings

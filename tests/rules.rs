@@ -18,7 +18,7 @@ fn findings_of(path: &std::path::Path) -> (String, Vec<String>) {
 }
 
 fn findings_in(bytes: &[u8]) -> (String, Vec<String>) {
-    let (text, checked) = lint::check_bytes(bytes, &common::options());
+    let (text, checked) = lint::check_bytes(bytes, &common::example_options());
     let index = LineIndex::new(&text);
     let found = checked
         .findings

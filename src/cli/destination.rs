@@ -3,15 +3,15 @@
 
 use crate::output;
 use postmortem::{Error, write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 /// Where a new document goes: shared by `new` and `import`.
 #[derive(Debug, clap::Args)]
 pub struct Destination {
-    /// The folder to create the file in.
-    #[arg(long, default_value = "postmortems")]
-    dir: PathBuf,
+    /// The folder to create the file in [default: the configured `dir`, postmortems/].
+    #[arg(long)]
+    dir: Option<PathBuf>,
     /// Print the document to standard output instead of writing a file.
     #[arg(long)]
     print: bool,
@@ -22,16 +22,22 @@ pub struct Destination {
 
 /// Prints the document (`--print`) or writes it atomically into the folder,
 /// refusing to replace a file without `--force`; prints the path written.
-pub fn deliver(destination: &Destination, name: &str, text: &str) -> Result<ExitCode, Error> {
+pub fn deliver(
+    destination: &Destination,
+    default_dir: &Path,
+    name: &str,
+    text: &str,
+) -> Result<ExitCode, Error> {
+    let dir = destination.dir.as_deref().unwrap_or(default_dir);
     if destination.print {
         output::print(text);
         return Ok(ExitCode::SUCCESS);
     }
-    let path = destination.dir.join(name);
+    let path = dir.join(name);
     if path.exists() && !destination.force {
         return Err(Error::Exists { path });
     }
-    std::fs::create_dir_all(&destination.dir).map_err(|e| Error::write(&destination.dir, &e))?;
+    std::fs::create_dir_all(dir).map_err(|e| Error::write(dir, &e))?;
     write::atomic(&path, text.as_bytes())?;
     output::print(&format!("{}\n", path.display()));
     Ok(ExitCode::SUCCESS)

@@ -3,6 +3,7 @@
 use super::destination::{Destination, deliver};
 use postmortem::Error;
 use postmortem::author::{skeleton, statuspage};
+use postmortem::config::Config;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -32,7 +33,7 @@ struct StatuspageArgs {
     destination: Destination,
 }
 
-pub fn run(args: Args) -> Result<ExitCode, Error> {
+pub fn run(args: Args, config: &Config) -> Result<ExitCode, Error> {
     let Source::Statuspage(args) = args.source;
     let zone = super::zone_arg("--timezone", &args.timezone)?;
     let bytes = super::read_input(&args.file)?;
@@ -54,6 +55,7 @@ pub fn run(args: Args) -> Result<ExitCode, Error> {
     let date = incident.created_at.with_timezone(&zone).date_naive();
     deliver(
         &args.destination,
+        &config.settings.dir,
         &skeleton::file_name(date, &incident.name),
         &text,
     )

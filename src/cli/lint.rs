@@ -1,16 +1,18 @@
 //! `postmortem lint [PATH...]`.
 
 use crate::output;
+use postmortem::config::Config;
 use postmortem::report::{self, FileReport, Format, Reporter, Totals};
 use postmortem::{Error, discover, lint, write};
 use std::path::PathBuf;
 use std::process::ExitCode;
+use std::sync::Arc;
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// Files and folders to check (folders recursively: every *.md except
-    /// README.md, index.md and names starting with `_`).
-    #[arg(default_value = "postmortems")]
+    /// README.md, index.md and names starting with `_`) [default: the
+    /// configured `dir`, postmortems/].
     paths: Vec<PathBuf>,
     /// Output format.
     #[arg(long, value_enum, default_value_t = FormatArg::Human)]
@@ -52,10 +54,11 @@ struct Options {
 }
 
 impl Args {
-    fn validate(self) -> Result<Options, Error> {
+    fn validate(self, config: &Config) -> Result<Options, Error> {
         Ok(Options {
             lint: lint::Options {
                 now: super::now(self.now.as_deref())?,
+                settings: Arc::new(config.settings.clone()),
             },
             format: match self.format {
                 FormatArg::Human => Format::Human,
@@ -67,13 +70,17 @@ impl Args {
             },
             output: self.output,
             deny_warnings: self.deny_warnings,
-            paths: self.paths,
+            paths: if self.paths.is_empty() {
+                vec![config.settings.dir.clone()]
+            } else {
+                self.paths
+            },
         })
     }
 }
 
-pub fn run(args: Args) -> Result<ExitCode, Error> {
-    let options = args.validate()?;
+pub fn run(args: Args, config: &Config) -> Result<ExitCode, Error> {
+    let options = args.validate(config)?;
     let found = discover::discover(&options.paths);
     let mut could_not_run = !found.errors.is_empty();
     for error in &found.errors {

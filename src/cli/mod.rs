@@ -9,16 +9,21 @@ mod new;
 mod render;
 mod reports;
 mod rules;
+mod settings;
 mod timeline;
 
 use clap::{Parser, Subcommand};
 use postmortem::Error;
+use postmortem::config::Config;
 use std::process::ExitCode;
 
 /// Check and render incident postmortems kept as Markdown with YAML front matter.
 #[derive(Debug, Parser)]
 #[command(name = "postmortem", version, about, max_term_width = 100)]
 pub struct Cli {
+    /// The configuration file (default: the nearest postmortem.yml at or above the current folder).
+    #[arg(long, global = true, value_name = "FILE")]
+    config: Option<std::path::PathBuf>,
     /// When to use colours (NO_COLOR is honoured under auto).
     #[arg(long, global = true, value_enum, default_value_t = ColorArg::Auto)]
     color: ColorArg,
@@ -56,6 +61,8 @@ enum Command {
     Actions(reports::ActionsArgs),
     /// Time to detect, acknowledge, mitigate and resolve across postmortems.
     Stats(reports::StatsArgs),
+    /// Print the configuration in force, with where each value came from.
+    Config,
     /// Print a shell completion script (bash, zsh, fish, powershell, elvish).
     Completions(ecosystem::CompletionsArgs),
     /// Print the man page (roff).
@@ -72,16 +79,21 @@ pub fn run(cli: Cli) -> Result<ExitCode, Error> {
         ColorArg::Never => anstream::ColorChoice::Never,
     };
     choice.write_global();
+    let config = || {
+        let here = std::env::current_dir().map_err(|e| Error::read(".", &e))?;
+        Config::find(cli.config.as_deref(), &here)
+    };
     match cli.command {
-        Command::Lint(args) => lint::run(args),
-        Command::Render(args) => render::run(args),
-        Command::New(args) => new::run(args),
+        Command::Lint(args) => lint::run(args, &config()?),
+        Command::Render(args) => render::run(args, &config()?),
+        Command::New(args) => new::run(args, &config()?),
         Command::Timeline(args) => timeline::run(args),
-        Command::Import(args) => import::run(args),
+        Command::Import(args) => import::run(args, &config()?),
         Command::Rules => rules::list(),
         Command::Explain(args) => rules::explain(args),
-        Command::Actions(args) => reports::actions(args),
-        Command::Stats(args) => reports::stats(args),
+        Command::Actions(args) => reports::actions(args, &config()?),
+        Command::Stats(args) => reports::stats(args, &config()?),
+        Command::Config => settings::show(&config()?),
         Command::Completions(args) => ecosystem::completions(args),
         Command::Man => ecosystem::man(),
         Command::Schema => ecosystem::schema(),

@@ -6,7 +6,8 @@ use crate::output::{self, prompt::Prompter};
 use chrono::{DateTime, NaiveDateTime, Utc};
 use chrono_tz::Tz;
 use postmortem::author::skeleton::{self, Draft};
-use postmortem::document::{schema::SEVERITIES, span::Span, stamp};
+use postmortem::config::{Config, Settings};
+use postmortem::document::{span::Span, stamp};
 use postmortem::report::{self, FileReport, Format};
 use postmortem::{Error, diagnostic::Severity, lint};
 use std::io::IsTerminal;
@@ -45,10 +46,11 @@ pub struct Args {
     now: Option<String>,
 }
 
-pub fn run(args: Args) -> Result<ExitCode, Error> {
+pub fn run(args: Args, config: &Config) -> Result<ExitCode, Error> {
     let now = super::now(args.now.as_deref())?;
+    let settings = &config.settings;
     if let Some(from) = &args.from {
-        return from_yaml(from, &args.destination, now);
+        return from_yaml(from, &args.destination, now, settings);
     }
     let interactive =
         !args.no_input && std::io::stdin().is_terminal() && std::io::stderr().is_terminal();
@@ -58,10 +60,12 @@ pub fn run(args: Args) -> Result<ExitCode, Error> {
     } else {
         None
     };
-    let draft = draft(args_answers(&args), now, prompter)?;
+    let mut given = args_answers(&args);
+    given.timezone = given.timezone.or_else(|| settings.timezone.clone());
+    let draft = draft(given, now, prompter, &settings.severities)?;
     let text = skeleton::document(&draft);
     let name = skeleton::file_name(draft.start.date(), &draft.title);
-    deliver(&args.destination, &name, &text)
+    deliver(&args.destination, &settings.dir, &name, &text)
 }
 
 /// What the flags gave.
@@ -91,6 +95,7 @@ pub fn draft(
     given: Given,
     now: DateTime<Utc>,
     mut prompter: Option<&mut dyn Prompter>,
+    severities: &[(String, String)],
 ) -> Result<Draft, Error> {
     let title = match (given.title, prompter.as_deref_mut()) {
         (Some(title), _) => title,
@@ -103,8 +108,8 @@ pub fn draft(
         }
     };
     let severity = match (given.severity, prompter.as_deref_mut()) {
-        (Some(s), _) => Some(checked_severity(s)?),
-        (None, Some(p)) => Some(ask_severity(p)?),
+        (Some(s), _) => Some(checked_severity(s, severities)?),
+        (None, Some(p)) => Some(ask_severity(p, severities)?),
         (None, None) => None,
     };
     let zone = match (given.timezone, prompter.as_deref_mut()) {
@@ -151,30 +156,28 @@ fn non_empty(text: &str) -> Result<(), String> {
     }
 }
 
-const MEANINGS: [&str; 4] = [
-    "critical: a core service down or data lost for many customers",
-    "major: a core feature broken or badly degraded for many customers",
-    "minor: partial degradation, a workaround exists, or few customers",
-    "low: little customer impact; worth learning from",
-];
-
-fn ask_severity(p: &mut dyn Prompter) -> Result<String, Error> {
-    let items: Vec<String> = SEVERITIES
+fn ask_severity(p: &mut dyn Prompter, severities: &[(String, String)]) -> Result<String, Error> {
+    let items: Vec<String> = severities
         .iter()
-        .zip(MEANINGS)
         .map(|(s, m)| format!("{s}  {m}"))
         .collect();
-    Ok(SEVERITIES[p.select("Severity", &items, 1)?].to_string())
+    let default = 1.min(items.len().saturating_sub(1));
+    let index = p.select("Severity", &items, default)?;
+    Ok(severities
+        .get(index)
+        .map(|(s, _)| s.clone())
+        .unwrap_or_default())
 }
 
-fn checked_severity(severity: String) -> Result<String, Error> {
-    if SEVERITIES.contains(&severity.as_str()) {
+fn checked_severity(severity: String, severities: &[(String, String)]) -> Result<String, Error> {
+    if severities.iter().any(|(s, _)| *s == severity) {
         return Ok(severity);
     }
+    let names: Vec<&str> = severities.iter().map(|(s, _)| s.as_str()).collect();
     Err(Error::Invalid {
         what: "--severity",
         value: severity,
-        reason: format!("use one of {}", SEVERITIES.join(", ")),
+        reason: format!("use one of {}", names.join(", ")),
     })
 }
 
@@ -234,6 +237,7 @@ fn from_yaml(
     path: &Path,
     destination: &Destination,
     now: DateTime<Utc>,
+    settings: &Settings,
 ) -> Result<ExitCode, Error> {
     let yaml = super::read_input(path)?;
     let yaml = String::from_utf8_lossy(&yaml).into_owned();
@@ -244,7 +248,11 @@ fn from_yaml(
     let yaml_end = text.len();
     text.push_str("---\n");
     text.push_str(&skeleton::body());
-    let checked = lint::check(&text, &lint::Options { now });
+    let options = lint::Options {
+        now,
+        settings: std::sync::Arc::new(settings.clone()),
+    };
+    let checked = lint::check(&text, &options);
     // Report against the YAML file: its byte 0 is byte 4 of the composed text.
     let findings: Vec<_> = checked
         .findings
@@ -283,5 +291,10 @@ fn from_yaml(
         .chain(document.timeline.iter().filter_map(|e| e.at.as_ref()))
         .next()
         .map_or_else(|| now.date_naive(), |s| s.local.date());
-    deliver(destination, &skeleton::file_name(date, title), &text)
+    deliver(
+        destination,
+        &settings.dir,
+        &skeleton::file_name(date, title),
+        &text,
+    )
 }

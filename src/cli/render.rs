@@ -1,6 +1,7 @@
 //! `postmortem render FILE --to json`.
 
 use crate::output;
+use postmortem::config::Config;
 use postmortem::report::{self, FileReport, Format};
 use postmortem::{Error, diagnostic::Severity, lint, render, write};
 use std::path::PathBuf;
@@ -27,9 +28,10 @@ enum To {
     Json,
 }
 
-pub fn run(args: Args) -> Result<ExitCode, Error> {
+pub fn run(args: Args, config: &Config) -> Result<ExitCode, Error> {
     let options = lint::Options {
         now: super::now(args.now.as_deref())?,
+        settings: std::sync::Arc::new(config.settings.clone()),
     };
     let bytes = super::read_input(&args.file)?;
     let (text, checked) = lint::check_bytes(&bytes, &options);

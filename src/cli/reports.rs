@@ -2,6 +2,7 @@
 
 use crate::output;
 use postmortem::collection::{self, actions, stats, table};
+use postmortem::config::Config;
 use postmortem::{Error, discover, report};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -18,8 +19,7 @@ enum TableFormat {
 
 #[derive(Debug, clap::Args)]
 pub struct ActionsArgs {
-    /// Files and folders (default postmortems/).
-    #[arg(default_value = "postmortems")]
+    /// Files and folders [default: the configured `dir`, postmortems/].
     paths: Vec<PathBuf>,
     /// Only open and in-progress items.
     #[arg(long)]
@@ -47,8 +47,7 @@ enum ByArg {
 
 #[derive(Debug, clap::Args)]
 pub struct StatsArgs {
-    /// Files and folders (default postmortems/).
-    #[arg(default_value = "postmortems")]
+    /// Files and folders [default: the configured `dir`, postmortems/].
     paths: Vec<PathBuf>,
     /// Only incidents whose impact started on or after this date (YYYY-MM-DD).
     #[arg(long, value_name = "DATE")]
@@ -60,8 +59,9 @@ pub struct StatsArgs {
     format: TableFormat,
 }
 
-fn load(paths: &[PathBuf]) -> Result<Vec<collection::Loaded>, Error> {
-    let found = discover::discover(paths);
+fn load(paths: &[PathBuf], config: &Config) -> Result<Vec<collection::Loaded>, Error> {
+    let default = [config.settings.dir.clone()];
+    let found = discover::discover(if paths.is_empty() { &default } else { paths });
     if let Some(error) = found.errors.into_iter().next() {
         return Err(error);
     }
@@ -95,14 +95,14 @@ fn emit(
     });
 }
 
-pub fn actions(args: ActionsArgs) -> Result<ExitCode, Error> {
+pub fn actions(args: ActionsArgs, config: &Config) -> Result<ExitCode, Error> {
     let now = super::now(args.now.as_deref())?;
     let filter = actions::Filter {
         open: args.open,
         overdue: args.overdue,
         owner: args.owner,
     };
-    let rows = actions::rows(&load(&args.paths)?, &filter, now);
+    let rows = actions::rows(&load(&args.paths, config)?, &filter, now);
     emit(args.format, actions::table(&rows), actions::objects(&rows));
     let nag = args.overdue && rows.iter().any(|r| r.overdue);
     Ok(if nag {
@@ -112,7 +112,7 @@ pub fn actions(args: ActionsArgs) -> Result<ExitCode, Error> {
     })
 }
 
-pub fn stats(args: StatsArgs) -> Result<ExitCode, Error> {
+pub fn stats(args: StatsArgs, config: &Config) -> Result<ExitCode, Error> {
     let by = match args.by {
         None => stats::By::All,
         Some(ByArg::Severity) => stats::By::Severity,
@@ -120,7 +120,7 @@ pub fn stats(args: StatsArgs) -> Result<ExitCode, Error> {
         Some(ByArg::Year) => stats::By::Year,
         Some(ByArg::Quarter) => stats::By::Quarter,
     };
-    let groups = stats::groups(&load(&args.paths)?, by, args.since);
+    let groups = stats::groups(&load(&args.paths, config)?, by, args.since);
     emit(args.format, stats::table(&groups), stats::objects(&groups));
     Ok(ExitCode::SUCCESS)
 }

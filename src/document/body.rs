@@ -44,20 +44,41 @@ impl Canonical {
         }
     }
 
+    /// Other headings accepted for it.
+    pub fn aliases(self) -> &'static [&'static str] {
+        match self {
+            Canonical::Summary => &["Overview"],
+            Canonical::Impact => &["Customer impact"],
+            Canonical::Timeline => &[],
+            Canonical::RootCause => &["Root causes"],
+            Canonical::Remediation => &["Action items", "Follow-ups", "Follow ups"],
+            Canonical::LessonsLearned => &["Lessons"],
+        }
+    }
+
     /// The section a heading names, by case-insensitive name or alias.
     pub fn from_heading(heading: &str) -> Option<Canonical> {
-        let name = heading.trim().trim_end_matches(':').to_lowercase();
-        let canonical = match name.as_str() {
-            "summary" | "overview" => Canonical::Summary,
-            "impact" | "customer impact" => Canonical::Impact,
-            "timeline" => Canonical::Timeline,
-            "root cause" | "root causes" => Canonical::RootCause,
-            "remediation" | "action items" | "follow-ups" | "follow ups" => Canonical::Remediation,
-            "lessons learned" | "lessons" => Canonical::LessonsLearned,
-            _ => return None,
-        };
-        Some(canonical)
+        const ALL: [Canonical; 6] = [
+            Canonical::Summary,
+            Canonical::Impact,
+            Canonical::Timeline,
+            Canonical::RootCause,
+            Canonical::Remediation,
+            Canonical::LessonsLearned,
+        ];
+        ALL.into_iter().find(|c| {
+            names_match(heading, c.heading()) || c.aliases().iter().any(|a| names_match(heading, a))
+        })
     }
+}
+
+/// Whether a heading names `name`: case-insensitive, a trailing colon ignored.
+pub fn names_match(heading: &str, name: &str) -> bool {
+    heading
+        .trim()
+        .trim_end_matches(':')
+        .trim()
+        .eq_ignore_ascii_case(name.trim())
 }
 
 /// One heading and what stands under it.

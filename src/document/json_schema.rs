@@ -52,6 +52,14 @@ pub fn front_matter() -> Value {
                     }
                 }
             },
+            "lint": {
+                "type": "object",
+                "additionalProperties": false,
+                "description": "per-file opt-outs",
+                "properties": {
+                    "allow": { "type": "array", "items": { "enum": crate::diagnostic::Rule::ALL.map(|r| r.id()) } }
+                }
+            },
             "action_items": {
                 "type": "array",
                 "items": {

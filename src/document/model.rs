@@ -41,6 +41,8 @@ pub struct Document {
     pub action_items: Vec<ActionItem>,
     /// The Markdown body.
     pub body: Body,
+    /// Rules this file opts out of (`lint: { allow: [...] }`).
+    pub allow: Vec<crate::diagnostic::Rule>,
 }
 
 /// Where the postmortem is in its review.

@@ -2,7 +2,7 @@
 //! types and allowed values, and every timestamp placed in order.
 
 use super::body::Body;
-use super::fields::{Fields, raw};
+use super::fields::{Fields, did_you_mean, raw};
 use super::model::{ActionItem, Document, Entry, Impact, Kind, Stamp, Status};
 use super::span::{Span, Spanned};
 use super::stamp::{Context, stamp};
@@ -10,6 +10,7 @@ use super::time;
 use super::yaml::{Node, Value};
 use super::zone;
 use crate::diagnostic::Finding;
+use crate::diagnostic::Rule;
 use chrono::NaiveDate;
 
 /// The keys the reader knows here.
@@ -25,6 +26,7 @@ pub const TOP: &[&str] = &[
     "impact",
     "timeline",
     "action_items",
+    "lint",
 ];
 /// The keys the reader knows here.
 pub const IMPACT: &[&str] = &["start", "end", "duration", "users", "data_loss"];
@@ -88,8 +90,7 @@ pub fn document(
     Document {
         head,
         status,
-        severity: get("severity")
-            .and_then(|n| reader.fields.choice(n, source, "severity", SEVERITIES)),
+        severity: get("severity").and_then(|n| reader.fields.text(n, source, "`severity`")),
         zone: reader.zone,
         date: get("date").and_then(|n| reader.stamp(n, None, "`date`")),
         authors: get("authors")
@@ -110,6 +111,7 @@ pub fn document(
         action_items: get("action_items")
             .map(|n| reader.actions(n))
             .unwrap_or_default(),
+        allow: get("lint").map(|n| reader.allow(n)).unwrap_or_default(),
         title,
         timezone,
         body,
@@ -187,6 +189,30 @@ impl Reader<'_, '_> {
             }
         }
         impact
+    }
+
+    fn allow(&mut self, node: &Node) -> Vec<Rule> {
+        let entries = self.fields.mapping(node, "`lint`", &["allow"]);
+        let Some(list) = entries.first() else {
+            return Vec::new();
+        };
+        let ids: Vec<&str> = Rule::ALL.iter().map(|r| r.id()).collect();
+        let mut rules = Vec::new();
+        for id in self.fields.text_list(&list.value, self.source, "a rule id") {
+            match Rule::from_id(&id.value) {
+                Some(rule) => rules.push(rule),
+                None => {
+                    let help =
+                        did_you_mean(&id.value, &ids).map(|r| format!("did you mean `{r}`?"));
+                    self.fields.report(
+                        id.span,
+                        format!("unknown rule `{}` in `lint.allow`", id.value),
+                        help,
+                    );
+                }
+            }
+        }
+        rules
     }
 
     fn duration(&mut self, node: &Node) -> Option<Spanned<i64>> {

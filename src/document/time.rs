@@ -177,7 +177,7 @@ fn split_meridiem(text: &str) -> (Option<bool>, &str) {
     (None, text)
 }
 
-/// Parses a duration such as `26h45m`, `26h 45m`, `90m`, `1d2h`, `90 minutes`
+/// Parses a duration such as `26h45m`, `26h 45m`, `90m`, `1d2h`, `2w`, `90 minutes`
 /// or `2 hours`, in whole minutes (seconds are rounded down).
 pub fn parse_duration(text: &str) -> Option<i64> {
     let mut rest = text.trim();
@@ -193,6 +193,7 @@ pub fn parse_duration(text: &str) -> Option<i64> {
             .find(|c: char| !c.is_ascii_alphabetic())
             .unwrap_or(rest.len());
         let scale = match rest[..unit_len].to_ascii_lowercase().as_str() {
+            "w" | "wk" | "week" | "weeks" => 604_800,
             "d" | "day" | "days" => 86_400,
             "h" | "hr" | "hrs" | "hour" | "hours" => 3_600,
             "m" | "min" | "mins" | "minute" | "minutes" => 60,

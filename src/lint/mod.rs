@@ -5,16 +5,30 @@ pub mod phrasing;
 pub mod registry;
 pub mod rules;
 
-use crate::diagnostic::Finding;
+use crate::config::{RuleSetting, Settings};
+use crate::diagnostic::{Finding, Severity};
 use crate::document::{self, Document, Status};
 use chrono::{DateTime, Utc};
 use std::borrow::Cow;
+use std::sync::Arc;
 
 /// What a lint run needs besides the file.
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Debug)]
 pub struct Options {
     /// "Now": fixed by `--now` or `POSTMORTEM_NOW` for reproducible runs.
     pub now: DateTime<Utc>,
+    /// The project's settings (`postmortem.yml`), shared across threads.
+    pub settings: Arc<Settings>,
+}
+
+impl Options {
+    /// Options with the default settings.
+    pub fn new(now: DateTime<Utc>) -> Self {
+        Self {
+            now,
+            settings: Arc::new(Settings::default()),
+        }
+    }
 }
 
 /// The result of checking one file.
@@ -43,6 +57,7 @@ fn finish(parsed: document::Parsed, source: &str, options: &Options) -> Checked 
     let context = registry::Context {
         now: options.now,
         source,
+        settings: &options.settings,
     };
     let status = parsed
         .document
@@ -54,9 +69,25 @@ fn finish(parsed: document::Parsed, source: &str, options: &Options) -> Checked 
             check(document, &context, &mut findings);
         }
     }
-    for finding in &mut findings {
-        finding.severity = registry::info(finding.rule).level.severity(status);
-    }
+    let allowed = parsed
+        .document
+        .as_ref()
+        .map(|d| d.allow.as_slice())
+        .unwrap_or_default();
+    findings.retain_mut(|finding| {
+        let set = options
+            .settings
+            .rules
+            .iter()
+            .find(|(rule, _)| *rule == finding.rule);
+        finding.severity = match set.map(|(_, level)| *level) {
+            Some(RuleSetting::Off) => return false,
+            Some(RuleSetting::Error) => Severity::Error,
+            Some(RuleSetting::Warning) => Severity::Warning,
+            None => registry::info(finding.rule).level.severity(status),
+        };
+        !allowed.contains(&finding.rule)
+    });
     findings.sort_by_key(|f| (f.span, f.rule));
     findings.dedup();
     Checked {

@@ -14,6 +14,8 @@ pub struct Context<'s> {
     pub now: DateTime<Utc>,
     /// The file's text, for narrowing a span to the words in it.
     pub source: &'s str,
+    /// The project's settings.
+    pub settings: &'s crate::config::Settings,
 }
 
 /// A check on a parsed document; parser-stage rules have none.
@@ -75,7 +77,7 @@ pub struct RuleInfo {
 }
 
 /// Every rule, in documentation order.
-pub fn all() -> [RuleInfo; 23] {
+pub fn all() -> [RuleInfo; 25] {
     [
         rules::encoding::INFO,
         rules::front_matter::INFO,
@@ -100,6 +102,8 @@ pub fn all() -> [RuleInfo; 23] {
         rules::blameless_language::INFO,
         rules::vague_action::INFO,
         rules::prose_duration::INFO,
+        rules::update_gap::INFO,
+        rules::action_sla::INFO,
     ]
 }
 

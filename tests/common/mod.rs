@@ -9,10 +9,20 @@ use std::path::{Path, PathBuf};
 /// The "now" every fixture is checked against.
 pub const NOW: &str = "2026-03-05T12:00:00Z";
 
-/// Lint options with [`NOW`].
+/// Lint options with [`NOW`] and the default settings.
 pub fn options() -> postmortem::lint::Options {
     let now = postmortem::document::stamp::instant(NOW).unwrap();
-    postmortem::lint::Options { now }
+    postmortem::lint::Options::new(now)
+}
+
+/// Lint options with [`NOW`] and the configuration of the rule examples
+/// (`examples/rules/postmortem.yml`).
+pub fn example_options() -> postmortem::lint::Options {
+    let config = postmortem::config::Config::load(&repo("examples/rules/postmortem.yml")).unwrap();
+    postmortem::lint::Options {
+        settings: std::sync::Arc::new(config.settings),
+        ..options()
+    }
 }
 
 /// A path relative to the repository root.

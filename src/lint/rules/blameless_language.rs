@@ -15,7 +15,8 @@ pub const INFO: RuleInfo = RuleInfo {
 What it catches: phrases that put the cause in a person rather than in the
 conditions around them: \"human error\", \"operator error\", \"user error\",
 \"should have known\", \"careless\", \"negligent\", \"failed to notice\",
-\"didn't bother\", in the summary, the body's prose, timeline events and action
+\"didn't bother\" (plus the phrases under `blameless` in `postmortem.yml`),
+in the summary, the body's prose, timeline events and action
 items. The help suggests a system-focused wording.
 
 Why it matters: a postmortem that ends at \"human error\" stops before the
@@ -32,6 +33,8 @@ Fixed:
     and nothing in the tooling checked it.",
     check: Some(check),
 };
+
+const CONFIGURED_HELP: &str = "describe the conditions and the missing safeguard, not the person";
 
 const PHRASES: &[(&str, &str)] = &[
     (
@@ -75,17 +78,20 @@ const PHRASES: &[(&str, &str)] = &[
 ];
 
 fn check(document: &Document, context: &Context, out: &mut Vec<Finding>) {
+    let configured = context
+        .settings
+        .blameless
+        .iter()
+        .map(|p| (p.as_str(), CONFIGURED_HELP));
+    let phrases: Vec<(&str, &str)> = PHRASES.iter().copied().chain(configured).collect();
     for text in prose(document) {
         let lower = text.value.to_lowercase();
-        for (phrase, help) in PHRASES {
+        for (phrase, help) in &phrases {
             let Some(at) = find_word(&lower, phrase) else {
                 continue;
             };
-            let span = narrow(
-                context.source,
-                text.span,
-                &text.value[at..at + phrase.len()],
-            );
+            let written = text.value.get(at..at + phrase.len()).unwrap_or(phrase);
+            let span = narrow(context.source, text.span, written);
             let message = format!("\"{phrase}\" puts the cause in a person, not in the system");
             out.push(Finding::new(Rule::BlamelessLanguage, span, message).with_help(*help));
             // One finding per run of text; "carelessness" also holds "careless".

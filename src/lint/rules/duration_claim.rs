@@ -17,7 +17,8 @@ absent) within 5 minutes or 5%, whichever is larger.
 
 Why it matters: the stated duration is what readers quote. It is often
 computed by hand, across midnight or a date change, and then the timeline is
-corrected while the duration is not.
+corrected while the duration is not. `duration_tolerance` in
+`postmortem.yml` changes the 5 minutes and 5%.
 
 Failing:
     impact:
@@ -33,13 +34,14 @@ Fixed:
     check: Some(check),
 };
 
-/// Whether `claimed` minutes match `actual` within max(5 minutes, 5%).
-pub fn within_tolerance(claimed: i64, actual: i64) -> bool {
-    let tolerance = (actual.abs() as f64 * 0.05).max(5.0);
+/// Whether `claimed` minutes match `actual` within the larger of `minutes`
+/// and `percent` of `actual`.
+pub fn within_tolerance(claimed: i64, actual: i64, (minutes, percent): (i64, f64)) -> bool {
+    let tolerance = (actual.abs() as f64 * percent / 100.0).max(minutes as f64);
     ((claimed - actual).abs() as f64) <= tolerance
 }
 
-fn check(document: &Document, _: &Context, out: &mut Vec<Finding>) {
+fn check(document: &Document, context: &Context, out: &mut Vec<Finding>) {
     let Some(claimed) = &document.impact.duration else {
         return;
     };
@@ -47,7 +49,7 @@ fn check(document: &Document, _: &Context, out: &mut Vec<Finding>) {
         return;
     };
     let actual = minutes_between(start, end);
-    if within_tolerance(claimed.value, actual) {
+    if within_tolerance(claimed.value, actual, context.settings.duration_tolerance) {
         return;
     }
     let message = format!(

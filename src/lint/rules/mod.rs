@@ -4,6 +4,7 @@
 
 pub mod action_item;
 pub mod action_overdue;
+pub mod action_sla;
 pub mod blameless_language;
 pub mod dst;
 pub mod duration_claim;
@@ -22,6 +23,7 @@ pub mod section_missing;
 pub mod timeline_order;
 pub mod timestamp;
 pub mod timezone;
+pub mod update_gap;
 pub mod update_late;
 pub mod vague_action;
 pub mod zone_label;

@@ -1,8 +1,9 @@
 //! `schema`: keys and values that do not fit format v1 (reported while the
 //! document is read, in `document::fields` and `document::schema`).
 
-use crate::diagnostic::Rule;
-use crate::lint::registry::{Level, RuleInfo};
+use crate::diagnostic::{Finding, Rule};
+use crate::document::Document;
+use crate::lint::registry::{Context, Level, RuleInfo};
 
 /// The rule's registry entry.
 pub const INFO: RuleInfo = RuleInfo {
@@ -31,5 +32,27 @@ Fixed:
     severity: SEV2
     timeline:
       - at: 2026-05-14 14:30",
-    check: None,
+    check: Some(check),
 };
+
+// Severities are project settings, so they are checked here rather than by
+// the parser.
+fn check(document: &Document, context: &Context, out: &mut Vec<Finding>) {
+    let Some(severity) = &document.severity else {
+        return;
+    };
+    let allowed = &context.settings.severities;
+    if allowed.iter().any(|(name, _)| *name == severity.value) {
+        return;
+    }
+    let names: Vec<&str> = allowed.iter().map(|(name, _)| name.as_str()).collect();
+    let near = names
+        .iter()
+        .find(|n| n.eq_ignore_ascii_case(&severity.value));
+    let help = match near {
+        Some(name) => format!("did you mean `{name}`?"),
+        None => format!("use one of: {}", names.join(", ")),
+    };
+    let message = format!("`{}` is not a valid severity", severity.value);
+    out.push(Finding::new(Rule::Schema, severity.span, message).with_help(help));
+}

@@ -2,7 +2,7 @@
 
 use crate::diagnostic::{Finding, Rule};
 use crate::document::Document;
-use crate::document::body::Canonical;
+use crate::document::body::{Canonical, names_match};
 use crate::lint::registry::{Context, Level, RuleInfo};
 
 /// The rule's registry entry.
@@ -33,12 +33,17 @@ Fixed:
     check: Some(check),
 };
 
-fn check(document: &Document, _: &Context, out: &mut Vec<Finding>) {
+fn check(document: &Document, context: &Context, out: &mut Vec<Finding>) {
     for section in &document.body.sections {
-        let Some(canonical) = section.canonical else {
+        let configured = context.settings.sections.iter().any(|(name, aliases)| {
+            names_match(&section.title, name)
+                || aliases.iter().any(|a| names_match(&section.title, a))
+        });
+        if section.canonical.is_none() && !configured {
             continue;
-        };
-        if section.has_content || section.has_hint || canonical == Canonical::Timeline {
+        }
+        if section.has_content || section.has_hint || section.canonical == Some(Canonical::Timeline)
+        {
             continue;
         }
         let message = format!("`{}` has nothing under it", section.title);

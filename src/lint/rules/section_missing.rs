@@ -2,7 +2,7 @@
 
 use crate::diagnostic::{Finding, Rule};
 use crate::document::Document;
-use crate::document::body::Canonical;
+use crate::document::body::names_match;
 use crate::document::span::Span;
 use crate::lint::registry::{Context, Level, RuleInfo};
 
@@ -18,6 +18,9 @@ What it catches: a body without one of the sections every postmortem has:
 `Overview` for Summary, `Customer impact` for Impact, `Root causes` for Root
 cause, `Action items` and `Follow-ups` for Remediation. A warning in a draft,
 an error in review or published.
+
+`sections` in `postmortem.yml` replaces the list of required sections and
+their aliases.
 
 Why it matters: readers jump to the root cause and the remediation; a review
 checks that each was written. The renderer places generated tables under
@@ -37,27 +40,28 @@ Fixed:
     check: Some(check),
 };
 
-fn check(document: &Document, _: &Context, out: &mut Vec<Finding>) {
+fn check(document: &Document, context: &Context, out: &mut Vec<Finding>) {
     let body = &document.body;
     let at = if body.span.start < body.span.end {
         Span::point(body.span.start)
     } else {
         document.head
     };
-    for section in Canonical::REQUIRED {
-        if body.sections.iter().any(|s| s.canonical == Some(section)) {
+    for (name, aliases) in &context.settings.sections {
+        let present = body.sections.iter().any(|s| {
+            names_match(&s.title, name) || aliases.iter().any(|alias| names_match(&s.title, alias))
+        });
+        if present {
             continue;
         }
-        let heading = section.heading();
-        out.push(
-            Finding::new(
-                Rule::SectionMissing,
-                at,
-                format!("the body has no `## {heading}` section"),
-            )
-            .with_help(format!(
-                "add a `## {heading}` heading and what belongs under it"
-            )),
-        );
+        let help = match aliases.as_slice() {
+            [] => format!("add a `## {name}` heading and what belongs under it"),
+            aliases => format!(
+                "add a `## {name}` heading (also accepted: {})",
+                aliases.join(", ")
+            ),
+        };
+        let message = format!("the body has no `## {name}` section");
+        out.push(Finding::new(Rule::SectionMissing, at, message).with_help(help));
     }
 }
