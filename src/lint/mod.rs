@@ -4,6 +4,7 @@
 pub mod phrasing;
 pub mod registry;
 pub mod rules;
+pub mod words;
 
 use crate::config::{RuleSetting, Settings};
 use crate::diagnostic::{Finding, Severity};

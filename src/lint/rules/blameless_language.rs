@@ -3,8 +3,9 @@
 
 use crate::diagnostic::{Finding, Rule};
 use crate::document::Document;
-use crate::document::span::{Span, Spanned};
+use crate::document::span::Spanned;
 use crate::lint::registry::{Context, Level, RuleInfo};
+use crate::lint::words::{find_word, narrow};
 
 /// The rule's registry entry.
 pub const INFO: RuleInfo = RuleInfo {
@@ -113,23 +114,4 @@ pub fn prose(document: &Document) -> impl Iterator<Item = &Spanned<String>> {
                 .filter_map(|a| a.title.as_ref()),
         )
         .chain(&document.body.texts)
-}
-
-/// The byte offset of `phrase` in `text` as whole words (both lowercase).
-pub fn find_word(text: &str, phrase: &str) -> Option<usize> {
-    text.match_indices(phrase).map(|(at, _)| at).find(|&at| {
-        let before = text[..at].chars().next_back();
-        let after = text[at + phrase.len()..].chars().next();
-        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
-    })
-}
-
-// The phrase itself when it stands verbatim in the source (case kept).
-fn narrow(source: &str, span: Span, written: &str) -> Span {
-    source
-        .get(span.start..span.end)
-        .and_then(|text| text.find(written))
-        .map_or(span, |at| {
-            Span::new(span.start + at, span.start + at + written.len())
-        })
 }

@@ -5,6 +5,7 @@ use crate::document::Document;
 use crate::document::body::is_hint;
 use crate::document::span::{Span, Spanned};
 use crate::lint::registry::{Context, Level, RuleInfo};
+use crate::lint::words::{find_word, narrow};
 
 /// The rule's registry entry.
 pub const INFO: RuleInfo = RuleInfo {
@@ -63,16 +64,6 @@ fn check(document: &Document, context: &Context, out: &mut Vec<Finding>) {
     }
 }
 
-// The word itself, where it stands verbatim in the source.
-fn narrow(source: &str, span: Span, word: &str) -> Span {
-    source
-        .get(span.start..span.end)
-        .and_then(|text| text.find(word))
-        .map_or(span, |at| {
-            Span::new(span.start + at, span.start + at + word.len())
-        })
-}
-
 fn word_finding(word: &str, span: Span) -> Finding {
     Finding::new(Rule::Placeholder, span, format!("`{word}` left in"))
         .with_help("write what is known, or keep the postmortem a draft until it is")
@@ -89,13 +80,9 @@ fn hint_finding(comment: &Spanned<String>) -> Finding {
 
 /// The first placeholder word standing alone in `text`.
 pub fn placeholder_word(text: &str) -> Option<&'static str> {
-    WORDS.into_iter().find(|word| {
-        text.match_indices(word).any(|(at, _)| {
-            let before = text[..at].chars().next_back();
-            let after = text[at + word.len()..].chars().next();
-            !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
-        })
-    })
+    WORDS
+        .into_iter()
+        .find(|word| find_word(text, word).is_some())
 }
 
 #[cfg(test)]

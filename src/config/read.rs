@@ -1,0 +1,187 @@
+//! Reading each key of `postmortem.yml` into [`Settings`], reporting wrong
+//! types, unknown rules and unusable values with their position.
+
+use super::{RuleSetting, Settings};
+use crate::diagnostic::Rule;
+use crate::document::fields::{Fields, did_you_mean};
+use crate::document::yaml::{self, Entry, Node};
+use crate::document::{time, zone};
+
+/// Reads one top-level key into `settings`; problems go to `fields`.
+pub fn setting(settings: &mut Settings, entry: &Entry, text: &str, fields: &mut Fields) {
+    let node = &entry.value;
+    match entry.key.value.as_str() {
+        "dir" => {
+            settings.dir = fields
+                .text(node, text, "`dir`")
+                .map_or(settings.dir.clone(), |d| d.value.into())
+        }
+        "timezone" => settings.timezone = timezone(node, text, fields),
+        "severities" => settings.severities = pairs(node, text, fields, "`severities`"),
+        "sections" => settings.sections = sections(node, text, fields),
+        "rules" => settings.rules = rules(node, text, fields),
+        "duration_tolerance" => settings.duration_tolerance = tolerance(node, text, fields),
+        "update_interval" => {
+            settings.update_interval = duration(node, text, fields, "`update_interval`")
+        }
+        "action_sla" => settings.action_sla = sla(node, text, fields),
+        "blameless" => {
+            settings.blameless = fields
+                .text_list(node, text, "a phrase")
+                .into_iter()
+                .map(|p| p.value.to_lowercase())
+                .collect()
+        }
+        _ => {
+            settings.templates = fields
+                .text(node, text, "`templates`")
+                .map(|t| t.value.into())
+        }
+    }
+}
+
+fn timezone(node: &Node, text: &str, fields: &mut Fields) -> Option<String> {
+    let name = fields.text(node, text, "`timezone`")?;
+    if let Err(suggestion) = zone::parse_zone(&name.value) {
+        let help = suggestion.map(|s| format!("did you mean `{s}`?"));
+        fields.report(
+            name.span,
+            format!("`{}` is not an IANA time zone name", name.value),
+            help,
+        );
+        return None;
+    }
+    Some(name.value)
+}
+
+fn pairs(node: &Node, text: &str, fields: &mut Fields, what: &str) -> Vec<(String, String)> {
+    let Some(entries) = any_mapping(node, fields, what) else {
+        return Vec::new();
+    };
+    entries
+        .iter()
+        .map(|e| {
+            (
+                e.key.value.clone(),
+                fields
+                    .text(&e.value, text, what)
+                    .map(|v| v.value)
+                    .unwrap_or_default(),
+            )
+        })
+        .collect()
+}
+
+fn any_mapping<'n>(node: &'n Node, fields: &mut Fields, what: &str) -> Option<&'n [Entry]> {
+    match &node.value {
+        yaml::Value::Map(entries) => Some(entries),
+        _ => {
+            fields.report(
+                node.span,
+                format!("{what} should be a mapping, found {}", node.type_name()),
+                None,
+            );
+            None
+        }
+    }
+}
+
+fn sections(node: &Node, text: &str, fields: &mut Fields) -> Vec<(String, Vec<String>)> {
+    let Some(entries) = any_mapping(node, fields, "`sections`") else {
+        return Vec::new();
+    };
+    entries
+        .iter()
+        .map(|e| {
+            let aliases = fields
+                .text_list(&e.value, text, "an alias")
+                .into_iter()
+                .map(|a| a.value)
+                .collect();
+            (e.key.value.clone(), aliases)
+        })
+        .collect()
+}
+
+fn rules(node: &Node, text: &str, fields: &mut Fields) -> Vec<(Rule, RuleSetting)> {
+    let Some(entries) = any_mapping(node, fields, "`rules`") else {
+        return Vec::new();
+    };
+    let ids: Vec<&str> = Rule::ALL.iter().map(|r| r.id()).collect();
+    let mut out = Vec::new();
+    for e in entries {
+        let Some(rule) = Rule::from_id(&e.key.value) else {
+            let help = did_you_mean(&e.key.value, &ids).map(|r| format!("did you mean `{r}`?"));
+            fields.report(e.key.span, format!("unknown rule `{}`", e.key.value), help);
+            continue;
+        };
+        // Unquoted `off` is a YAML 1.1 boolean; it can only mean the level.
+        if e.value.value == yaml::Value::Bool(false) {
+            out.push((rule, RuleSetting::Off));
+            continue;
+        }
+        let level = match fields.choice(&e.value, text, "rule level", &["error", "warning", "off"])
+        {
+            Some(l) if l.value == "error" => RuleSetting::Error,
+            Some(l) if l.value == "warning" => RuleSetting::Warning,
+            Some(_) => RuleSetting::Off,
+            None => continue,
+        };
+        out.push((rule, level));
+    }
+    out
+}
+
+fn duration(node: &Node, text: &str, fields: &mut Fields, what: &str) -> Option<i64> {
+    let value = fields.text(node, text, what)?;
+    let minutes = time::parse_duration(&value.value);
+    if minutes.is_none() {
+        fields.report(
+            value.span,
+            format!("`{}` is not a duration", value.value),
+            Some("write it like `1h`, `90m` or `2w`".into()),
+        );
+    }
+    minutes
+}
+
+fn tolerance(node: &Node, text: &str, fields: &mut Fields) -> (i64, f64) {
+    let entries = fields.mapping(node, "`duration_tolerance`", &["minutes", "percent"]);
+    let mut tolerance = Settings::default().duration_tolerance;
+    for e in entries {
+        let number = match e.value.value {
+            yaml::Value::Int(i) if i >= 0 => i as f64,
+            yaml::Value::Float(f) if f >= 0.0 => f,
+            _ => {
+                fields.report(
+                    e.value.span,
+                    format!(
+                        "`{}` should be a number, found `{}`",
+                        e.key.value,
+                        crate::document::fields::raw(text, e.value.span)
+                    ),
+                    None,
+                );
+                continue;
+            }
+        };
+        match e.key.value.as_str() {
+            "minutes" => tolerance.0 = number as i64,
+            _ => tolerance.1 = number,
+        }
+    }
+    tolerance
+}
+
+fn sla(node: &Node, text: &str, fields: &mut Fields) -> Vec<(String, i64)> {
+    let entries = fields.mapping(node, "`action_sla`", crate::document::schema::PRIORITIES);
+    entries
+        .iter()
+        .filter_map(|e| {
+            Some((
+                e.key.value.clone(),
+                duration(&e.value, text, fields, "an SLA")?,
+            ))
+        })
+        .collect()
+}
