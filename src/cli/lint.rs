@@ -2,9 +2,10 @@
 
 use crate::output;
 use postmortem::config::Config;
-use postmortem::report::{self, FileReport, Format, Reporter, Totals};
+use postmortem::report::{self, FileOutput, FileReport, Format, Reporter, Totals};
 use postmortem::{Error, discover, lint, write};
-use std::path::PathBuf;
+use rayon::prelude::*;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::Arc;
 
@@ -96,23 +97,22 @@ pub fn run(args: Args, config: &Config) -> Result<ExitCode, Error> {
         None => output::print(text),
     };
     let mut reporter = Reporter::new(options.format, options.output.is_none());
-    for path in &found.files {
-        let bytes = match std::fs::read(path) {
-            Ok(bytes) => bytes,
-            Err(error) => {
-                output::error(&Error::read(path, &error));
-                could_not_run = true;
-                continue;
+    // Files are checked in parallel a chunk at a time and reported in path
+    // order: memory holds one chunk's reports, not the whole run.
+    for chunk in found.files.chunks(CHUNK) {
+        let outcomes: Vec<Result<FileOutput, Error>> = chunk
+            .par_iter()
+            .map(|path| check_file(path, &options.lint, root.as_deref(), &reporter))
+            .collect();
+        for outcome in outcomes {
+            match outcome {
+                Ok(output) => emit(&reporter.take(output)),
+                Err(error) => {
+                    output::error(&error);
+                    could_not_run = true;
+                }
             }
-        };
-        let (text, checked) = lint::check_bytes(&bytes, &options.lint);
-        let shown = report::display_path(&discover::relative_to(root.as_deref(), path));
-        let file = FileReport {
-            path: &shown,
-            text: &text,
-            findings: &checked.findings,
-        };
-        emit(&reporter.file(file));
+        }
     }
     emit(&reporter.finish());
     if let (Some(path), Some(text)) = (&options.output, &collected) {
@@ -123,6 +123,24 @@ pub fn run(args: Args, config: &Config) -> Result<ExitCode, Error> {
         reporter.totals(),
         options.deny_warnings,
     ))
+}
+
+const CHUNK: usize = 256;
+
+fn check_file(
+    path: &Path,
+    options: &lint::Options,
+    root: Option<&Path>,
+    reporter: &Reporter,
+) -> Result<FileOutput, Error> {
+    let bytes = std::fs::read(path).map_err(|error| Error::read(path, &error))?;
+    let (text, checked) = lint::check_bytes(&bytes, options);
+    let shown = report::display_path(&discover::relative_to(root, path));
+    Ok(reporter.render_file(FileReport {
+        path: &shown,
+        text: &text,
+        findings: &checked.findings,
+    }))
 }
 
 fn exit_code(could_not_run: bool, totals: Totals, deny_warnings: bool) -> ExitCode {

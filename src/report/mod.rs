@@ -93,6 +93,15 @@ pub fn render(format: Format, report: FileReport<'_>, styled: bool) -> String {
     }
 }
 
+/// One file's share of a report, rendered.
+#[derive(Debug)]
+pub struct FileOutput {
+    path: String,
+    counts: Totals,
+    text: String,
+    located: Vec<located::Located>,
+}
+
 /// Reports a run file by file: per-file formats come back at once, whole-run
 /// formats keep the located findings (not the files) until [`Reporter::finish`].
 #[derive(Debug)]
@@ -116,17 +125,39 @@ impl Reporter {
         }
     }
 
-    /// The text to emit now for one file.
-    pub fn file(&mut self, report: FileReport<'_>) -> String {
-        self.totals.add(report.findings);
+    /// Renders one file's findings; pure, so files can be rendered in
+    /// parallel and then taken in order with [`Reporter::take`].
+    pub fn render_file(&self, report: FileReport<'_>) -> FileOutput {
+        let mut output = FileOutput {
+            path: report.path.to_string(),
+            counts: Totals::default(),
+            text: String::new(),
+            located: Vec::new(),
+        };
+        output.counts.add(report.findings);
         match self.format {
-            Format::Sarif | Format::Junit => {
-                self.files.push(report.path.to_string());
-                self.findings.extend(located::locate(report));
-                String::new()
-            }
-            format => render(format, report, self.styled),
+            Format::Sarif | Format::Junit => output.located = located::locate(report),
+            format => output.text = render(format, report, self.styled),
         }
+        output
+    }
+
+    /// Takes one rendered file, in order; returns the text to emit now.
+    pub fn take(&mut self, output: FileOutput) -> String {
+        self.totals.errors += output.counts.errors;
+        self.totals.warnings += output.counts.warnings;
+        self.totals.files += 1;
+        if matches!(self.format, Format::Sarif | Format::Junit) {
+            self.files.push(output.path);
+            self.findings.extend(output.located);
+        }
+        output.text
+    }
+
+    /// Renders and takes one file.
+    pub fn file(&mut self, report: FileReport<'_>) -> String {
+        let output = self.render_file(report);
+        self.take(output)
     }
 
     /// The counts so far.
