@@ -114,6 +114,19 @@ mod tests {
         assert!(found.errors.is_empty());
     }
 
+    #[cfg(unix)]
+    #[test]
+    fn symlink_loops_are_not_followed() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir(dir.path().join("a")).unwrap();
+        std::fs::write(dir.path().join("a/x.md"), "").unwrap();
+        std::os::unix::fs::symlink(dir.path(), dir.path().join("a/loop")).unwrap();
+        std::os::unix::fs::symlink("missing.md", dir.path().join("a/dangling.md")).unwrap();
+        let found = discover(&[dir.path().to_path_buf()]);
+        assert_eq!(found.files, [dir.path().join("a/x.md")]);
+        assert!(found.errors.is_empty());
+    }
+
     #[test]
     fn a_missing_path_is_an_error_naming_it() {
         let found = discover(&[PathBuf::from("no/such/place")]);
