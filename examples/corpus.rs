@@ -27,13 +27,59 @@ impl Random {
     }
 }
 
-const ZONES: &[&str] = &["UTC", "America/Los_Angeles", "America/New_York", "Europe/Berlin", "Asia/Tokyo", "Australia/Sydney"];
+const ZONES: &[&str] = &[
+    "UTC",
+    "America/Los_Angeles",
+    "America/New_York",
+    "Europe/Berlin",
+    "Asia/Tokyo",
+    "Australia/Sydney",
+];
 const STATUSES: &[&str] = &["draft", "review", "published", "published"];
-const SERVICES: &[&str] = &["checkout", "search", "auth", "billing", "ingest", "query-api", "storage", "notifications"];
+const SERVICES: &[&str] = &[
+    "checkout",
+    "search",
+    "auth",
+    "billing",
+    "ingest",
+    "query-api",
+    "storage",
+    "notifications",
+];
 const WORDS: &[&str] = &[
-    "the", "deploy", "replica", "queue", "latency", "errors", "rose", "while", "traffic", "shifted", "to", "a",
-    "second", "region", "and", "retries", "amplified", "load", "on", "shared", "database", "cluster", "until",
-    "operators", "paused", "writes", "drained", "backlog", "restored", "service", "customers", "saw", "timeouts",
+    "the",
+    "deploy",
+    "replica",
+    "queue",
+    "latency",
+    "errors",
+    "rose",
+    "while",
+    "traffic",
+    "shifted",
+    "to",
+    "a",
+    "second",
+    "region",
+    "and",
+    "retries",
+    "amplified",
+    "load",
+    "on",
+    "shared",
+    "database",
+    "cluster",
+    "until",
+    "operators",
+    "paused",
+    "writes",
+    "drained",
+    "backlog",
+    "restored",
+    "service",
+    "customers",
+    "saw",
+    "timeouts",
 ];
 
 fn sentence(random: &mut Random, words: usize) -> String {
@@ -59,11 +105,32 @@ fn document(index: u64, random: &mut Random) -> String {
     let mut day_offset = 0;
     let entries = 12 + random.below(29);
     let mut out = String::new();
-    let _ = writeln!(out, "---\ntitle: Incident {index} in {}", random.pick(SERVICES));
-    let _ = writeln!(out, "status: {}\nseverity: SEV{}\ntimezone: {}", random.pick(STATUSES), 1 + random.below(4), random.pick(ZONES));
-    let _ = writeln!(out, "services: [{}, {}]", random.pick(SERVICES), random.pick(SERVICES));
+    let _ = writeln!(
+        out,
+        "---\ntitle: Incident {index} in {}",
+        random.pick(SERVICES)
+    );
+    let _ = writeln!(
+        out,
+        "status: {}\nseverity: SEV{}\ntimezone: {}",
+        random.pick(STATUSES),
+        1 + random.below(4),
+        random.pick(ZONES)
+    );
+    let _ = writeln!(
+        out,
+        "services: [{}, {}]",
+        random.pick(SERVICES),
+        random.pick(SERVICES)
+    );
     let _ = writeln!(out, "summary: {}\ntimeline:", sentence(random, 20));
-    let kinds = ["start", "detected", "acknowledged", "identified", "mitigated"];
+    let kinds = [
+        "start",
+        "detected",
+        "acknowledged",
+        "identified",
+        "mitigated",
+    ];
     for entry in 0..entries {
         let kind = match entry {
             e if (e as usize) < kinds.len() => kinds[e as usize],
@@ -74,12 +141,21 @@ fn document(index: u64, random: &mut Random) -> String {
             // A new day is written with its date; within a day, a time alone.
             day_offset += minute / (24 * 60);
             minute %= 24 * 60;
-            format!("{year}-{month:02}-{:02} {:02}:{:02}", day + day_offset, minute / 60, minute % 60)
+            format!(
+                "{year}-{month:02}-{:02} {:02}:{:02}",
+                day + day_offset,
+                minute / 60,
+                minute % 60
+            )
         } else {
             format!("{:02}:{:02}", minute / 60, minute % 60)
         };
         let words = 8 + random.below(12) as usize;
-        let _ = writeln!(out, "  - at: {at}\n    kind: {kind}\n    event: {}", sentence(random, words));
+        let _ = writeln!(
+            out,
+            "  - at: {at}\n    kind: {kind}\n    event: {}",
+            sentence(random, words)
+        );
         minute += 3 + random.below(45);
     }
     let _ = writeln!(out, "action_items:");
@@ -97,7 +173,12 @@ fn document(index: u64, random: &mut Random) -> String {
     }
     out.push_str("---\n");
     for heading in ["Summary", "Impact", "Timeline", "Root cause", "Remediation"] {
-        let _ = write!(out, "\n## {heading}\n\n{}\n\n{}\n", paragraph(random, 5), paragraph(random, 4));
+        let _ = write!(
+            out,
+            "\n## {heading}\n\n{}\n\n{}\n",
+            paragraph(random, 5),
+            paragraph(random, 4)
+        );
     }
     out
 }

@@ -5,7 +5,7 @@ use crate::diagnostic::{Finding, Rule};
 use crate::document::Document;
 use crate::document::span::Spanned;
 use crate::lint::registry::{Context, Level, RuleInfo};
-use crate::lint::words::{find_word, narrow};
+use crate::lint::words::{find_phrase, narrow};
 
 /// The rule's registry entry.
 pub const INFO: RuleInfo = RuleInfo {
@@ -79,25 +79,20 @@ const PHRASES: &[(&str, &str)] = &[
 ];
 
 fn check(document: &Document, context: &Context, out: &mut Vec<Finding>) {
-    let configured = context
-        .settings
-        .blameless
-        .iter()
-        .map(|p| (p.as_str(), CONFIGURED_HELP));
-    let phrases: Vec<(&str, &str)> = PHRASES.iter().copied().chain(configured).collect();
+    let configured = context.settings.blameless.iter().map(String::as_str);
+    let phrases: Vec<&str> = PHRASES.iter().map(|(p, _)| *p).chain(configured).collect();
     for text in prose(document) {
-        let lower = text.value.to_lowercase();
-        for (phrase, help) in &phrases {
-            let Some(at) = find_word(&lower, phrase) else {
-                continue;
-            };
-            let written = text.value.get(at..at + phrase.len()).unwrap_or(phrase);
-            let span = narrow(context.source, text.span, written);
-            let message = format!("\"{phrase}\" puts the cause in a person, not in the system");
-            out.push(Finding::new(Rule::BlamelessLanguage, span, message).with_help(*help));
-            // One finding per run of text; "carelessness" also holds "careless".
-            break;
-        }
+        // One finding per run of text.
+        let Some((start, end, phrase)) = find_phrase(&text.value, &phrases) else {
+            continue;
+        };
+        let help = PHRASES
+            .iter()
+            .find(|(p, _)| *p == phrase)
+            .map_or(CONFIGURED_HELP, |(_, h)| *h);
+        let span = narrow(context.source, text.span, &text.value[start..end]);
+        let message = format!("\"{phrase}\" puts the cause in a person, not in the system");
+        out.push(Finding::new(Rule::BlamelessLanguage, span, message).with_help(help));
     }
 }
 
