@@ -5,6 +5,9 @@
 //!
 //! `cargo run --release --example corpus -- DIR COUNT [SEED]`
 
+// A command-line program of its own: usage and errors go to stderr.
+#![allow(clippy::print_stderr)]
+
 use std::fmt::Write as _;
 use std::path::PathBuf;
 
