@@ -2,6 +2,7 @@
 //! reading the front matter into typed values with positions, parsing and
 //! placing timestamps, and finding the body's sections.
 
+mod action_items;
 pub mod body;
 pub mod fields;
 pub mod json_schema;

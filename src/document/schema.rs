@@ -3,7 +3,7 @@
 
 use super::body::Body;
 use super::fields::{Fields, did_you_mean, raw};
-use super::model::{ActionItem, Document, Entry, Impact, Kind, Stamp, Status};
+use super::model::{Document, Entry, Impact, Kind, Stamp, Status};
 use super::span::{Span, Spanned};
 use super::stamp::{Context, stamp};
 use super::time;
@@ -126,14 +126,20 @@ fn parse_status(text: &str) -> Status {
     }
 }
 
-struct Reader<'f, 's> {
-    fields: &'f mut Fields,
-    source: &'s str,
-    zone: Option<chrono_tz::Tz>,
+/// Reads typed values, reporting problems to `fields`.
+pub(super) struct Reader<'f, 's> {
+    pub(super) fields: &'f mut Fields,
+    pub(super) source: &'s str,
+    pub(super) zone: Option<chrono_tz::Tz>,
 }
 
 impl Reader<'_, '_> {
-    fn stamp(&mut self, node: &Node, carry: Option<NaiveDate>, what: &str) -> Option<Stamp> {
+    pub(super) fn stamp(
+        &mut self,
+        node: &Node,
+        carry: Option<NaiveDate>,
+        what: &str,
+    ) -> Option<Stamp> {
         let text = match &node.value {
             Value::Str(s) => s.clone(),
             Value::Null => return None,
@@ -292,53 +298,5 @@ impl Reader<'_, '_> {
             zone: self.zone,
         };
         stamp(&promised.text, promised.span, context).ok()
-    }
-
-    fn actions(&mut self, node: &Node) -> Vec<ActionItem> {
-        let mut items = Vec::new();
-        for item in self.fields.list(node, "`action_items`") {
-            let fields = self.fields.mapping(item, "an action item", ACTION);
-            let get = |key: &str| fields.iter().find(|e| e.key.value == key).map(|e| &e.value);
-            let source = self.source;
-            let title = get("title").and_then(|n| self.fields.text(n, source, "`title`"));
-            if title.is_none() {
-                self.fields.report(
-                    item.span,
-                    "an action item has no `title`".into(),
-                    Some("say what will change".into()),
-                );
-            }
-            items.push(ActionItem {
-                span: item.span,
-                title,
-                owner: get("owner").and_then(|n| self.fields.text(n, source, "`owner`")),
-                kind: get("kind")
-                    .and_then(|n| self.fields.choice(n, source, "action kind", ACTION_KINDS)),
-                priority: get("priority")
-                    .and_then(|n| self.fields.choice(n, source, "priority", PRIORITIES)),
-                due: get("due").and_then(|n| self.due(n)),
-                status: get("status")
-                    .and_then(|n| {
-                        self.fields
-                            .choice(n, source, "action status", ACTION_STATUSES)
-                    })
-                    .unwrap_or_else(|| Spanned::new("open".into(), item.span)),
-                link: get("link").and_then(|n| self.fields.text(n, source, "`link`")),
-            });
-        }
-        items
-    }
-
-    fn due(&mut self, node: &Node) -> Option<Spanned<NaiveDate>> {
-        let stamp = self.stamp(node, None, "`due`")?;
-        if !stamp.is_day() {
-            let help = format!("write the date alone: `{}`", stamp.local.date());
-            self.fields.report(
-                stamp.span,
-                "`due` should be a date without a time".into(),
-                Some(help),
-            );
-        }
-        Some(Spanned::new(stamp.local.date(), stamp.span))
     }
 }
