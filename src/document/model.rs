@@ -255,6 +255,18 @@ impl Document {
         stated.or_else(|| self.milestone_at(Kind::Resolved))
     }
 
+    /// Every text the authors wrote: title, summary, users, timeline events,
+    /// action item titles and owners, then the body's prose runs.
+    pub fn texts(&self) -> impl Iterator<Item = &Spanned<String>> {
+        let items = self.action_items.iter().flat_map(|a| [&a.title, &a.owner]);
+        [&self.title, &self.summary, &self.impact.users]
+            .into_iter()
+            .chain(self.timeline.iter().map(|e| &e.event))
+            .chain(items)
+            .flatten()
+            .chain(&self.body.texts)
+    }
+
     /// Every timestamp in the front matter, in file order.
     pub fn stamps(&self) -> impl Iterator<Item = &Stamp> {
         let head = [&self.date, &self.impact.start, &self.impact.end];

@@ -3,7 +3,6 @@
 
 use crate::diagnostic::{Finding, Rule};
 use crate::document::Document;
-use crate::document::span::Spanned;
 use crate::lint::registry::{Context, Level, RuleInfo};
 use crate::lint::words::{find_phrase, narrow};
 
@@ -81,7 +80,7 @@ const PHRASES: &[(&str, &str)] = &[
 fn check(document: &Document, context: &Context, out: &mut Vec<Finding>) {
     let configured = context.settings.blameless.iter().map(String::as_str);
     let phrases: Vec<&str> = PHRASES.iter().map(|(p, _)| *p).chain(configured).collect();
-    for text in prose(document) {
+    for text in document.texts() {
         // One finding per run of text.
         let Some((start, end, phrase)) = find_phrase(&text.value, &phrases) else {
             continue;
@@ -94,19 +93,4 @@ fn check(document: &Document, context: &Context, out: &mut Vec<Finding>) {
         let message = format!("\"{phrase}\" puts the cause in a person, not in the system");
         out.push(Finding::new(Rule::BlamelessLanguage, span, message).with_help(help));
     }
-}
-
-/// The front matter and body text a reader reads as prose.
-pub fn prose(document: &Document) -> impl Iterator<Item = &Spanned<String>> {
-    [&document.summary, &document.impact.users]
-        .into_iter()
-        .flatten()
-        .chain(document.timeline.iter().filter_map(|e| e.event.as_ref()))
-        .chain(
-            document
-                .action_items
-                .iter()
-                .filter_map(|a| a.title.as_ref()),
-        )
-        .chain(&document.body.texts)
 }

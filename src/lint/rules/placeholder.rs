@@ -36,18 +36,7 @@ Fixed:
 const WORDS: [&str; 3] = ["TODO", "TBD", "FIXME"];
 
 fn check(document: &Document, context: &Context, out: &mut Vec<Finding>) {
-    let front = [&document.title, &document.summary, &document.impact.users]
-        .into_iter()
-        .flatten()
-        .chain(document.timeline.iter().filter_map(|e| e.event.as_ref()))
-        .chain(
-            document
-                .action_items
-                .iter()
-                .flat_map(|a| [&a.title, &a.owner])
-                .flatten(),
-        );
-    for text in front.chain(&document.body.texts) {
+    for text in document.texts() {
         if let Some(word) = placeholder_word(&text.value) {
             out.push(word_finding(word, narrow(context.source, text.span, word)));
         }
