@@ -109,6 +109,19 @@ fn very_large_files_and_lines_are_read_in_full() {
     );
     assert!(big.len() > 50_000_000);
     expect("50 MB file", big.as_bytes(), "placeholder", 11, false);
+    // A TODO on each of 2.3 million lines: 50 findings and one that counts the rest.
+    let (text, checked) = lint::check_bytes(big.as_bytes(), &common::options());
+    let placeholders: Vec<_> = checked
+        .findings
+        .iter()
+        .filter(|f| f.rule.id() == "placeholder")
+        .collect();
+    assert_eq!(placeholders.len(), lint::PER_RULE + 1);
+    assert_eq!(
+        placeholders[lint::PER_RULE].message,
+        "and 2299950 more `placeholder` findings in this file, from here on"
+    );
+    assert!(text.len() > 50_000_000);
     let long_line = VALID.replace("title: x", &format!("title: {}", "x".repeat(1_000_000)));
     expect(
         "1 MB line",

@@ -7,7 +7,7 @@ pub mod rules;
 pub mod words;
 
 use crate::config::{RuleSetting, Settings};
-use crate::diagnostic::{Finding, Severity};
+use crate::diagnostic::{Finding, Rule, Severity};
 use crate::document::{self, Document, Status};
 use chrono::{DateTime, Utc};
 use std::borrow::Cow;
@@ -91,8 +91,52 @@ fn finish(parsed: document::Parsed, source: &str, options: &Options) -> Checked 
     });
     findings.sort_by_key(|f| (f.span, f.rule));
     findings.dedup();
+    let findings = cap_per_rule(findings);
     Checked {
         document: parsed.document,
         findings,
     }
+}
+
+/// Findings of one rule kept per file; past it, one finding says how many more.
+pub const PER_RULE: usize = 50;
+
+// A file with a TODO on each of a million lines needs one message, not a
+// million: the rest of the run (and memory) stays proportional to the file.
+fn cap_per_rule(findings: Vec<Finding>) -> Vec<Finding> {
+    let mut counts: Vec<(Rule, usize)> = Vec::new();
+    let mut kept = Vec::with_capacity(findings.len().min(1024));
+    let mut first_dropped = Vec::new();
+    for finding in findings {
+        let index = counts
+            .iter()
+            .position(|(rule, _)| *rule == finding.rule)
+            .unwrap_or_else(|| {
+                counts.push((finding.rule, 0));
+                counts.len() - 1
+            });
+        counts[index].1 += 1;
+        match counts[index].1 {
+            n if n <= PER_RULE => kept.push(finding),
+            n if n == PER_RULE + 1 => first_dropped.push(finding),
+            _ => {}
+        }
+    }
+    for first in first_dropped {
+        let total = counts
+            .iter()
+            .find(|(rule, _)| *rule == first.rule)
+            .map_or(0, |(_, count)| *count);
+        let message = format!(
+            "and {} more `{}` findings in this file, from here on",
+            total - PER_RULE,
+            first.rule
+        );
+        let mut summary = Finding::new(first.rule, first.span, message)
+            .with_help("fix the ones above and run again to see the rest");
+        summary.severity = first.severity;
+        kept.push(summary);
+    }
+    kept.sort_by_key(|f| (f.span, f.rule));
+    kept
 }
