@@ -53,11 +53,12 @@ pub enum Rule {
     ProseDuration,
     UpdateGap,
     ActionSla,
+    InternalMarker,
 }
 
 impl Rule {
     /// All rules, in the order they are documented.
-    pub const ALL: [Rule; 25] = [
+    pub const ALL: [Rule; 26] = [
         Rule::Encoding,
         Rule::FrontMatter,
         Rule::Schema,
@@ -83,6 +84,7 @@ impl Rule {
         Rule::ProseDuration,
         Rule::UpdateGap,
         Rule::ActionSla,
+        Rule::InternalMarker,
     ];
 
     /// The id users write and see, such as `timeline-order`.
@@ -113,6 +115,7 @@ impl Rule {
             Rule::ProseDuration => "prose-duration",
             Rule::UpdateGap => "update-gap",
             Rule::ActionSla => "action-sla",
+            Rule::InternalMarker => "internal-marker",
         }
     }
 

@@ -38,6 +38,7 @@ impl Reader<'_, '_> {
                     })
                     .unwrap_or_else(|| Spanned::new("open".into(), item.span)),
                 link: get("link").and_then(|n| self.fields.text(n, source, "`link`")),
+                internal: get("internal").is_some_and(|n| self.internal(n)),
             });
         }
         items

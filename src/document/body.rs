@@ -168,6 +168,11 @@ fn record_html(body: &mut Body, html: &str, span: Span) {
     }
 }
 
+/// The comment that opens an internal part of the body.
+pub const INTERNAL_OPEN: &str = "internal";
+/// The comment that closes it.
+pub const INTERNAL_CLOSE: &str = "/internal";
+
 /// Template hints are comments that begin with `hint:`.
 pub fn is_hint(comment: &str) -> bool {
     comment

@@ -35,7 +35,8 @@ pub fn front_matter() -> Value {
                     "end": stamp,
                     "duration": { "type": "string", "description": "such as 26h45m, 90m or 1d2h" },
                     "users": text,
-                    "data_loss": { "type": "boolean" }
+                    "data_loss": { "type": "boolean" },
+                    "internal": { "type": "boolean", "description": "keep users and data_loss out of public renderings" }
                 }
             },
             "timeline": {
@@ -48,7 +49,8 @@ pub fn front_matter() -> Value {
                         "at": stamp,
                         "kind": { "enum": kinds, "default": "note" },
                         "event": text,
-                        "next_update": stamp
+                        "next_update": stamp,
+                        "internal": { "type": "boolean", "description": "leave out of public renderings" }
                     }
                 }
             },
@@ -73,7 +75,8 @@ pub fn front_matter() -> Value {
                         "priority": { "enum": PRIORITIES },
                         "due": { "type": "string", "format": "date" },
                         "status": { "enum": ACTION_STATUSES, "default": "open" },
-                        "link": { "type": "string" }
+                        "link": { "type": "string" },
+                        "internal": { "type": "boolean", "description": "leave out of public renderings" }
                     }
                 }
             }

@@ -69,6 +69,8 @@ pub struct Impact {
     pub users: Option<Spanned<String>>,
     /// `impact.data_loss`.
     pub data_loss: Option<Spanned<bool>>,
+    /// `impact.internal`: `users` and `data_loss` stay out of public renderings.
+    pub internal: bool,
 }
 
 /// What a timeline entry marks.
@@ -146,6 +148,8 @@ pub struct Entry {
     pub event: Option<Spanned<String>>,
     /// `next_update`: the next public update promised by then.
     pub next_update: Option<Stamp>,
+    /// `internal: true`: left out of public renderings.
+    pub internal: bool,
 }
 
 /// One `action_items` item.
@@ -167,6 +171,8 @@ pub struct ActionItem {
     pub status: Spanned<String>,
     /// `link`.
     pub link: Option<Spanned<String>>,
+    /// `internal: true`: left out of public renderings.
+    pub internal: bool,
 }
 
 impl ActionItem {

@@ -29,12 +29,12 @@ pub const TOP: &[&str] = &[
     "lint",
 ];
 /// The keys the reader knows here.
-pub const IMPACT: &[&str] = &["start", "end", "duration", "users", "data_loss"];
+pub const IMPACT: &[&str] = &["start", "end", "duration", "users", "data_loss", "internal"];
 /// The keys the reader knows here.
-pub const ENTRY: &[&str] = &["at", "kind", "event", "next_update"];
+pub const ENTRY: &[&str] = &["at", "kind", "event", "next_update", "internal"];
 /// The keys the reader knows here.
 pub const ACTION: &[&str] = &[
-    "title", "owner", "kind", "priority", "due", "status", "link",
+    "title", "owner", "kind", "priority", "due", "status", "link", "internal",
 ];
 
 /// Allowed `severity` values.
@@ -191,7 +191,8 @@ impl Reader<'_, '_> {
                 }
                 "duration" => impact.duration = self.duration(value),
                 "users" => impact.users = self.fields.text(value, self.source, "`impact.users`"),
-                _ => impact.data_loss = self.fields.boolean(value, "`impact.data_loss`"),
+                "data_loss" => impact.data_loss = self.fields.boolean(value, "`impact.data_loss`"),
+                _ => impact.internal = self.internal(value),
             }
         }
         impact
@@ -219,6 +220,13 @@ impl Reader<'_, '_> {
             }
         }
         rules
+    }
+
+    /// `internal: true` marks what a public rendering leaves out.
+    pub(super) fn internal(&mut self, node: &Node) -> bool {
+        self.fields
+            .boolean(node, "`internal`")
+            .is_some_and(|b| b.value)
     }
 
     fn duration(&mut self, node: &Node) -> Option<Spanned<i64>> {
@@ -271,12 +279,14 @@ impl Reader<'_, '_> {
                 });
             let next_update = get("next_update").and_then(|n| self.next_update(n, at.as_ref()));
             let event = get("event").and_then(|n| self.fields.text(n, self.source, "`event`"));
+            let internal = get("internal").is_some_and(|n| self.internal(n));
             entries.push(Entry {
                 span: item.span,
                 at,
                 kind,
                 event,
                 next_update,
+                internal,
             });
         }
         entries

@@ -77,7 +77,7 @@ pub struct RuleInfo {
 }
 
 /// Every rule, in documentation order.
-pub fn all() -> [RuleInfo; 25] {
+pub fn all() -> [RuleInfo; 26] {
     [
         rules::encoding::INFO,
         rules::front_matter::INFO,
@@ -104,6 +104,7 @@ pub fn all() -> [RuleInfo; 25] {
         rules::prose_duration::INFO,
         rules::update_gap::INFO,
         rules::action_sla::INFO,
+        rules::internal_marker::INFO,
     ]
 }
 

@@ -12,6 +12,7 @@ pub mod encoding;
 pub mod front_matter;
 pub mod future_time;
 pub mod impact_window;
+pub mod internal_marker;
 pub mod milestone_duplicate;
 pub mod milestone_missing;
 pub mod milestone_order;
