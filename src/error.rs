@@ -83,6 +83,14 @@ pub enum Error {
         /// Each problem as `line:column: message`.
         problems: String,
     },
+    /// A template failed to load or render.
+    #[error("template error{}: {reason}", path.as_ref().map(|p| format!(" in {}", p.display())).unwrap_or_default())]
+    Template {
+        /// The templates folder, for user templates.
+        path: Option<PathBuf>,
+        /// Tera's explanation.
+        reason: String,
+    },
     /// `--now` or `POSTMORTEM_NOW` is not a timestamp.
     #[error("`{value}` is not a usable time for --now: {reason}")]
     InvalidNow {

@@ -12,7 +12,7 @@ use proptest::prelude::*;
 fn lint_and_model(bytes: &[u8]) {
     let (text, checked) = lint::check_bytes(bytes, &common::options());
     if let Some(document) = &checked.document {
-        let _ = render::to_json(&render::model(document, &text));
+        let _ = render::to_json(&render::model(document, &text, true));
     }
     let report = postmortem::report::FileReport {
         path: "fuzz.md",

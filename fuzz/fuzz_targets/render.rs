@@ -7,7 +7,7 @@ use postmortem::{document, render};
 
 fuzz_target!(|text: &str| {
     if let Some(document) = document::parse(text).document {
-        let json = render::to_json(&render::model(&document, text));
+        let json = render::to_json(&render::model(&document, text, true));
         assert!(json.starts_with('{'));
     }
 });

@@ -1,9 +1,10 @@
-//! `postmortem render FILE --to json`.
+//! `postmortem render FILE --to markdown|html|json`.
 
 use crate::output;
 use postmortem::config::Config;
+use postmortem::render::{self, page, templates::Templates};
 use postmortem::report::{self, FileReport, Format};
-use postmortem::{Error, diagnostic::Severity, lint, render, write};
+use postmortem::{Error, diagnostic::Severity, lint, write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -17,15 +18,34 @@ pub struct Args {
     /// Write to this file (atomically) instead of standard output.
     #[arg(short, long, value_name = "PATH")]
     output: Option<PathBuf>,
+    /// Leave out everything marked internal.
+    #[arg(long, conflicts_with = "internal")]
+    public: bool,
+    /// Keep internal content (the default for one file).
+    #[arg(long)]
+    internal: bool,
+    /// Markdown: leave out the front matter block for blog engines.
+    #[arg(long)]
+    no_front_matter: bool,
+    /// HTML: pass raw HTML in the body through instead of showing it as text.
+    #[arg(long)]
+    allow_html: bool,
+    /// A folder of templates replacing built-ins of the same name.
+    #[arg(long, value_name = "DIR")]
+    templates: Option<PathBuf>,
     /// The time to treat as now (see `lint --now`).
     #[arg(long, env = "POSTMORTEM_NOW", value_name = "TIMESTAMP")]
     now: Option<String>,
 }
 
-#[derive(Clone, Copy, Debug, clap::ValueEnum)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
 enum To {
     /// The normalized document: RFC 3339 times, resolved kinds, metrics in minutes.
     Json,
+    /// CommonMark with GFM tables, for the repository or a blog engine.
+    Markdown,
+    /// One standalone HTML page.
+    Html,
 }
 
 pub fn run(args: Args, config: &Config) -> Result<ExitCode, Error> {
@@ -46,8 +66,7 @@ pub fn run(args: Args, config: &Config) -> Result<ExitCode, Error> {
         .iter()
         .any(|f| f.severity == Severity::Error);
     // Findings go to stderr so the rendered output stays clean on stdout.
-    let diagnostics = report::render(Format::Human, file, true);
-    output::print_diagnostics(&diagnostics);
+    output::print_diagnostics(&report::render(Format::Human, file, true));
     let Some(document) = checked.document.filter(|_| !errors) else {
         output::message(
             "error",
@@ -55,10 +74,25 @@ pub fn run(args: Args, config: &Config) -> Result<ExitCode, Error> {
         );
         return Ok(ExitCode::from(1));
     };
-    let json = render::to_json(&render::model(&document, &text));
+    let model = render::model(&document, &text, args.public);
+    let rendered = match args.to {
+        To::Json => render::to_json(&model),
+        To::Markdown | To::Html => {
+            let folder = args
+                .templates
+                .as_deref()
+                .or(config.settings.templates.as_deref());
+            let templates = Templates::load(folder)?;
+            if args.to == To::Markdown {
+                page::markdown(&model, &templates, !args.no_front_matter)?
+            } else {
+                page::html(&model, &templates, document.zone, args.allow_html)?
+            }
+        }
+    };
     match &args.output {
-        Some(path) => write::atomic(path, json.as_bytes())?,
-        None => output::print(&json),
+        Some(path) => write::atomic(path, rendered.as_bytes())?,
+        None => output::print(&rendered),
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -1,9 +1,18 @@
 //! Rendering: the normalized model of a postmortem (the render context every
 //! output format is made from) and its JSON form.
 
+mod build;
+pub mod compose;
+pub mod display;
+pub mod figure;
+pub mod html;
+mod internal;
 pub mod model;
+pub mod page;
+pub mod templates;
 
-pub use model::{Model, model};
+pub use build::model;
+pub use model::Model;
 
 /// The normalized document as pretty-printed JSON, ending in a newline.
 pub fn to_json(model: &Model) -> String {

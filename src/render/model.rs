@@ -3,10 +3,6 @@
 //! what `render --to json` prints and what templates receive; field names are
 //! stable (see docs/format.md).
 
-use crate::document::body::Canonical;
-use crate::document::{Document, Kind, Stamp, Status};
-use chrono::{DateTime, FixedOffset};
-use chrono_tz::Tz;
 use serde::Serialize;
 
 /// A postmortem, normalized.
@@ -27,8 +23,33 @@ pub struct Model {
     pub timeline: Vec<EntryModel>,
     pub action_items: Vec<ActionModel>,
     pub sections: Vec<SectionModel>,
-    /// The Markdown body as written.
+    /// The Markdown body as written (internal parts removed when public).
     pub body: String,
+    /// `YYYY-MM-DD-slug`: the page name in a site.
+    pub slug: String,
+    /// Rows of the key-figures table: label and value, ready to show.
+    pub figures: Vec<Figure>,
+    /// The timeline grouped by local day, for tables.
+    pub days: Vec<Day>,
+    /// The version rendered: `public` leaves internal content out.
+    pub public: bool,
+}
+
+/// One row of the key-figures table.
+#[derive(Clone, Debug, Serialize)]
+pub struct Figure {
+    pub label: &'static str,
+    pub value: String,
+}
+
+/// The timeline entries of one local day.
+#[derive(Clone, Debug, Serialize)]
+pub struct Day {
+    /// `2026-05-14`.
+    pub date: String,
+    /// `Thursday, May 14, 2026`.
+    pub label: String,
+    pub entries: Vec<EntryModel>,
 }
 
 /// The impact window.
@@ -64,6 +85,12 @@ pub struct EntryModel {
     pub milestone: bool,
     pub event: Option<String>,
     pub next_update: Option<String>,
+    /// Local clock time (`14:30`), empty for a date alone.
+    pub time: String,
+    /// The zone's abbreviation on that date (`PDT`).
+    pub zone: String,
+    /// The kind as shown (`Detected`).
+    pub label: String,
 }
 
 /// One action item.
@@ -85,124 +112,4 @@ pub struct SectionModel {
     /// `summary`, `impact`, `timeline`, `root_cause`, `remediation`,
     /// `lessons_learned`, or null for other headings.
     pub canonical: Option<&'static str>,
-}
-
-/// Builds the model of `document`, whose file text is `text`.
-pub fn model(document: &Document, text: &str) -> Model {
-    let zone = document.zone;
-    let show = |stamp: &Stamp| format_stamp(stamp, zone);
-    let value =
-        |v: &Option<crate::document::span::Spanned<String>>| v.as_ref().map(|s| s.value.clone());
-    let list =
-        |v: &[crate::document::span::Spanned<String>]| v.iter().map(|s| s.value.clone()).collect();
-    let start = document.impact_start();
-    let end = document.impact_end();
-    Model {
-        format_version: 1,
-        title: value(&document.title).unwrap_or_default(),
-        status: match document.status.value {
-            Status::Draft => "draft",
-            Status::Review => "review",
-            Status::Published => "published",
-        },
-        severity: value(&document.severity),
-        timezone: value(&document.timezone),
-        date: document.date.as_ref().map(|d| d.local.date().to_string()),
-        authors: list(&document.authors),
-        services: list(&document.services),
-        summary: value(&document.summary),
-        impact: ImpactModel {
-            start: start.map(|t| rfc3339(t, zone)),
-            end: end.map(|t| rfc3339(t, zone)),
-            duration_minutes: start.zip(end).map(|(s, e)| (e - s).num_minutes()),
-            stated_duration_minutes: document.impact.duration.as_ref().map(|d| d.value),
-            users: value(&document.impact.users),
-            data_loss: document.impact.data_loss.as_ref().map(|d| d.value),
-        },
-        metrics: metrics(document),
-        timeline: document
-            .timeline
-            .iter()
-            .map(|entry| EntryModel {
-                at: entry.at.as_ref().and_then(show),
-                precision: match &entry.at {
-                    Some(s) if s.is_day() => "day",
-                    Some(s) if s.local.format("%S").to_string() != "00" => "second",
-                    _ => "minute",
-                },
-                kind: entry.kind.value.name(),
-                milestone: entry.kind.value.is_milestone(),
-                event: value(&entry.event),
-                next_update: entry.next_update.as_ref().and_then(show),
-            })
-            .collect(),
-        action_items: document.action_items.iter().map(action).collect(),
-        sections: document
-            .body
-            .sections
-            .iter()
-            .map(|s| SectionModel {
-                title: s.title.clone(),
-                canonical: s.canonical.map(canonical_name),
-            })
-            .collect(),
-        body: text
-            .get(document.body.span.start..document.body.span.end)
-            .unwrap_or("")
-            .to_string(),
-    }
-}
-
-fn metrics(document: &Document) -> Metrics {
-    let since_start = |kind| {
-        let start = document.milestone_at(Kind::Start)?;
-        Some((document.milestone_at(kind)? - start).num_minutes())
-    };
-    Metrics {
-        time_to_detect_minutes: since_start(Kind::Detected),
-        time_to_acknowledge_minutes: since_start(Kind::Acknowledged),
-        time_to_mitigate_minutes: since_start(Kind::Mitigated),
-        time_to_resolve_minutes: since_start(Kind::Resolved),
-    }
-}
-
-fn action(item: &crate::document::ActionItem) -> ActionModel {
-    let value =
-        |v: &Option<crate::document::span::Spanned<String>>| v.as_ref().map(|s| s.value.clone());
-    ActionModel {
-        title: value(&item.title),
-        owner: value(&item.owner),
-        kind: value(&item.kind),
-        priority: value(&item.priority),
-        due: item.due.as_ref().map(|d| d.value.to_string()),
-        status: item.status.value.clone(),
-        link: value(&item.link),
-    }
-}
-
-fn canonical_name(canonical: Canonical) -> &'static str {
-    match canonical {
-        Canonical::Summary => "summary",
-        Canonical::Impact => "impact",
-        Canonical::Timeline => "timeline",
-        Canonical::RootCause => "root_cause",
-        Canonical::Remediation => "remediation",
-        Canonical::LessonsLearned => "lessons_learned",
-    }
-}
-
-fn format_stamp(stamp: &Stamp, zone: Option<Tz>) -> Option<String> {
-    if stamp.is_day() {
-        return Some(stamp.local.date().to_string());
-    }
-    stamp.instant().map(|t| rfc3339(t, zone))
-}
-
-/// RFC 3339 in the document's zone (or as written when it has none).
-fn rfc3339(instant: DateTime<FixedOffset>, zone: Option<Tz>) -> String {
-    let shown = match zone {
-        Some(zone) => instant.with_timezone(&zone).fixed_offset(),
-        None => instant,
-    };
-    shown.to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
 }

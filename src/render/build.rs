@@ -1,0 +1,255 @@
+//! Building the [`Model`] from a [`Document`]: times in the document's zone,
+//! metrics, display fields for templates, and, for a public rendering,
+//! internal entries, items, impact details and body parts left out.
+
+use super::display;
+use super::internal;
+use super::model::*;
+use crate::author::skeleton::slug;
+use crate::document::body::Canonical;
+use crate::document::span::Spanned;
+use crate::document::{ActionItem, Document, Entry, Kind, Stamp, Status};
+use chrono::{DateTime, FixedOffset};
+use chrono_tz::Tz;
+
+/// Builds the model of `document`, whose file text is `text`; `public`
+/// leaves out everything marked internal.
+pub fn model(document: &Document, text: &str, public: bool) -> Model {
+    let zone = document.zone;
+    let value = |v: &Option<Spanned<String>>| v.as_ref().map(|s| s.value.clone());
+    let list = |v: &[Spanned<String>]| v.iter().map(|s| s.value.clone()).collect();
+    let (start, end) = (document.impact_start(), document.impact_end());
+    let hide_details = public && document.impact.internal;
+    let impact = ImpactModel {
+        start: start.map(|t| rfc3339(t, zone)),
+        end: end.map(|t| rfc3339(t, zone)),
+        duration_minutes: start.zip(end).map(|(s, e)| (e - s).num_minutes()),
+        stated_duration_minutes: document.impact.duration.as_ref().map(|d| d.value),
+        users: value(&document.impact.users).filter(|_| !hide_details),
+        data_loss: document
+            .impact
+            .data_loss
+            .as_ref()
+            .map(|d| d.value)
+            .filter(|_| !hide_details),
+    };
+    let timeline: Vec<EntryModel> = document
+        .timeline
+        .iter()
+        .filter(|e| !(public && e.internal))
+        .map(|e| entry(e, zone))
+        .collect();
+    let title = value(&document.title).unwrap_or_default();
+    let day = start
+        .map(|t| display::local(t, zone).date_naive())
+        .or_else(|| document.date.as_ref().map(|d| d.local.date()));
+    let metrics = metrics(document);
+    Model {
+        format_version: 1,
+        slug: day.map_or_else(|| slug(&title), |d| format!("{d}-{}", slug(&title))),
+        status: match document.status.value {
+            Status::Draft => "draft",
+            Status::Review => "review",
+            Status::Published => "published",
+        },
+        severity: value(&document.severity),
+        timezone: value(&document.timezone),
+        date: document.date.as_ref().map(|d| d.local.date().to_string()),
+        authors: list(&document.authors),
+        services: list(&document.services),
+        summary: value(&document.summary),
+        figures: figures(&impact, &metrics, start, end, zone),
+        days: days(&timeline),
+        impact,
+        metrics,
+        timeline,
+        action_items: document
+            .action_items
+            .iter()
+            .filter(|a| !(public && a.internal))
+            .map(action)
+            .collect(),
+        sections: document
+            .body
+            .sections
+            .iter()
+            .map(|s| SectionModel {
+                title: s.title.clone(),
+                canonical: s.canonical.map(canonical_name),
+            })
+            .collect(),
+        body: internal::body(document, text, public),
+        public,
+        title,
+    }
+}
+
+fn entry(entry: &Entry, zone: Option<Tz>) -> EntryModel {
+    let at = entry.at.as_ref();
+    let instant = at.and_then(Stamp::instant);
+    EntryModel {
+        at: at.and_then(|s| format_stamp(s, zone)),
+        precision: match at {
+            Some(s) if s.is_day() => "day",
+            Some(s) if s.local.format("%S").to_string() != "00" => "second",
+            _ => "minute",
+        },
+        kind: entry.kind.value.name(),
+        milestone: entry.kind.value.is_milestone(),
+        event: entry.event.as_ref().map(|e| e.value.clone()),
+        next_update: entry
+            .next_update
+            .as_ref()
+            .and_then(|s| format_stamp(s, zone)),
+        time: instant
+            .map(|t| display::local(t, zone).format("%H:%M").to_string())
+            .unwrap_or_default(),
+        zone: instant
+            .map(|t| display::abbreviation(t, zone))
+            .unwrap_or_default(),
+        label: display::kind_label(entry.kind.value.name()),
+    }
+}
+
+/// The entries grouped by their local date, in timeline order.
+fn days(timeline: &[EntryModel]) -> Vec<Day> {
+    let mut days: Vec<Day> = Vec::new();
+    for entry in timeline {
+        let date = entry
+            .at
+            .as_deref()
+            .and_then(|at| at.get(..10))
+            .unwrap_or("")
+            .to_string();
+        match days.last_mut() {
+            Some(day) if day.date == date => day.entries.push(entry.clone()),
+            _ => {
+                let label = date
+                    .parse()
+                    .map_or_else(|_| "Undated".to_string(), display::day_label);
+                days.push(Day {
+                    date,
+                    label,
+                    entries: vec![entry.clone()],
+                });
+            }
+        }
+    }
+    days
+}
+
+fn figures(
+    impact: &ImpactModel,
+    metrics: &Metrics,
+    start: Option<DateTime<FixedOffset>>,
+    end: Option<DateTime<FixedOffset>>,
+    zone: Option<Tz>,
+) -> Vec<Figure> {
+    let when = |t: Option<DateTime<FixedOffset>>| {
+        t.map_or_else(
+            || "unknown".into(),
+            |t| {
+                format!(
+                    "{} ({})",
+                    display::local_text(t, zone),
+                    display::utc_text(t)
+                )
+            },
+        )
+    };
+    let minutes = |m: Option<i64>| m.map_or_else(|| "not recorded".into(), display::duration);
+    let mut rows = vec![
+        Figure {
+            label: "Impact start",
+            value: when(start),
+        },
+        Figure {
+            label: "Impact end",
+            value: when(end),
+        },
+        Figure {
+            label: "Duration",
+            value: minutes(impact.duration_minutes),
+        },
+    ];
+    if let Some(users) = &impact.users {
+        rows.push(Figure {
+            label: "Users affected",
+            value: users.clone(),
+        });
+    }
+    if let Some(loss) = impact.data_loss {
+        rows.push(Figure {
+            label: "Data loss",
+            value: if loss { "yes".into() } else { "no".into() },
+        });
+    }
+    rows.extend([
+        Figure {
+            label: "Time to detect",
+            value: minutes(metrics.time_to_detect_minutes),
+        },
+        Figure {
+            label: "Time to acknowledge",
+            value: minutes(metrics.time_to_acknowledge_minutes),
+        },
+        Figure {
+            label: "Time to mitigate",
+            value: minutes(metrics.time_to_mitigate_minutes),
+        },
+        Figure {
+            label: "Time to resolve",
+            value: minutes(metrics.time_to_resolve_minutes),
+        },
+    ]);
+    rows
+}
+
+fn metrics(document: &Document) -> Metrics {
+    let since_start = |kind| {
+        let start = document.milestone_at(Kind::Start)?;
+        Some((document.milestone_at(kind)? - start).num_minutes())
+    };
+    Metrics {
+        time_to_detect_minutes: since_start(Kind::Detected),
+        time_to_acknowledge_minutes: since_start(Kind::Acknowledged),
+        time_to_mitigate_minutes: since_start(Kind::Mitigated),
+        time_to_resolve_minutes: since_start(Kind::Resolved),
+    }
+}
+
+fn action(item: &ActionItem) -> ActionModel {
+    let value = |v: &Option<Spanned<String>>| v.as_ref().map(|s| s.value.clone());
+    ActionModel {
+        title: value(&item.title),
+        owner: value(&item.owner),
+        kind: value(&item.kind),
+        priority: value(&item.priority),
+        due: item.due.as_ref().map(|d| d.value.to_string()),
+        status: item.status.value.clone(),
+        link: value(&item.link),
+    }
+}
+
+fn canonical_name(canonical: Canonical) -> &'static str {
+    match canonical {
+        Canonical::Summary => "summary",
+        Canonical::Impact => "impact",
+        Canonical::Timeline => "timeline",
+        Canonical::RootCause => "root_cause",
+        Canonical::Remediation => "remediation",
+        Canonical::LessonsLearned => "lessons_learned",
+    }
+}
+
+fn format_stamp(stamp: &Stamp, zone: Option<Tz>) -> Option<String> {
+    if stamp.is_day() {
+        return Some(stamp.local.date().to_string());
+    }
+    stamp.instant().map(|t| rfc3339(t, zone))
+}
+
+/// RFC 3339 in the document's zone (or as written when it has none).
+fn rfc3339(instant: DateTime<FixedOffset>, zone: Option<Tz>) -> String {
+    display::local(instant, zone).to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
+}

@@ -1,0 +1,111 @@
+//! Putting generated content into the author's body: right after the
+//! heading of its section, before the author's prose; a section the body
+//! lacks is added in the canonical order.
+
+use crate::document::body::Canonical;
+use pulldown_cmark::{Event, HeadingLevel, Parser, Tag, TagEnd};
+
+/// The sections that get generated content, in canonical order.
+pub const GENERATED: [Canonical; 3] = [
+    Canonical::Impact,
+    Canonical::Timeline,
+    Canonical::Remediation,
+];
+
+/// `body` with `block(section)` after each generated section's heading.
+pub fn compose(body: &str, block: impl Fn(Canonical) -> String) -> String {
+    let headings = headings(body);
+    let mut inserts: Vec<(usize, String)> = Vec::new();
+    for section in GENERATED {
+        let content = block(section);
+        match headings.iter().find(|(_, c)| *c == Some(section)) {
+            Some(&(end, _)) => inserts.push((end, format!("\n\n{}\n", content.trim_end()))),
+            None => {
+                // Before the first section that comes later in the canonical order.
+                let order = |c: Canonical| {
+                    CANONICAL_ORDER
+                        .iter()
+                        .position(|&o| o == c)
+                        .unwrap_or(usize::MAX)
+                };
+                let later = headings
+                    .iter()
+                    .filter_map(|&(_, c)| c)
+                    .filter(|&c| order(c) > order(section))
+                    .filter_map(|c| headings.iter().find(|(_, h)| *h == Some(c)))
+                    .map(|&(end, _)| heading_start(body, end))
+                    .min();
+                let text = format!("## {}\n\n{}\n\n", section.heading(), content.trim_end());
+                match later {
+                    Some(at) => inserts.push((at, text)),
+                    None => inserts.push((body.len(), format!("\n{text}"))),
+                }
+            }
+        }
+    }
+    inserts.sort_by_key(|(at, _)| *at);
+    let mut out = String::with_capacity(body.len() + 4096);
+    let mut from = 0;
+    for (at, text) in inserts {
+        out.push_str(&body[from..at]);
+        out.push_str(&text);
+        from = at;
+    }
+    out.push_str(&body[from..]);
+    out
+}
+
+const CANONICAL_ORDER: [Canonical; 6] = [
+    Canonical::Summary,
+    Canonical::Impact,
+    Canonical::Timeline,
+    Canonical::RootCause,
+    Canonical::Remediation,
+    Canonical::LessonsLearned,
+];
+
+/// Level 1 and 2 headings: where each ends, and which section it names.
+fn headings(body: &str) -> Vec<(usize, Option<Canonical>)> {
+    let mut out = Vec::new();
+    let mut title: Option<String> = None;
+    for (event, range) in Parser::new(body).into_offset_iter() {
+        match event {
+            Event::Start(Tag::Heading { level, .. }) if level <= HeadingLevel::H2 => {
+                title = Some(String::new())
+            }
+            Event::Text(text) | Event::Code(text) => {
+                if let Some(title) = title.as_mut() {
+                    title.push_str(&text);
+                }
+            }
+            Event::End(TagEnd::Heading(level)) if level <= HeadingLevel::H2 => {
+                let end = range.start + body[range.clone()].trim_end().len();
+                out.push((
+                    end,
+                    title.take().as_deref().and_then(Canonical::from_heading),
+                ));
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+fn heading_start(body: &str, end: usize) -> usize {
+    body[..end].rfind('\n').map_or(0, |i| i + 1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn content_goes_under_its_heading_and_missing_sections_are_added_in_order() {
+        let body = "## Summary\nIt broke.\n\n## Impact\nSlow.\n\n## Root cause\nA bug.\n";
+        let out = compose(body, |c| format!("[{}]", c.heading()));
+        assert_eq!(
+            out,
+            "## Summary\nIt broke.\n\n## Impact\n\n[Impact]\n\nSlow.\n\n## Timeline\n\n[Timeline]\n\n## Root cause\nA bug.\n\n## Remediation\n\n[Remediation]\n\n"
+        );
+    }
+}

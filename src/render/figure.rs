@@ -1,0 +1,231 @@
+//! The geometry of the incident figure: a time axis with ticks chosen for
+//! the span (minutes to weeks), the impact window, milestones labelled on
+//! rows that do not collide, and public updates as ticks. `figure.svg` draws it.
+
+use super::display;
+use super::model::Model;
+use chrono::{DateTime, Duration, FixedOffset, Timelike};
+use chrono_tz::Tz;
+use serde::Serialize;
+
+/// What `figure.svg` draws.
+#[derive(Clone, Debug, Serialize)]
+pub struct Figure {
+    pub width: i64,
+    pub height: i64,
+    pub left: i64,
+    pub right: i64,
+    pub axis_y: i64,
+    pub ticks: Vec<Mark>,
+    pub impact: Option<Mark>,
+    pub milestones: Vec<Mark>,
+    pub updates: Vec<Mark>,
+    pub description: String,
+    pub caption: String,
+}
+
+/// A place on the axis.
+#[derive(Clone, Debug, Serialize)]
+pub struct Mark {
+    pub x: i64,
+    pub y: i64,
+    pub width: i64,
+    pub label: String,
+    pub when: String,
+    pub kind: String,
+    pub anchor: &'static str,
+}
+
+const WIDTH: i64 = 720;
+const LEFT: i64 = 24;
+const RIGHT: i64 = 696;
+const ROW: i64 = 16;
+const STEPS: [i64; 14] = [
+    1, 5, 10, 15, 30, 60, 120, 180, 360, 720, 1440, 2880, 10_080, 43_200,
+];
+
+/// The figure for `model`, or `None` when nothing in it has a clock time.
+pub fn figure(model: &Model, zone: Option<Tz>) -> Option<Figure> {
+    let parse = |text: &Option<String>| {
+        text.as_deref()
+            .and_then(|t| DateTime::parse_from_rfc3339(t).ok())
+    };
+    let points: Vec<(DateTime<FixedOffset>, &str, String)> = model
+        .timeline
+        .iter()
+        .filter_map(|e| Some((parse(&e.at)?, e.kind, e.label.clone())))
+        .collect();
+    let (start, end) = (parse(&model.impact.start), parse(&model.impact.end));
+    let times: Vec<_> = points
+        .iter()
+        .map(|(t, _, _)| *t)
+        .chain(start)
+        .chain(end)
+        .collect();
+    let (first, last) = (*times.iter().min()?, *times.iter().max()?);
+    let span = (last - first).num_minutes().max(10);
+    let (from, to) = (
+        first - Duration::minutes(span / 20 + 1),
+        last + Duration::minutes(span / 20 + 1),
+    );
+    let total = (to - from).num_seconds().max(1);
+    let x = |t: DateTime<FixedOffset>| LEFT + (RIGHT - LEFT) * (t - from).num_seconds() / total;
+    let label =
+        |t: DateTime<FixedOffset>| format!("{}", display::local(t, zone).format("%b %-d %H:%M"));
+    let milestones: Vec<Mark> = points
+        .iter()
+        .filter(|(_, kind, _)| {
+            model
+                .timeline
+                .iter()
+                .any(|e| e.kind == *kind && e.milestone)
+        })
+        .map(|(t, kind, text)| {
+            let at = x(*t);
+            let width = 7 * text.len() as i64 + 6;
+            let anchor = if at + width > RIGHT { "end" } else { "start" };
+            Mark {
+                x: at,
+                y: 0,
+                width,
+                label: text.clone(),
+                when: label(*t),
+                kind: kind.to_string(),
+                anchor,
+            }
+        })
+        .collect();
+    let milestones = place_rows(milestones);
+    let rows = milestones
+        .iter()
+        .map(|m| (m.y - 18) / ROW + 1)
+        .max()
+        .unwrap_or(0);
+    let axis_y = 40 + ROW * rows + 20;
+    let updates = points
+        .iter()
+        .filter(|(_, kind, _)| *kind == "update")
+        .map(|(t, kind, _)| Mark {
+            x: x(*t),
+            y: 0,
+            width: 0,
+            label: label(*t),
+            when: label(*t),
+            kind: kind.to_string(),
+            anchor: "middle",
+        })
+        .collect();
+    let impact = start.zip(end).map(|(s, e)| Mark {
+        x: x(s),
+        y: 0,
+        width: (x(e) - x(s)).max(2),
+        label: format!("{} to {}", label(s), label(e)),
+        when: label(s),
+        kind: "impact".into(),
+        anchor: "start",
+    });
+    let zone_name = zone.map_or_else(
+        || "the times' own offsets".to_string(),
+        |z| z.name().to_string(),
+    );
+    Some(Figure {
+        width: WIDTH,
+        height: axis_y + 30,
+        left: LEFT,
+        right: RIGHT,
+        ticks: ticks(from, to, &x, zone),
+        description: describe(model, &impact),
+        caption: format!("Times in {zone_name}. Shaded: impact window. Red ticks: public updates."),
+        impact,
+        milestones,
+        updates,
+        axis_y,
+    })
+}
+
+/// Puts each label on the first row where it does not overlap the one before.
+fn place_rows(mut marks: Vec<Mark>) -> Vec<Mark> {
+    let mut ends: Vec<i64> = Vec::new();
+    for mark in &mut marks {
+        let (lo, hi) = if mark.anchor == "end" {
+            (mark.x - mark.width, mark.x)
+        } else {
+            (mark.x, mark.x + mark.width)
+        };
+        let row = ends.iter().position(|&end| end < lo).unwrap_or(ends.len());
+        if row == ends.len() {
+            ends.push(hi);
+        } else {
+            ends[row] = hi;
+        }
+        mark.y = 18 + ROW * row as i64;
+    }
+    marks
+}
+
+fn ticks(
+    from: DateTime<FixedOffset>,
+    to: DateTime<FixedOffset>,
+    x: &dyn Fn(DateTime<FixedOffset>) -> i64,
+    zone: Option<Tz>,
+) -> Vec<Mark> {
+    let span = (to - from).num_minutes();
+    let step = STEPS
+        .iter()
+        .copied()
+        .find(|s| span / s <= 8)
+        .unwrap_or(43_200);
+    let local_from = display::local(from, zone);
+    let minute_of_day = i64::from(local_from.hour() * 60 + local_from.minute());
+    let first = from + Duration::minutes((step - minute_of_day.rem_euclid(step)) % step)
+        - Duration::seconds(i64::from(local_from.second()));
+    let format = if step >= 1440 {
+        "%b %-d"
+    } else if span > 1440 {
+        "%b %-d %H:%M"
+    } else {
+        "%H:%M"
+    };
+    (0..)
+        .map(|i| first + Duration::minutes(i * step))
+        .take_while(|t| *t <= to)
+        .take(12)
+        .map(|t| {
+            let label = display::local(t, zone).format(format).to_string();
+            Mark {
+                x: x(t),
+                y: 0,
+                width: 0,
+                when: label.clone(),
+                label,
+                kind: "tick".into(),
+                anchor: "middle",
+            }
+        })
+        .collect()
+}
+
+fn describe(model: &Model, impact: &Option<Mark>) -> String {
+    let mut parts = Vec::new();
+    if let (Some(impact), Some(minutes)) = (impact, model.impact.duration_minutes) {
+        parts.push(format!(
+            "Impact from {} ({}).",
+            impact.label,
+            display::duration(minutes)
+        ));
+    }
+    for entry in model.timeline.iter().filter(|e| e.milestone) {
+        if let Some(at) = &entry.at {
+            parts.push(
+                format!("{} at {} {}.", entry.label, entry.time, entry.zone)
+                    .replace(&format!(" at  {}", entry.zone), &format!(" on {at}")),
+            );
+        }
+    }
+    let updates = model.timeline.iter().filter(|e| e.kind == "update").count();
+    parts.push(format!(
+        "{updates} public update{}.",
+        if updates == 1 { "" } else { "s" }
+    ));
+    parts.join(" ")
+}

@@ -1,0 +1,167 @@
+//! The templates: built-ins from `templates/`, embedded in the binary, and
+//! a user folder whose files replace built-ins of the same name (or add new
+//! ones that extend them). Tera autoescapes `.html`, `.xml` and `.svg`.
+
+use crate::error::Error;
+use std::path::Path;
+use tera::{Kwargs, State, Tera};
+
+/// Every built-in template, by name.
+pub const BUILT_IN: &[(&str, &str)] = &[
+    ("base.html", include_str!("../../templates/base.html")),
+    ("page.html", include_str!("../../templates/page.html")),
+    ("index.html", include_str!("../../templates/index.html")),
+    ("impact.html", include_str!("../../templates/impact.html")),
+    (
+        "timeline.html",
+        include_str!("../../templates/timeline.html"),
+    ),
+    ("actions.html", include_str!("../../templates/actions.html")),
+    ("figure.svg", include_str!("../../templates/figure.svg")),
+    ("feed.xml", include_str!("../../templates/feed.xml")),
+    ("style.css", include_str!("../../templates/style.css")),
+    (
+        "postmortem.md",
+        include_str!("../../templates/postmortem.md"),
+    ),
+    ("impact.md", include_str!("../../templates/impact.md")),
+    ("timeline.md", include_str!("../../templates/timeline.md")),
+    ("actions.md", include_str!("../../templates/actions.md")),
+];
+
+/// The loaded templates.
+pub struct Templates {
+    tera: Tera,
+}
+
+impl std::fmt::Debug for Templates {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Templates")
+    }
+}
+
+impl Templates {
+    /// The built-ins, with the files of `overrides` (if any) replacing or
+    /// adding to them.
+    pub fn load(overrides: Option<&Path>) -> Result<Templates, Error> {
+        let mut sources: Vec<(String, String)> = BUILT_IN
+            .iter()
+            .map(|(n, t)| (n.to_string(), t.to_string()))
+            .collect();
+        if let Some(dir) = overrides {
+            let entries = std::fs::read_dir(dir).map_err(|e| Error::list(dir, &e))?;
+            for entry in entries.flatten() {
+                let path = entry.path();
+                if !path.is_file() {
+                    continue;
+                }
+                let name = entry.file_name().to_string_lossy().into_owned();
+                let text = std::fs::read_to_string(&path).map_err(|e| Error::read(&path, &e))?;
+                sources.retain(|(n, _)| *n != name);
+                sources.push((name, text));
+            }
+        }
+        let mut tera = Tera::new();
+        tera.autoescape_on([".html", ".xml", ".svg"]);
+        register_filters(&mut tera);
+        tera.add_raw_templates(sources.iter().map(|(n, t)| (n.as_str(), t.as_str())))
+            .map_err(|e| template_error(overrides, &e))?;
+        Ok(Templates { tera })
+    }
+
+    /// Renders template `name` with `context`.
+    pub fn render(&self, name: &str, context: &impl serde::Serialize) -> Result<String, Error> {
+        let context =
+            tera::Context::from_serialize(context).map_err(|e| template_error(None, &e))?;
+        self.tera
+            .render(name, &context)
+            .map_err(|e| template_error(None, &e))
+    }
+}
+
+fn template_error(dir: Option<&Path>, error: &tera::Error) -> Error {
+    let mut reason = error.to_string();
+    let mut source = std::error::Error::source(error);
+    while let Some(cause) = source {
+        reason.push_str(&format!(": {cause}"));
+        source = cause.source();
+    }
+    Error::Template {
+        path: dir.map(Path::to_path_buf),
+        reason,
+    }
+}
+
+fn register_filters(tera: &mut Tera) {
+    // A Markdown table cell: no pipes or line breaks.
+    tera.register_filter("md_cell", |text: &str, _: Kwargs, _: &State| {
+        text.replace('|', "\\|").replace(['\n', '\r'], " ")
+    });
+    // A Markdown link target: only safe schemes, no spaces or parentheses.
+    tera.register_filter("md_link", |url: &str, _: Kwargs, _: &State| {
+        safe_url(url)
+            .replace(' ', "%20")
+            .replace('(', "%28")
+            .replace(')', "%29")
+    });
+    tera.register_filter("safe_url", |url: &str, _: Kwargs, _: &State| safe_url(url));
+    tera.register_filter("yaml_string", |text: &str, _: Kwargs, _: &State| {
+        serde_json::to_string(text).unwrap_or_default()
+    });
+}
+
+/// `url` when its scheme is safe to link to; `#` for `javascript:`,
+/// `data:`, `vbscript:` (whatever the case or whitespace).
+pub fn safe_url(url: &str) -> String {
+    let squeezed: String = url
+        .chars()
+        .filter(|c| !c.is_whitespace() && !c.is_control())
+        .collect();
+    let lower = squeezed.to_ascii_lowercase();
+    if ["javascript:", "data:", "vbscript:"]
+        .iter()
+        .any(|s| lower.starts_with(s))
+    {
+        "#".into()
+    } else {
+        url.trim().to_string()
+    }
+}
+
+/// Writes every built-in template into `dir`, refusing to replace a file
+/// unless `force`.
+pub fn export(dir: &Path, force: bool) -> Result<Vec<std::path::PathBuf>, Error> {
+    std::fs::create_dir_all(dir).map_err(|e| Error::write(dir, &e))?;
+    let mut written = Vec::new();
+    for (name, text) in BUILT_IN {
+        let path = dir.join(name);
+        if path.exists() && !force {
+            return Err(Error::Exists { path });
+        }
+        crate::write::atomic(&path, text.as_bytes())?;
+        written.push(path);
+    }
+    Ok(written)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::safe_url;
+
+    #[test]
+    fn dangerous_schemes_never_become_links() {
+        for url in [
+            "javascript:alert(1)",
+            " JaVaScRiPt:alert(1)",
+            "java\tscript:x",
+            "data:text/html,x",
+            "VBScript:x",
+        ] {
+            assert_eq!(safe_url(url), "#", "{url}");
+        }
+        assert_eq!(
+            safe_url("https://tracker.example/STOR-1"),
+            "https://tracker.example/STOR-1"
+        );
+    }
+}
