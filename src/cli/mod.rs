@@ -10,6 +10,7 @@ mod render;
 mod reports;
 mod rules;
 mod settings;
+mod site;
 mod timeline;
 
 use clap::{Parser, Subcommand};

@@ -10,18 +10,31 @@ use std::process::ExitCode;
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// The postmortem to render (`-` reads standard input).
+    /// The postmortem to render (`-` reads standard input), or a folder of
+    /// them to build a site from (with --out).
     file: PathBuf,
+    /// Build a static site of the folder's postmortems into this folder.
+    #[arg(long, value_name = "SITE")]
+    out: Option<PathBuf>,
+    /// Site: include drafts and reviews, for an internal preview.
+    #[arg(long)]
+    include_drafts: bool,
+    /// Site: absolute base URL for links in the feed.
+    #[arg(long, value_name = "URL")]
+    base_url: Option<String>,
+    /// Site: the index page's title.
+    #[arg(long, default_value = "Incident postmortems")]
+    title: String,
     /// Output format.
     #[arg(long, value_enum, default_value_t = To::Json)]
     to: To,
     /// Write to this file (atomically) instead of standard output.
     #[arg(short, long, value_name = "PATH")]
     output: Option<PathBuf>,
-    /// Leave out everything marked internal.
+    /// Leave out everything marked internal (the default for sites).
     #[arg(long, conflicts_with = "internal")]
     public: bool,
-    /// Keep internal content (the default for one file).
+    /// Keep internal content (the default for one file; for a site, an internal preview).
     #[arg(long)]
     internal: bool,
     /// Markdown: leave out the front matter block for blog engines.
@@ -53,6 +66,20 @@ pub fn run(args: Args, config: &Config) -> Result<ExitCode, Error> {
         now: super::now(args.now.as_deref())?,
         settings: std::sync::Arc::new(config.settings.clone()),
     };
+    if let Some(out) = &args.out {
+        let build = super::site::Build {
+            source: &args.file,
+            out,
+            include_drafts: args.include_drafts,
+            internal: args.internal,
+            allow_html: args.allow_html,
+            base_url: args.base_url.as_deref(),
+            title: &args.title,
+            templates: args.templates.as_deref(),
+            lint: options,
+        };
+        return super::site::build(build, config);
+    }
     let bytes = super::read_input(&args.file)?;
     let (text, checked) = lint::check_bytes(&bytes, &options);
     let shown = report::display_path(&args.file);

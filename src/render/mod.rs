@@ -9,6 +9,7 @@ pub mod html;
 mod internal;
 pub mod model;
 pub mod page;
+pub mod site;
 pub mod templates;
 
 pub use build::model;

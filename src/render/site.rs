@@ -1,0 +1,116 @@
+//! A static site from many postmortems: one page each, `index.html` newest
+//! first, an Atom `feed.xml`, and `style.css`. The files come back as data;
+//! the caller writes them.
+
+use super::display;
+use super::model::Model;
+use super::page;
+use super::templates::Templates;
+use crate::error::Error;
+use chrono_tz::Tz;
+use serde::Serialize;
+use serde_json::json;
+
+/// What the whole site needs besides the postmortems.
+#[derive(Clone, Debug)]
+pub struct SiteOptions {
+    /// The index's title.
+    pub title: String,
+    /// Absolute base URL for the feed's links, ending in `/` (or empty).
+    pub base_url: String,
+    /// Pass raw HTML in bodies through.
+    pub allow_html: bool,
+    /// The feed's `updated` when the build is to be stamped (`SOURCE_DATE_EPOCH`).
+    pub stamp: Option<String>,
+}
+
+#[derive(Serialize)]
+struct Post<'a> {
+    slug: String,
+    title: &'a str,
+    summary: Option<&'a str>,
+    severity: Option<&'a str>,
+    status: &'a str,
+    authors: &'a [String],
+    day: String,
+    duration: Option<String>,
+    updated: String,
+}
+
+/// Every file of the site, as (name, content), pages named by their slug.
+pub fn build(
+    postmortems: &[(Model, Option<Tz>)],
+    templates: &Templates,
+    options: &SiteOptions,
+) -> Result<Vec<(String, String)>, Error> {
+    let mut ordered: Vec<&(Model, Option<Tz>)> = postmortems.iter().collect();
+    ordered.sort_by(|a, b| {
+        sort_key(&b.0)
+            .cmp(&sort_key(&a.0))
+            .then_with(|| a.0.slug.cmp(&b.0.slug))
+    });
+    let mut files = Vec::new();
+    let mut posts = Vec::new();
+    for (model, zone) in ordered {
+        let slug = unique(&model.slug, &files);
+        files.push((
+            format!("{slug}.html"),
+            page::html(model, templates, *zone, options.allow_html)?,
+        ));
+        let day = sort_key(model);
+        posts.push(Post {
+            updated: format!("{}T00:00:00Z", model.date.as_deref().unwrap_or(&day)),
+            day,
+            slug,
+            title: &model.title,
+            summary: model.summary.as_deref(),
+            severity: model.severity.as_deref(),
+            status: model.status,
+            authors: &model.authors,
+            duration: model.impact.duration_minutes.map(display::duration),
+        });
+    }
+    let newest = posts
+        .iter()
+        .map(|p| p.updated.clone())
+        .max()
+        .unwrap_or_else(|| "1970-01-01T00:00:00Z".into());
+    let context = json!({
+        "site_title": options.title,
+        "base_url": options.base_url,
+        "posts": posts,
+        "updated": options.stamp.clone().unwrap_or(newest),
+    });
+    files.push((
+        "index.html".into(),
+        templates.render("index.html", &context)?,
+    ));
+    files.push(("feed.xml".into(), templates.render("feed.xml", &context)?));
+    files.push(("style.css".into(), templates.render("style.css", &context)?));
+    Ok(files)
+}
+
+/// The day an incident started, for ordering and the index.
+fn sort_key(model: &Model) -> String {
+    let start = model
+        .impact
+        .start
+        .as_deref()
+        .or_else(|| model.timeline.iter().find_map(|e| e.at.as_deref()));
+    start
+        .or(model.date.as_deref())
+        .and_then(|t| t.get(..10))
+        .unwrap_or("0000-00-00")
+        .to_string()
+}
+
+fn unique(slug: &str, files: &[(String, String)]) -> String {
+    let taken = |s: &str| files.iter().any(|(name, _)| name == &format!("{s}.html"));
+    if !taken(slug) {
+        return slug.to_string();
+    }
+    (2..)
+        .map(|n| format!("{slug}-{n}"))
+        .find(|s| !taken(s))
+        .unwrap_or_default()
+}
