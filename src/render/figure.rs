@@ -190,6 +190,8 @@ fn ticks(
         .map(|i| first + Duration::minutes(i * step))
         .take_while(|t| *t <= to)
         .take(12)
+        // A centred label near either end would be cut off.
+        .filter(|t| (LEFT + 40..=RIGHT - 40).contains(&x(*t)))
         .map(|t| {
             let label = display::local(t, zone).format(format).to_string();
             Mark {

@@ -4,7 +4,7 @@
 
 use crate::error::Error;
 use std::path::Path;
-use tera::{Kwargs, State, Tera};
+use tera::{Kwargs, State, Tera, Value};
 
 /// Every built-in template, by name.
 pub const BUILT_IN: &[(&str, &str)] = &[
@@ -92,21 +92,40 @@ fn template_error(dir: Option<&Path>, error: &tera::Error) -> Error {
     }
 }
 
+/// A value as text for filters: null and undefined are empty.
+fn text_of(value: &Value) -> String {
+    if value.is_none() || value.is_undefined() {
+        String::new()
+    } else {
+        value
+            .as_str()
+            .map_or_else(|| value.to_string(), str::to_string)
+    }
+}
+
 fn register_filters(tera: &mut Tera) {
     // A Markdown table cell: no pipes or line breaks.
-    tera.register_filter("md_cell", |text: &str, _: Kwargs, _: &State| {
-        text.replace('|', "\\|").replace(['\n', '\r'], " ")
+    tera.register_filter("md_cell", |value: &Value, _: Kwargs, _: &State| {
+        text_of(value)
+            .replace('|', "\\|")
+            .replace(['\n', '\r'], " ")
     });
     // A Markdown link target: only safe schemes, no spaces or parentheses.
-    tera.register_filter("md_link", |url: &str, _: Kwargs, _: &State| {
-        safe_url(url)
+    tera.register_filter("md_link", |value: &Value, _: Kwargs, _: &State| {
+        safe_url(&text_of(value))
             .replace(' ', "%20")
             .replace('(', "%28")
             .replace(')', "%29")
     });
-    tera.register_filter("safe_url", |url: &str, _: Kwargs, _: &State| safe_url(url));
-    tera.register_filter("yaml_string", |text: &str, _: Kwargs, _: &State| {
-        serde_json::to_string(text).unwrap_or_default()
+    tera.register_filter("safe_url", |value: &Value, _: Kwargs, _: &State| {
+        safe_url(&text_of(value))
+    });
+    tera.register_filter("yaml_string", |value: &Value, _: Kwargs, _: &State| {
+        serde_json::to_string(&text_of(value)).unwrap_or_default()
+    });
+    // Null shows as nothing.
+    tera.register_filter("or_empty", |value: &Value, _: Kwargs, _: &State| {
+        text_of(value)
     });
 }
 

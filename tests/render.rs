@@ -1,0 +1,222 @@
+//! Rendering: Markdown and HTML snapshots of every postmortem and of the edge
+//! cases (no milestones, a one-minute incident, days across a DST change and
+//! midnight, internal content, a hostile file), public versus internal,
+//! byte-identical output run after run, and site builds.
+
+// Tests fail by panicking; helpers outside #[test] functions do too.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+mod common;
+
+use insta_cmd::get_cargo_bin;
+use postmortem::render::{self, page, templates::Templates};
+use postmortem::{document, render::Model};
+use std::process::Command;
+
+fn model(path: &str, public: bool) -> (Model, Option<chrono_tz::Tz>) {
+    let text = std::fs::read_to_string(common::repo(path)).unwrap();
+    let document = document::parse(&text).document.unwrap();
+    (render::model(&document, &text, public), document.zone)
+}
+
+fn both(path: &str, public: bool) -> (String, String) {
+    let templates = Templates::load(None).unwrap();
+    let (model, zone) = model(path, public);
+    let markdown = page::markdown(&model, &templates, true).unwrap();
+    let html = page::html(&model, &templates, zone, false).unwrap();
+    (markdown, html)
+}
+
+const FILES: &[&str] = &[
+    "postmortems/2026-05-14-query-failures-after-storage-cleanup.md",
+    "postmortems/2012-07-31-api-downtime-load-balancers-out-of-memory.md",
+    "postmortems/2018-12-21-processing-paused-after-database-kernel-bug.md",
+    "tests/fixtures/render/no-milestones.md",
+    "tests/fixtures/render/one-minute.md",
+    "tests/fixtures/render/across-dst-and-midnight.md",
+    "tests/fixtures/render/internal.md",
+    "tests/fixtures/render/hostile.md",
+];
+
+#[test]
+fn markdown_and_html_snapshots() {
+    for path in FILES {
+        let (markdown, html) = both(path, true);
+        let name = path.rsplit('/').next().unwrap().trim_end_matches(".md");
+        insta::assert_snapshot!(format!("{name}.md"), markdown);
+        insta::assert_snapshot!(format!("{name}.html"), html);
+    }
+}
+
+#[test]
+fn rendering_is_byte_identical_run_after_run() {
+    for path in FILES {
+        assert_eq!(both(path, true), both(path, true), "{path}");
+    }
+}
+
+#[test]
+fn public_versions_leave_out_every_internal_part() {
+    let (markdown, html) = both("tests/fixtures/render/internal.md", true);
+    for secret in ["Jane Roe", "FIN-88", "Renegotiate", "212 customers"] {
+        assert!(
+            !markdown.contains(secret) && !html.contains(secret),
+            "{secret} leaked"
+        );
+    }
+    let (markdown, html) = both("tests/fixtures/render/internal.md", false);
+    for secret in ["Jane Roe", "FIN-88", "Renegotiate", "212 customers"] {
+        assert!(
+            markdown.contains(secret) && html.contains(secret),
+            "{secret} missing from the internal version"
+        );
+    }
+}
+
+#[test]
+fn hostile_values_come_out_as_text() {
+    let (markdown, html) = both("tests/fixtures/render/hostile.md", true);
+    assert!(!html.contains("<script"), "raw script tag in HTML");
+    assert!(
+        !html.contains("<iframe") && !html.contains("<img src=x") && !html.contains("<svg onload")
+    );
+    assert!(!html.to_lowercase().contains("href=\"javascript:") && !html.contains("src=\"data:"));
+    assert!(
+        html.contains("&lt;script&gt;"),
+        "the title is shown, escaped"
+    );
+    assert!(
+        html.contains("{{ title }}") && html.contains("{% if true %}"),
+        "template syntax stays text"
+    );
+    assert!(
+        markdown.contains("{{ config }}") && markdown.contains("[Click me](#)"),
+        "{markdown}"
+    );
+}
+
+#[test]
+fn sections_the_body_lacks_are_added_in_canonical_order() {
+    let (markdown, _) = both("tests/fixtures/render/across-dst-and-midnight.md", true);
+    let at = |heading: &str| {
+        markdown
+            .find(heading)
+            .unwrap_or_else(|| panic!("{heading} missing"))
+    };
+    assert!(at("## Summary") < at("## Impact") && at("## Impact") < at("## Timeline"));
+    assert!(at("## Timeline") < at("## Root cause") && at("## Root cause") < at("## Remediation"));
+    assert!(
+        markdown.contains("| 01:30 EDT |") && markdown.contains("| 01:30 EST |"),
+        "both 01:30s, told apart"
+    );
+    assert!(markdown.contains("**Sunday, November 1, 2026**"));
+}
+
+fn postmortem(dir: &std::path::Path) -> Command {
+    let mut command = Command::new(get_cargo_bin("postmortem"));
+    command
+        .current_dir(dir)
+        .env("POSTMORTEM_NOW", "2026-11-22T00:00:00Z")
+        .env_remove("SOURCE_DATE_EPOCH");
+    command
+}
+
+#[test]
+fn a_site_holds_the_published_postmortems_an_index_a_feed_and_the_stylesheet() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("site");
+    let status = postmortem(&common::repo(""))
+        .args(["render", "postmortems", "--out"])
+        .arg(&out)
+        .output()
+        .unwrap();
+    assert_eq!(
+        status.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&status.stderr)
+    );
+    let mut names: Vec<String> = std::fs::read_dir(&out)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .collect();
+    names.sort();
+    assert_eq!(
+        names,
+        [
+            "2026-05-14-query-failures-after-a-storage-cleanup-removed-live-data.html",
+            "feed.xml",
+            "index.html",
+            "style.css"
+        ]
+    );
+    let feed = std::fs::read_to_string(out.join("feed.xml")).unwrap();
+    assert!(feed.contains("<updated>2026-05-20T00:00:00Z</updated>"));
+    let drafts = postmortem(&common::repo(""))
+        .args(["render", "postmortems", "--include-drafts", "--out"])
+        .arg(&out)
+        .output()
+        .unwrap();
+    assert_eq!(drafts.status.code(), Some(0));
+    let index = std::fs::read_to_string(out.join("index.html")).unwrap();
+    let order: Vec<usize> = ["2026-05-14", "2018-12-21", "2012-07-31"]
+        .iter()
+        .map(|d| index.find(d).unwrap())
+        .collect();
+    assert!(order[0] < order[1] && order[1] < order[2], "newest first");
+}
+
+#[test]
+fn a_postmortem_with_lint_errors_stops_the_build_and_keeps_the_old_site() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("in")).unwrap();
+    std::fs::copy(
+        common::repo("examples/rules/impact-window.md"),
+        dir.path().join("in/broken.md"),
+    )
+    .unwrap();
+    std::fs::create_dir(dir.path().join("site")).unwrap();
+    std::fs::write(dir.path().join("site/index.html"), "old").unwrap();
+    let output = postmortem(dir.path())
+        .args(["render", "in", "--include-drafts", "--out", "site"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("error[impact-window]"));
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("site/index.html")).unwrap(),
+        "old"
+    );
+}
+
+#[test]
+fn titles_that_look_like_paths_cannot_write_outside_the_site() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("in")).unwrap();
+    let text =
+        std::fs::read_to_string(common::repo("tests/fixtures/render/one-minute.md")).unwrap();
+    std::fs::write(
+        dir.path().join("in/escape.md"),
+        text.replace(
+            "title: A one-minute blip in the login service",
+            "title: ../../../etc/passwd",
+        ),
+    )
+    .unwrap();
+    let output = postmortem(dir.path())
+        .args(["render", "in", "--out", "site"])
+        .output()
+        .unwrap();
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert!(dir.path().join("site/2026-04-01-etc-passwd.html").is_file());
+    assert_eq!(
+        std::fs::read_dir(dir.path()).unwrap().count(),
+        2,
+        "only in/ and site/"
+    );
+}
