@@ -1,0 +1,108 @@
+//! The HTML page in a real browser: headless Chromium (Debian's `chromium`,
+//! which `.ci/run` installs) loads rendered pages; the SVG figure is in the
+//! DOM, and a hostile file's script never runs (the title stays as written).
+
+// Tests fail by panicking; helpers outside #[test] functions do too.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+mod common;
+
+use postmortem::render::{self, page, templates::Templates};
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+fn chromium() -> Option<PathBuf> {
+    ["/usr/bin/chromium", "/usr/bin/chromium-browser"]
+        .iter()
+        .map(PathBuf::from)
+        .find(|p| p.exists())
+}
+
+/// The DOM after load, as Chromium serializes it.
+fn dump_dom(browser: &Path, page: &Path, profile: &Path) -> String {
+    let output = Command::new(browser)
+        .args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-quic",
+            "--no-first-run",
+        ])
+        .args([
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+        ])
+        .arg(format!("--user-data-dir={}", profile.display()))
+        .args(["--virtual-time-budget=2000", "--dump-dom"])
+        .arg(format!("file://{}", page.display()))
+        .output()
+        .unwrap();
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+fn render_to(dir: &Path, source: &str) -> PathBuf {
+    let text = std::fs::read_to_string(common::repo(source)).unwrap();
+    let document = postmortem::document::parse(&text).document.unwrap();
+    let model = render::model(&document, &text, true);
+    let html = page::html(
+        &model,
+        &Templates::load(None).unwrap(),
+        document.zone,
+        false,
+    )
+    .unwrap();
+    let path = dir.join(format!("{}.html", model.slug));
+    std::fs::write(&path, html).unwrap();
+    path
+}
+
+#[test]
+fn chromium_shows_the_figure_and_runs_no_script_from_a_hostile_file() {
+    let Some(browser) = chromium() else {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "CI must have chromium: .ci/run installs it"
+        );
+        eprintln!("skipped: no chromium here (apt-get install chromium)");
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let profile = dir.path().join("profile");
+
+    let page = render_to(
+        dir.path(),
+        "postmortems/2026-05-14-query-failures-after-storage-cleanup.md",
+    );
+    let dom = dump_dom(&browser, &page, &profile);
+    assert!(
+        dom.contains("<svg") && dom.contains("Incident timeline: Query failures"),
+        "figure missing: {}",
+        &dom[..dom.len().min(400)]
+    );
+    assert!(dom.contains("class=\"impact\""), "impact window missing");
+
+    let page = render_to(dir.path(), "tests/fixtures/render/hostile.md");
+    let dom = dump_dom(&browser, &page, &profile);
+    let title = dom
+        .split("<title>")
+        .nth(1)
+        .and_then(|t| t.split("</title>").next())
+        .unwrap_or("");
+    assert!(
+        title.starts_with("&lt;script&gt;document.title="),
+        "a script changed the title to {title:?}"
+    );
+    // Text nodes keep their quotes when serialized; only real elements start with `<`.
+    for element in [
+        "<iframe",
+        "<img src=\"x\"",
+        "<svg onload",
+        "<script>document",
+    ] {
+        assert!(
+            !dom.contains(element),
+            "hostile markup became an element: {element}"
+        );
+    }
+}
