@@ -4,6 +4,8 @@
 
 // Tests fail by panicking; helpers outside #[test] functions do too.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+// Without chromium (outside CI) the test says it skipped, on stderr.
+#![allow(clippy::print_stderr)]
 
 mod common;
 
