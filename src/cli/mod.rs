@@ -11,6 +11,7 @@ mod reports;
 mod rules;
 mod settings;
 mod site;
+mod templates;
 mod timeline;
 
 use clap::{Parser, Subcommand};
@@ -46,7 +47,7 @@ enum ColorArg {
 enum Command {
     /// Check postmortems and report every problem with file:line:column.
     Lint(lint::Args),
-    /// Render one postmortem (today: its normalized JSON model).
+    /// Render a postmortem to Markdown, HTML or JSON, or a folder to a static site.
     Render(render::Args),
     /// Start a new postmortem (asks for what the flags do not give, at a terminal).
     New(new::Args),
@@ -64,6 +65,8 @@ enum Command {
     Stats(reports::StatsArgs),
     /// Print the configuration in force, with where each value came from.
     Config,
+    /// Work with the rendering templates.
+    Templates(templates::Args),
     /// Print a shell completion script (bash, zsh, fish, powershell, elvish).
     Completions(ecosystem::CompletionsArgs),
     /// Print the man page (roff).
@@ -95,6 +98,7 @@ pub fn run(cli: Cli) -> Result<ExitCode, Error> {
         Command::Actions(args) => reports::actions(args, &config()?),
         Command::Stats(args) => reports::stats(args, &config()?),
         Command::Config => settings::show(&config()?),
+        Command::Templates(args) => templates::run(args),
         Command::Completions(args) => ecosystem::completions(args),
         Command::Man => ecosystem::man(),
         Command::Schema => ecosystem::schema(),
