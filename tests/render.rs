@@ -220,3 +220,47 @@ fn titles_that_look_like_paths_cannot_write_outside_the_site() {
         "only in/ and site/"
     );
 }
+
+#[test]
+fn exported_templates_can_be_overridden_and_extend_the_built_ins() {
+    let dir = tempfile::tempdir().unwrap();
+    let tpl = dir.path().join("tpl");
+    let output = postmortem(dir.path())
+        .args(["templates", "export", "tpl"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0));
+    assert_eq!(
+        std::fs::read_dir(&tpl).unwrap().count(),
+        postmortem::render::templates::BUILT_IN.len()
+    );
+    let again = postmortem(dir.path())
+        .args(["templates", "export", "tpl"])
+        .output()
+        .unwrap();
+    assert_eq!(
+        again.status.code(),
+        Some(2),
+        "never overwrites without --force"
+    );
+    std::fs::write(
+        tpl.join("page.html"),
+        "{% extends \"builtin/page.html\" %}{% block title %}ACME | {{ title }}{% endblock %}",
+    )
+    .unwrap();
+    let minimal = common::repo("examples/minimal.md");
+    let page = postmortem(dir.path())
+        .args(["render", "--to", "html", "--templates", "tpl"])
+        .arg(&minimal)
+        .output()
+        .unwrap();
+    let html = String::from_utf8(page.stdout).unwrap();
+    assert!(
+        html.contains("<title>ACME | Login page timed out after a certificate expired</title>"),
+        "{html}"
+    );
+    assert!(
+        html.contains("<svg"),
+        "the rest of the built-in page is kept"
+    );
+}

@@ -48,6 +48,13 @@ impl Templates {
             .iter()
             .map(|(n, t)| (n.to_string(), t.to_string()))
             .collect();
+        // `builtin/NAME` stays the built-in even when a user file replaces NAME,
+        // so a user's page.html can `{% extends "builtin/page.html" %}`.
+        sources.extend(
+            BUILT_IN
+                .iter()
+                .map(|(n, t)| (format!("builtin/{n}"), t.to_string())),
+        );
         if let Some(dir) = overrides {
             let entries = std::fs::read_dir(dir).map_err(|e| Error::list(dir, &e))?;
             for entry in entries.flatten() {
