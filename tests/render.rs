@@ -9,7 +9,8 @@
 mod common;
 
 use insta_cmd::get_cargo_bin;
-use postmortem::render::{self, page, templates::Templates};
+use postmortem::render::templates::{self, Templates};
+use postmortem::render::{self, page};
 use postmortem::{document, render::Model};
 use std::process::Command;
 
@@ -232,7 +233,7 @@ fn exported_templates_can_be_overridden_and_extend_the_built_ins() {
     assert_eq!(output.status.code(), Some(0));
     assert_eq!(
         std::fs::read_dir(&tpl).unwrap().count(),
-        postmortem::render::templates::BUILT_IN.len()
+        templates::BUILT_IN.len()
     );
     let again = postmortem(dir.path())
         .args(["templates", "export", "tpl"])
