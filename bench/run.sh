@@ -43,6 +43,17 @@ echo "lint 1,000 files:   ${lint1k} s median, peak ${mem1k} KB"
 echo "lint 10,000 files:  ${lint10k} s median, peak ${mem10k} KB   (target <= 1.5 s, < 64 MB, flat)"
 echo "lint one file:      ${one_file} s median, whole process     (target < 0.005 s)"
 
+# A site build stops on lint errors: build from the corpus minus files with errors.
+site_src="$out/site-source"
+if [[ ! -d $site_src ]]; then
+  cp -r "$out/corpus-1000" "$site_src"
+  "$bin" lint "$site_src" --format concise | grep -o '^[^:]*\.md' | sort -u | while read -r f; do
+    "$bin" lint "$f" --format json | grep -q '"severity":"error"' && rm -f "$f"
+  done
+fi
+hyperfine -i -N --warmup 1 --runs 5 --export-json "$out/site.json" "$bin render $site_src --out $out/site --include-drafts" >/dev/null 2>&1 || true
+echo "site build, $(ls "$site_src" | wc -l) postmortems: $(median "$out/site.json") s median   (target <= 3 s)"
+
 mdl=$(command -v markdownlint-cli2 || true)
 [[ -z $mdl && -x $out/node_modules/.bin/markdownlint-cli2 ]] && mdl=$out/node_modules/.bin/markdownlint-cli2
 if [[ -n $mdl ]]; then
