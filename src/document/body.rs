@@ -56,17 +56,19 @@ impl Canonical {
         }
     }
 
+    /// Every section, in canonical order.
+    pub const ALL: [Canonical; 6] = [
+        Canonical::Summary,
+        Canonical::Impact,
+        Canonical::Timeline,
+        Canonical::RootCause,
+        Canonical::Remediation,
+        Canonical::LessonsLearned,
+    ];
+
     /// The section a heading names, by case-insensitive name or alias.
     pub fn from_heading(heading: &str) -> Option<Canonical> {
-        const ALL: [Canonical; 6] = [
-            Canonical::Summary,
-            Canonical::Impact,
-            Canonical::Timeline,
-            Canonical::RootCause,
-            Canonical::Remediation,
-            Canonical::LessonsLearned,
-        ];
-        ALL.into_iter().find(|c| {
+        Canonical::ALL.into_iter().find(|c| {
             names_match(heading, c.heading()) || c.aliases().iter().any(|a| names_match(heading, a))
         })
     }

@@ -55,15 +55,6 @@ pub fn compose(body: &str, block: impl Fn(Canonical) -> String) -> String {
     out
 }
 
-const CANONICAL_ORDER: [Canonical; 6] = [
-    Canonical::Summary,
-    Canonical::Impact,
-    Canonical::Timeline,
-    Canonical::RootCause,
-    Canonical::Remediation,
-    Canonical::LessonsLearned,
-];
-
 /// Level 1 and 2 headings: where each ends, and which section it names.
 fn headings(body: &str) -> Vec<(usize, Option<Canonical>)> {
     let mut out = Vec::new();
