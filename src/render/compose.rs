@@ -23,7 +23,7 @@ pub fn compose(body: &str, block: impl Fn(Canonical) -> String) -> String {
             None => {
                 // Before the first section that comes later in the canonical order.
                 let order = |c: Canonical| {
-                    CANONICAL_ORDER
+                    Canonical::ALL
                         .iter()
                         .position(|&o| o == c)
                         .unwrap_or(usize::MAX)
