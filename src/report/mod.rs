@@ -154,12 +154,6 @@ impl Reporter {
         output.text
     }
 
-    /// Renders and takes one file.
-    pub fn file(&mut self, report: FileReport<'_>) -> String {
-        let output = self.render_file(report);
-        self.take(output)
-    }
-
     /// The counts so far.
     pub fn totals(&self) -> Totals {
         self.totals
