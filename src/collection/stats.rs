@@ -6,7 +6,6 @@ use super::Loaded;
 use super::table::Table;
 use crate::document::{Document, Kind};
 use chrono::{Datelike, NaiveDate};
-use chrono_tz::Tz;
 use serde_json::{Map, Value, json};
 use std::collections::BTreeMap;
 
@@ -59,24 +58,8 @@ pub struct Group {
     pub metrics: [Metric; 4],
 }
 
-/// The day an incident's impact started, in its own zone.
-pub fn started(document: &Document) -> Option<NaiveDate> {
-    let first = document.impact_start().or_else(|| {
-        document
-            .timeline
-            .iter()
-            .find_map(|e| e.at.as_ref()?.range())
-            .map(|(first, _)| first)
-    })?;
-    Some(
-        first
-            .with_timezone(&document.zone.unwrap_or(Tz::UTC))
-            .date_naive(),
-    )
-}
-
 fn keys(document: &Document, by: By) -> Vec<String> {
-    let date = started(document);
+    let date = document.began_on();
     match by {
         By::All => vec!["all".into()],
         By::Severity => vec![
@@ -99,7 +82,7 @@ pub fn groups(postmortems: &[Loaded], by: By, since: Option<NaiveDate>) -> Vec<G
     let mut members: BTreeMap<String, Vec<&Document>> = BTreeMap::new();
     for loaded in postmortems {
         let doc = &loaded.document;
-        if since.is_some_and(|since| started(doc).is_none_or(|d| d < since)) {
+        if since.is_some_and(|since| doc.began_on().is_none_or(|d| d < since)) {
             continue;
         }
         for key in keys(doc, by) {

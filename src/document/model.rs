@@ -255,6 +255,22 @@ impl Document {
         stated.or_else(|| self.milestone_at(Kind::Start))
     }
 
+    /// The day the incident began, in the document's zone (UTC without one):
+    /// the impact start, else the first timeline entry that could be placed.
+    pub fn began_on(&self) -> Option<NaiveDate> {
+        let first = self.impact_start().or_else(|| {
+            self.timeline
+                .iter()
+                .find_map(|e| e.at.as_ref()?.range())
+                .map(|(first, _)| first)
+        })?;
+        Some(
+            first
+                .with_timezone(&self.zone.unwrap_or(Tz::UTC))
+                .date_naive(),
+        )
+    }
+
     /// Impact end: `impact.end`, else the `resolved` milestone.
     pub fn impact_end(&self) -> Option<DateTime<FixedOffset>> {
         let stated = self.impact.end.as_ref().and_then(Stamp::instant);

@@ -33,16 +33,7 @@ Fixed:
 };
 
 fn check(document: &Document, _: &Context, out: &mut Vec<Finding>) {
-    let incident = document
-        .impact_start()
-        .or_else(|| {
-            document
-                .timeline
-                .iter()
-                .find_map(|e| e.at.as_ref()?.range())
-                .map(|(first, _)| first)
-        })
-        .map(|t| t.date_naive());
+    let incident = document.began_on();
     for item in &document.action_items {
         let name = item
             .title
