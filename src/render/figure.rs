@@ -3,7 +3,7 @@
 //! rows that do not collide, and public updates as ticks. `figure.svg` draws it.
 
 use super::display;
-use super::model::Model;
+use super::model::{EntryModel, Model};
 use chrono::{DateTime, Duration, FixedOffset, Timelike};
 use chrono_tz::Tz;
 use serde::Serialize;
@@ -50,15 +50,17 @@ pub fn figure(model: &Model, zone: Option<Tz>) -> Option<Figure> {
         text.as_deref()
             .and_then(|t| DateTime::parse_from_rfc3339(t).ok())
     };
-    let points: Vec<(DateTime<FixedOffset>, &str, String)> = model
+    // Entries with a clock time: a date alone is not RFC 3339 and has no
+    // place on the axis.
+    let points: Vec<(DateTime<FixedOffset>, &EntryModel)> = model
         .timeline
         .iter()
-        .filter_map(|e| Some((parse(&e.at)?, e.kind, e.label.clone())))
+        .filter_map(|e| Some((parse(&e.at)?, e)))
         .collect();
     let (start, end) = (parse(&model.impact.start), parse(&model.impact.end));
     let times: Vec<_> = points
         .iter()
-        .map(|(t, _, _)| *t)
+        .map(|(t, _)| *t)
         .chain(start)
         .chain(end)
         .collect();
@@ -74,13 +76,9 @@ pub fn figure(model: &Model, zone: Option<Tz>) -> Option<Figure> {
         |t: DateTime<FixedOffset>| format!("{}", display::local(t, zone).format("%b %-d %H:%M"));
     let milestones: Vec<Mark> = points
         .iter()
-        .filter(|(_, kind, _)| {
-            model
-                .timeline
-                .iter()
-                .any(|e| e.kind == *kind && e.milestone)
-        })
-        .map(|(t, kind, text)| {
+        .filter(|(_, entry)| entry.milestone)
+        .map(|(t, entry)| {
+            let text = &entry.label;
             let at = x(*t);
             let width = 7 * text.len() as i64 + 6;
             let anchor = if at + width > RIGHT { "end" } else { "start" };
@@ -90,7 +88,7 @@ pub fn figure(model: &Model, zone: Option<Tz>) -> Option<Figure> {
                 width,
                 label: text.clone(),
                 when: label(*t),
-                kind: kind.to_string(),
+                kind: entry.kind.to_string(),
                 anchor,
             }
         })
@@ -104,14 +102,14 @@ pub fn figure(model: &Model, zone: Option<Tz>) -> Option<Figure> {
     let axis_y = 40 + ROW * rows + 20;
     let updates = points
         .iter()
-        .filter(|(_, kind, _)| *kind == "update")
-        .map(|(t, kind, _)| Mark {
+        .filter(|(_, entry)| entry.kind == "update")
+        .map(|(t, entry)| Mark {
             x: x(*t),
             y: 0,
             width: 0,
             label: label(*t),
             when: label(*t),
-            kind: kind.to_string(),
+            kind: entry.kind.to_string(),
             anchor: "middle",
         })
         .collect();
@@ -216,13 +214,13 @@ fn describe(model: &Model, impact: &Option<Mark>) -> String {
             display::duration(minutes)
         ));
     }
-    for entry in model.timeline.iter().filter(|e| e.milestone) {
-        if let Some(at) = &entry.at {
-            parts.push(
-                format!("{} at {} {}.", entry.label, entry.time, entry.zone)
-                    .replace(&format!(" at  {}", entry.zone), &format!(" on {at}")),
-            );
-        }
+    // Milestones always have a clock time (lint's `timestamp` rule).
+    for entry in model
+        .timeline
+        .iter()
+        .filter(|e| e.milestone && !e.time.is_empty())
+    {
+        parts.push(format!("{} at {} {}.", entry.label, entry.time, entry.zone));
     }
     let updates = model.timeline.iter().filter(|e| e.kind == "update").count();
     parts.push(format!(
