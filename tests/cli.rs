@@ -79,11 +79,10 @@ fn lint_reports_every_file_in_a_folder_sorted_by_path() {
         .unwrap();
     assert_eq!(output.status.code(), Some(1));
     let stdout = String::from_utf8(output.stdout).unwrap();
-    let files: Vec<&str> = stdout
+    let files: Vec<String> = stdout
         .lines()
         .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap())
         .map(|v| v["file"].as_str().unwrap().to_string())
-        .map(|f| &*Box::leak(f.into_boxed_str()))
         .collect();
     let mut sorted = files.clone();
     sorted.sort();

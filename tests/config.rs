@@ -35,6 +35,25 @@ fn findings(output: &Output) -> Vec<String> {
         .collect()
 }
 
+/// The concise report of `postmortem lint incidents` in `dir`.
+fn concise(dir: &Path) -> String {
+    let output = postmortem(dir)
+        .args(["lint", "--format", "concise", "incidents"])
+        .output()
+        .unwrap();
+    String::from_utf8(output.stdout).unwrap()
+}
+
+/// `rule severity` of each finding of `postmortem lint incidents` in `dir`.
+fn json_findings(dir: &Path) -> Vec<String> {
+    findings(
+        &postmortem(dir)
+            .args(["lint", "--format", "json", "incidents"])
+            .output()
+            .unwrap(),
+    )
+}
+
 /// A project: `postmortem.yml` at the top, one postmortem in `incidents/`.
 fn project(config: &str, postmortem: &str) -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
@@ -114,21 +133,13 @@ fn a_file_can_allow_a_rule_for_itself() {
         "status: draft\nlint:\n  allow: [placeholder]\n",
     );
     let dir = project("rules:\n  placeholder: error\n", &doc);
-    let output = postmortem(dir.path())
-        .args(["lint", "--format", "json", "incidents"])
-        .output()
-        .unwrap();
-    assert_eq!(findings(&output), Vec::<String>::new());
+    assert_eq!(json_findings(dir.path()), Vec::<String>::new());
     let typo = placeholder_doc().replace(
         "status: draft\n",
         "status: draft\nlint:\n  allow: [placeholdr]\n",
     );
     std::fs::write(dir.path().join("incidents/2026/checkout.md"), typo).unwrap();
-    let output = postmortem(dir.path())
-        .args(["lint", "--format", "concise", "incidents"])
-        .output()
-        .unwrap();
-    let text = String::from_utf8(output.stdout).unwrap();
+    let text = concise(dir.path());
     assert!(
         text.contains("error[schema] unknown rule `placeholdr` in `lint.allow`"),
         "{text}"
@@ -140,11 +151,7 @@ fn custom_severities_and_sections_replace_the_defaults() {
     let doc = std::fs::read_to_string(common::repo("tests/fixtures/pass/placeholder.md")).unwrap();
     let config = "severities:\n  P1: customers cannot pay\n  P2: customers are slowed down\nsections:\n  Summary: []\n  Customer communication: [Comms]\n";
     let dir = project(config, &doc);
-    let output = postmortem(dir.path())
-        .args(["lint", "--format", "concise", "incidents"])
-        .output()
-        .unwrap();
-    let text = String::from_utf8(output.stdout).unwrap();
+    let text = concise(dir.path());
     assert!(
         text.contains("error[schema] `SEV2` is not a valid severity"),
         "{text}"
@@ -159,20 +166,11 @@ fn custom_severities_and_sections_replace_the_defaults() {
         !text.contains("Root cause"),
         "only the configured sections are required: {text}"
     );
-    std::fs::write(
-        dir.path().join("incidents/2026/checkout.md"),
-        doc.replace("severity: SEV2", "severity: P1")
-            .replace("## Impact", "## Comms"),
-    )
-    .unwrap();
-    let output = postmortem(dir.path())
-        .args(["lint", "--format", "concise", "incidents"])
-        .output()
-        .unwrap();
-    assert_eq!(
-        String::from_utf8(output.stdout).unwrap(),
-        "0 errors, 0 warnings in 1 file\n"
-    );
+    let fixed = doc
+        .replace("severity: SEV2", "severity: P1")
+        .replace("## Impact", "## Comms");
+    std::fs::write(dir.path().join("incidents/2026/checkout.md"), fixed).unwrap();
+    assert_eq!(concise(dir.path()), "0 errors, 0 warnings in 1 file\n");
 }
 
 #[test]
@@ -181,17 +179,9 @@ fn duration_tolerance_is_configurable() {
         .unwrap()
         .replace("duration: 40m", "duration: 50m");
     let strict = project("", &doc);
-    let output = postmortem(strict.path())
-        .args(["lint", "--format", "json", "incidents"])
-        .output()
-        .unwrap();
-    assert_eq!(findings(&output), ["duration-claim error"]);
+    assert_eq!(json_findings(strict.path()), ["duration-claim error"]);
     let loose = project("duration_tolerance: {minutes: 10, percent: 5}\n", &doc);
-    let output = postmortem(loose.path())
-        .args(["lint", "--format", "json", "incidents"])
-        .output()
-        .unwrap();
-    assert_eq!(findings(&output), Vec::<String>::new());
+    assert_eq!(json_findings(loose.path()), Vec::<String>::new());
 }
 
 #[test]
