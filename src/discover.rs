@@ -21,8 +21,12 @@ pub fn discover(paths: &[PathBuf]) -> Found {
     let mut found = Found::default();
     for path in paths {
         match std::fs::metadata(path) {
-            Ok(meta) if meta.is_dir() => walk(path, &mut found),
-            Ok(_) => found.files.push(path.clone()),
+            Ok(meta) if meta.is_dir() => match path.canonicalize() {
+                Ok(root) => walk(path, &root, &mut found),
+                Err(error) => found.errors.push(Error::list(path, &error)),
+            },
+            Ok(meta) if meta.is_file() => found.files.push(path.clone()),
+            Ok(_) => found.errors.push(Error::NotAFile { path: path.clone() }),
             Err(_) => found.errors.push(Error::NotFound { path: path.clone() }),
         }
     }
@@ -50,7 +54,44 @@ pub fn relative_to(root: Option<&Path>, path: &Path) -> PathBuf {
     inside.unwrap_or_else(|| path.to_path_buf())
 }
 
-fn walk(dir: &Path, found: &mut Found) {
+/// The most a postmortem file may hold; a larger one is reported, not read.
+pub const MAX_FILE_BYTES: u64 = 64 << 20;
+
+/// The bytes of the regular file `path` (through links), at most
+/// [`MAX_FILE_BYTES`]: a FIFO, device or folder is [`Error::NotAFile`] and
+/// a larger file [`Error::TooLarge`], both found before reading anything.
+pub fn read(path: &Path) -> Result<Vec<u8>, Error> {
+    use std::io::Read;
+    let meta = std::fs::metadata(path).map_err(|e| Error::read(path, &e))?;
+    if !meta.is_file() {
+        return Err(Error::NotAFile {
+            path: path.to_path_buf(),
+        });
+    }
+    if meta.len() > MAX_FILE_BYTES {
+        return Err(Error::TooLarge {
+            path: path.to_path_buf(),
+            size: meta.len(),
+            limit: MAX_FILE_BYTES,
+        });
+    }
+    let file = std::fs::File::open(path).map_err(|e| Error::read(path, &e))?;
+    let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
+    // The file may grow between the look and the read: the limit still holds.
+    file.take(MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| Error::read(path, &e))?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(Error::TooLarge {
+            path: path.to_path_buf(),
+            size: bytes.len() as u64,
+            limit: MAX_FILE_BYTES,
+        });
+    }
+    Ok(bytes)
+}
+
+fn walk(dir: &Path, root: &Path, found: &mut Found) {
     let entries = match std::fs::read_dir(dir) {
         Ok(entries) => entries,
         Err(error) => return found.errors.push(Error::list(dir, &error)),
@@ -69,11 +110,18 @@ fn walk(dir: &Path, found: &mut Found) {
             continue;
         };
         if kind.is_dir() {
-            walk(&path, found);
-        } else if is_postmortem(&name) && (kind.is_file() || path.is_file()) {
+            walk(&path, root, found);
+        } else if is_postmortem(&name) && (kind.is_file() || link_to_file_inside(&path, root)) {
             found.files.push(path);
         }
     }
+}
+
+/// A symbolic link to a regular file within `root` (one leading elsewhere,
+/// such as to `/proc/self/environ`, is not read).
+fn link_to_file_inside(path: &Path, root: &Path) -> bool {
+    path.canonicalize()
+        .is_ok_and(|target| target.starts_with(root) && target.is_file())
 }
 
 fn is_postmortem(name: &str) -> bool {
@@ -125,6 +173,27 @@ mod tests {
         let found = discover(&[dir.path().to_path_buf()]);
         assert_eq!(found.files, [dir.path().join("a/x.md")]);
         assert!(found.errors.is_empty());
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn links_out_of_the_folder_and_special_files_are_not_read() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path().join("pm");
+        std::fs::create_dir(&root).unwrap();
+        std::fs::write(root.join("real.md"), "").unwrap();
+        std::fs::write(dir.path().join("outside.md"), "").unwrap();
+        std::os::unix::fs::symlink(root.join("real.md"), root.join("alias.md")).unwrap();
+        std::os::unix::fs::symlink(dir.path().join("outside.md"), root.join("out.md")).unwrap();
+        std::os::unix::fs::symlink("/proc/self/environ", root.join("env.md")).unwrap();
+        let found = discover(std::slice::from_ref(&root));
+        assert_eq!(found.files, [root.join("alias.md"), root.join("real.md")]);
+        let device = discover(&[PathBuf::from("/dev/null")]);
+        assert!(matches!(device.errors[0], Error::NotAFile { .. }));
+        assert!(matches!(
+            read(Path::new("/dev/zero")),
+            Err(Error::NotAFile { .. })
+        ));
     }
 
     #[test]

@@ -43,6 +43,64 @@ pub enum Error {
         /// The file.
         path: PathBuf,
     },
+    /// The file to replace is read-only: the user said to leave it alone.
+    #[error("{path} is read-only; make it writable (chmod u+w) if it should change")]
+    ReadOnly {
+        /// The file.
+        path: PathBuf,
+    },
+    /// A path that must be a regular file is a folder, a FIFO or a device.
+    #[error(
+        "{path} is not a regular file; name a postmortem file (a FIFO or device is never read)"
+    )]
+    NotAFile {
+        /// The path as given.
+        path: PathBuf,
+    },
+    /// A file is larger than a postmortem may be.
+    #[error("{path} is {size} bytes, over the {limit} a postmortem may have; it was not read")]
+    TooLarge {
+        /// The file.
+        path: PathBuf,
+        /// Its size in bytes.
+        size: u64,
+        /// The limit in bytes.
+        limit: u64,
+    },
+    /// Another program kept changing the file while it was being edited.
+    #[error(
+        "{path} kept changing while it was being edited (an editor saving?); nothing was written: save it in the editor and run the command again"
+    )]
+    KeepsChanging {
+        /// The file.
+        path: PathBuf,
+    },
+    /// The advisory lock on a file could not be taken.
+    #[error("cannot lock {path} for editing: {}", reason(source))]
+    Lock {
+        /// The file.
+        path: PathBuf,
+        /// The operating system's error.
+        #[source]
+        source: io::Error,
+    },
+    /// A site build would replace something it did not make.
+    #[error("{path} {why}; nothing was written: {way_out}")]
+    SiteRefused {
+        /// The output folder as given.
+        path: PathBuf,
+        /// What is wrong with it, as a phrase after the path.
+        why: String,
+        /// What the user can do instead.
+        way_out: &'static str,
+    },
+    /// Writing to standard output failed (other than a closed pipe).
+    #[error("cannot write to standard output: {}", reason(source))]
+    Stdout {
+        /// The operating system's error.
+        #[source]
+        source: io::Error,
+    },
     /// A value the command needs was not given and cannot be asked for.
     #[error("{what} is required: {how}")]
     Missing {

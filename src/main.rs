@@ -9,8 +9,15 @@ use std::process::ExitCode;
 
 fn main() -> ExitCode {
     let args = cli::Cli::parse();
-    match cli::run(args) {
+    let code = match cli::run(args) {
         Ok(code) => code,
+        Err(error) => {
+            output::error(&error);
+            return ExitCode::from(2);
+        }
+    };
+    match output::finish() {
+        Ok(()) => code,
         Err(error) => {
             output::error(&error);
             ExitCode::from(2)

@@ -145,6 +145,7 @@ fn a_site_holds_the_published_postmortems_an_index_a_feed_and_the_stylesheet() {
     assert_eq!(
         names,
         [
+            ".postmortem-site",
             "2026-05-14-query-failures-after-a-storage-cleanup-removed-live-data.html",
             "feed.xml",
             "index.html",
@@ -176,8 +177,18 @@ fn a_postmortem_with_lint_errors_stops_the_build_and_keeps_the_old_site() {
         dir.path().join("in/broken.md"),
     )
     .unwrap();
-    std::fs::create_dir(dir.path().join("site")).unwrap();
-    std::fs::write(dir.path().join("site/index.html"), "old").unwrap();
+    std::fs::create_dir(dir.path().join("good")).unwrap();
+    std::fs::copy(
+        common::repo("postmortems/2026-05-14-query-failures-after-storage-cleanup.md"),
+        dir.path().join("good/ok.md"),
+    )
+    .unwrap();
+    let first = postmortem(dir.path())
+        .args(["render", "good", "--out", "site"])
+        .output()
+        .unwrap();
+    assert_eq!(first.status.code(), Some(0));
+    let old = std::fs::read_to_string(dir.path().join("site/index.html")).unwrap();
     let output = postmortem(dir.path())
         .args(["render", "in", "--include-drafts", "--out", "site"])
         .output()
@@ -186,7 +197,7 @@ fn a_postmortem_with_lint_errors_stops_the_build_and_keeps_the_old_site() {
     assert!(String::from_utf8_lossy(&output.stderr).contains("error[impact-window]"));
     assert_eq!(
         std::fs::read_to_string(dir.path().join("site/index.html")).unwrap(),
-        "old"
+        old
     );
 }
 

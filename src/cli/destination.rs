@@ -34,11 +34,13 @@ pub fn deliver(
         return Ok(ExitCode::SUCCESS);
     }
     let path = dir.join(name);
-    if path.exists() && !destination.force {
-        return Err(Error::Exists { path });
-    }
     std::fs::create_dir_all(dir).map_err(|e| Error::write(dir, &e))?;
-    write::atomic(&path, text.as_bytes())?;
+    if destination.force {
+        write::replace(&path, text.as_bytes())?;
+    } else {
+        // Exclusive: of several runs racing for one name, exactly one wins.
+        write::create_new(&path, text.as_bytes())?;
+    }
     output::print(&format!("{}\n", path.display()));
     Ok(ExitCode::SUCCESS)
 }

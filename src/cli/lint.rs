@@ -116,7 +116,7 @@ pub fn run(args: Args, config: &Config) -> Result<ExitCode, Error> {
     }
     emit(&reporter.finish());
     if let (Some(path), Some(text)) = (&options.output, &collected) {
-        write::atomic(path, text.as_bytes())?;
+        write::replace(path, text.as_bytes())?;
     }
     Ok(exit_code(
         could_not_run,
@@ -133,8 +133,17 @@ fn check_file(
     root: Option<&Path>,
     reporter: &Reporter,
 ) -> Result<FileOutput, Error> {
-    let bytes = std::fs::read(path).map_err(|error| Error::read(path, &error))?;
-    let (text, checked) = lint::check_bytes(&bytes, options);
+    let (bytes, checked) = match discover::read(path) {
+        Ok(bytes) => (bytes, None),
+        Err(Error::TooLarge { size, limit, .. }) => {
+            (Vec::new(), Some(lint::too_large(size, limit, options)))
+        }
+        Err(error) => return Err(error),
+    };
+    let (text, checked) = match checked {
+        Some(checked) => (std::borrow::Cow::Borrowed(""), checked),
+        None => lint::check_bytes(&bytes, options),
+    };
     let shown = report::display_path(&discover::relative_to(root, path));
     Ok(reporter.render_file(FileReport {
         path: &shown,

@@ -128,7 +128,7 @@ fn read_input(path: &std::path::Path) -> Result<Vec<u8>, Error> {
             .map_err(|e| Error::read("<stdin>", &e))?;
         return Ok(bytes);
     }
-    std::fs::read(path).map_err(|e| Error::read(path, &e))
+    postmortem::discover::read(path)
 }
 
 /// An IANA zone given as the argument `what`, with a suggestion when it is not one.

@@ -118,7 +118,7 @@ pub fn run(args: Args, config: &Config) -> Result<ExitCode, Error> {
         }
     };
     match &args.output {
-        Some(path) => write::atomic(path, rendered.as_bytes())?,
+        Some(path) => write::replace(path, rendered.as_bytes())?,
         None => output::print(&rendered),
     }
     Ok(ExitCode::SUCCESS)

@@ -7,8 +7,8 @@ use postmortem::config::Config;
 use postmortem::render::site::{self, SiteOptions};
 use postmortem::render::templates::Templates;
 use postmortem::report::{self, FileReport, Format};
-use postmortem::{Error, diagnostic::Severity, discover, lint, render};
-use std::path::{Path, PathBuf};
+use postmortem::{Error, diagnostic::Severity, discover, lint, render, write};
+use std::path::Path;
 use std::process::ExitCode;
 
 /// What a site build needs from the command line.
@@ -25,6 +25,7 @@ pub struct Build<'a> {
 }
 
 pub fn build(build: Build<'_>, config: &Config) -> Result<ExitCode, Error> {
+    write::site::check(build.out, build.source)?;
     let found = discover::discover(&[build.source.to_path_buf()]);
     if let Some(error) = found.errors.into_iter().next() {
         return Err(error);
@@ -32,7 +33,7 @@ pub fn build(build: Build<'_>, config: &Config) -> Result<ExitCode, Error> {
     let mut models = Vec::new();
     let mut failed = 0;
     for path in &found.files {
-        let bytes = std::fs::read(path).map_err(|e| Error::read(path, &e))?;
+        let bytes = discover::read(path)?;
         let (text, checked) = lint::check_bytes(&bytes, &build.lint);
         let shown = report::display_path(path);
         output::print_diagnostics(&report::render(
@@ -82,7 +83,7 @@ pub fn build(build: Build<'_>, config: &Config) -> Result<ExitCode, Error> {
         stamp: source_date_epoch(),
     };
     let files = site::build(&models, &templates, &options)?;
-    replace_folder(build.out, &files)?;
+    write::site::publish(build.out, build.source, &files)?;
     output::print(&format!(
         "{} ({} postmortems)\n",
         build.out.display(),
@@ -96,32 +97,4 @@ fn source_date_epoch() -> Option<String> {
     let seconds: i64 = std::env::var("SOURCE_DATE_EPOCH").ok()?.parse().ok()?;
     let stamp = chrono::DateTime::from_timestamp(seconds, 0)?;
     Some(stamp.to_rfc3339_opts(chrono::SecondsFormat::Secs, true))
-}
-
-/// Writes `files` into a new folder beside `out`, then swaps it into place.
-fn replace_folder(out: &Path, files: &[(String, String)]) -> Result<(), Error> {
-    let parent = match out.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    std::fs::create_dir_all(&parent).map_err(|e| Error::write(&parent, &e))?;
-    let staging = tempfile::Builder::new()
-        .prefix(".site-")
-        .tempdir_in(&parent)
-        .map_err(|e| Error::write(&parent, &e))?;
-    for (name, content) in files {
-        // Names are slugs (ASCII letters, digits, `-`) or fixed: never a path.
-        let path = staging.path().join(name);
-        std::fs::write(&path, content).map_err(|e| Error::write(&path, &e))?;
-    }
-    let staged = staging.keep();
-    if out.exists() {
-        let old = parent.join(format!(".site-old-{}", std::process::id()));
-        std::fs::rename(out, &old).map_err(|e| Error::write(out, &e))?;
-        std::fs::rename(&staged, out).map_err(|e| Error::write(out, &e))?;
-        let _ = std::fs::remove_dir_all(&old);
-    } else {
-        std::fs::rename(&staged, out).map_err(|e| Error::write(out, &e))?;
-    }
-    Ok(())
 }

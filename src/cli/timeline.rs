@@ -44,21 +44,17 @@ pub fn run(args: Args) -> Result<ExitCode, Error> {
         .kind
         .as_deref()
         .and_then(|name| Kind::ALL.iter().find(|(_, n)| *n == name).map(|(k, _)| *k));
-    let bytes = std::fs::read(&args.file).map_err(|e| Error::read(&args.file, &e))?;
-    let text = String::from_utf8(bytes).map_err(|_| Error::Edit {
-        path: args.file.clone(),
-        reason: "cannot change it: it is not UTF-8; run `postmortem lint` on it".into(),
-    })?;
     let entry = NewEntry {
         at: args.at,
         kind,
         event: args.event,
     };
-    let updated = timeline::add(&text, &entry, now).map_err(|error| Error::Edit {
-        path: args.file.clone(),
-        reason: format!("cannot change it: {error}"),
+    write::edit(&args.file, |text| {
+        timeline::add(text, &entry, now).map_err(|error| Error::Edit {
+            path: args.file.clone(),
+            reason: format!("cannot change it: {error}"),
+        })
     })?;
-    write::atomic(&args.file, updated.as_bytes())?;
     output::print(&format!("{}\n", args.file.display()));
     Ok(ExitCode::SUCCESS)
 }

@@ -30,7 +30,7 @@ pub fn load(files: &[PathBuf], shown: impl Fn(&Path) -> String) -> (Vec<Loaded>,
     let mut loaded = Vec::new();
     let mut skipped = Vec::new();
     for path in files {
-        let document = std::fs::read(path)
+        let document = crate::discover::read(path)
             .ok()
             .and_then(|bytes| document::parse_bytes(&bytes).1.document);
         match document {

@@ -110,6 +110,18 @@ const KEYS: &[&str] = &[
     "templates",
 ];
 
+impl Settings {
+    /// Makes the relative folders of the settings relative to `folder`.
+    fn rebase(&mut self, folder: &Path) {
+        if self.dir.is_relative() {
+            self.dir = folder.join(&self.dir);
+        }
+        if let Some(templates) = self.templates.as_mut().filter(|t| t.is_relative()) {
+            *templates = folder.join(&*templates);
+        }
+    }
+}
+
 impl Config {
     /// The file named by `--config`, or the nearest `postmortem.yml` at or
     /// above `start`, or the defaults when there is none.
@@ -117,17 +129,30 @@ impl Config {
         if let Some(path) = explicit {
             return Config::load(path);
         }
+        // Named relative to `start` (`../postmortem.yml`), so the paths it
+        // gives read as short relative paths in messages.
         let found = start
             .ancestors()
-            .map(|dir| dir.join(FILE_NAME))
-            .find(|p| p.is_file());
+            .enumerate()
+            .find(|(_, dir)| dir.join(FILE_NAME).is_file())
+            .map(|(up, _)| {
+                let mut path: PathBuf = std::iter::repeat_n("..", up).collect();
+                path.push(FILE_NAME);
+                path
+            });
         found.map_or_else(|| Ok(Config::default()), |path| Config::load(&path))
     }
 
-    /// Reads `path`.
+    /// Reads `path`. The folders it names (`dir`, `templates`, and the
+    /// default `dir`) are relative to the folder `path` is in, whatever the
+    /// folder the command runs in.
     pub fn load(path: &Path) -> Result<Config, Error> {
         let text = std::fs::read_to_string(path).map_err(|e| Error::read(path, &e))?;
-        Config::parse(&text, path)
+        let mut config = Config::parse(&text, path)?;
+        if let Some(folder) = path.parent() {
+            config.settings.rebase(folder);
+        }
+        Ok(config)
     }
 
     /// Reads the text of a configuration file at `path`.

@@ -76,6 +76,19 @@ pub fn parse_bytes(bytes: &[u8]) -> (std::borrow::Cow<'_, str>, Parsed) {
     }
 }
 
+/// The result for a file over the size limit, which was not read.
+pub fn too_large(size: u64, limit: u64) -> Parsed {
+    let finding = Finding::new(
+        Rule::Encoding,
+        Span::new(0, 0),
+        format!(
+            "the file is {size} bytes, over the {limit} a postmortem may have; it was not read"
+        ),
+    )
+    .with_help("split the file, or check that the path names a postmortem");
+    unreadable(finding)
+}
+
 fn unreadable(finding: Finding) -> Parsed {
     Parsed {
         document: None,

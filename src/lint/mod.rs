@@ -53,6 +53,11 @@ pub fn check_bytes<'b>(bytes: &'b [u8], options: &Options) -> (Cow<'b, str>, Che
     (text, checked)
 }
 
+/// The result for a file over the size limit: one `encoding` finding.
+pub fn too_large(size: u64, limit: u64, options: &Options) -> Checked {
+    finish(document::too_large(size, limit), "", options)
+}
+
 fn finish(parsed: document::Parsed, source: &str, options: &Options) -> Checked {
     let mut findings = parsed.findings;
     let context = registry::Context {

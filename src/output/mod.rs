@@ -6,13 +6,38 @@ pub mod prompt;
 
 use postmortem::Error;
 use std::io::Write;
+use std::sync::Mutex;
 
-/// Writes a command's results to stdout.
+/// The first failed write to stdout; later output is not attempted.
+static STDOUT_FAILED: Mutex<Option<std::io::Error>> = Mutex::new(None);
+
+/// Writes a command's results to stdout. A failure is kept for [`finish`]:
+/// the command runs to its end (a report file, a site) and the exit code
+/// then says what happened to its output.
 pub fn print(text: &str) {
+    let mut failed = STDOUT_FAILED.lock().unwrap_or_else(|e| e.into_inner());
+    if failed.is_some() {
+        return;
+    }
     let mut out = anstream::stdout().lock();
-    // A closed pipe (`postmortem lint | head`) is not worth a panic.
-    let _ = out.write_all(text.as_bytes());
-    let _ = out.flush();
+    if let Err(error) = out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        *failed = Some(error);
+    }
+}
+
+/// How stdout fared: a closed pipe (`postmortem rules | head -1`) is the
+/// reader's choice and fine; any other failure (a full disk) is an error.
+pub fn finish() -> Result<(), Error> {
+    let failed = STDOUT_FAILED
+        .lock()
+        .unwrap_or_else(|e| e.into_inner())
+        .take();
+    match failed {
+        Some(error) if error.kind() != std::io::ErrorKind::BrokenPipe => {
+            Err(Error::Stdout { source: error })
+        }
+        _ => Ok(()),
+    }
 }
 
 /// Writes findings that accompany output on stdout (such as `render`'s) to stderr.

@@ -154,18 +154,32 @@ pub fn safe_url(url: &str) -> String {
     }
 }
 
-/// Writes every built-in template into `dir`, refusing to replace a file
-/// unless `force`.
+/// Writes every built-in template into `dir`: all of them or none. Without
+/// `force` an existing file stops the export before anything is written, and
+/// one created meanwhile by someone else is left alone while the files this
+/// export created are removed again.
 pub fn export(dir: &Path, force: bool) -> Result<Vec<std::path::PathBuf>, Error> {
     std::fs::create_dir_all(dir).map_err(|e| Error::write(dir, &e))?;
+    let paths: Vec<_> = BUILT_IN.iter().map(|(name, _)| dir.join(name)).collect();
+    if !force && let Some(path) = paths.iter().find(|p| p.exists()) {
+        return Err(Error::Exists { path: path.clone() });
+    }
     let mut written = Vec::new();
-    for (name, text) in BUILT_IN {
-        let path = dir.join(name);
-        if path.exists() && !force {
-            return Err(Error::Exists { path });
+    for (path, (_, text)) in paths.iter().zip(BUILT_IN) {
+        let result = if force {
+            crate::write::replace(path, text.as_bytes())
+        } else {
+            crate::write::create_new(path, text.as_bytes())
+        };
+        if let Err(error) = result {
+            if !force {
+                for created in &written {
+                    let _ = std::fs::remove_file(created);
+                }
+            }
+            return Err(error);
         }
-        crate::write::atomic(&path, text.as_bytes())?;
-        written.push(path);
+        written.push(path.clone());
     }
     Ok(written)
 }

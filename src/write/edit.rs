@@ -1,0 +1,156 @@
+//! Changing a file in place, for `timeline add` and every later command that
+//! edits a postmortem: read, change and replace under an advisory lock, so
+//! simultaneous edits all land one after the other, and check before the
+//! rename that nobody (an editor saving, which takes no lock) changed the
+//! file meanwhile.
+
+use super::{refuse_unwritable, resolve_link, staged, sync_folder};
+use crate::error::Error;
+use std::fs::{File, OpenOptions};
+use std::io::Read;
+use std::path::Path;
+use std::time::{Duration, SystemTime};
+
+/// How often the file may change under us before the edit is given up.
+const ATTEMPTS: u32 = 5;
+/// A file written this recently may still be being written.
+const SETTLE: Duration = Duration::from_millis(100);
+
+/// Replaces the file at `path` (through a symbolic link) with what `change`
+/// makes of its text. Holds an exclusive advisory lock on the file from the
+/// read to the rename; when the file changes between the read and the
+/// rename, reads it again and redoes the change, and gives up with
+/// [`Error::KeepsChanging`] (both versions intact) when it keeps changing.
+pub fn edit(
+    path: &Path,
+    mut change: impl FnMut(&str) -> Result<String, Error>,
+) -> Result<(), Error> {
+    let target = resolve_link(path)?;
+    let mut changed = 0;
+    while changed < ATTEMPTS {
+        let file = open_locked(path, &target)?;
+        // Whoever held the lock before us may have renamed a new file in;
+        // our lock is then on a file nobody reads any more.
+        if !is_current(&file, &target) {
+            continue;
+        }
+        let before = read_settled(path, &file)?;
+        let text = std::str::from_utf8(&before).map_err(|_| Error::Edit {
+            path: path.to_path_buf(),
+            reason: "cannot change it: it is not UTF-8; run `postmortem lint` on it".into(),
+        })?;
+        let updated = change(text)?;
+        let meta = file.metadata().map_err(|e| Error::read(path, &e))?;
+        refuse_unwritable(path, &meta)?;
+        let temp = staged(&target, updated.as_bytes(), Some(&meta))?;
+        let still = std::fs::read(&target).map_err(|e| Error::read(path, &e))?;
+        if still != before || !is_current(&file, &target) {
+            changed += 1;
+            std::thread::sleep(SETTLE);
+            continue;
+        }
+        temp.persist(&target)
+            .map_err(|e| Error::write(path, &e.error))?;
+        sync_folder(&target);
+        return Ok(());
+    }
+    Err(Error::KeepsChanging {
+        path: path.to_path_buf(),
+    })
+}
+
+fn open_locked(path: &Path, target: &Path) -> Result<File, Error> {
+    let meta = std::fs::metadata(target).map_err(|e| Error::read(path, &e))?;
+    refuse_unwritable(path, &meta)?;
+    let file = OpenOptions::new()
+        .read(true)
+        .write(true)
+        .open(target)
+        .map_err(|e| Error::read(path, &e))?;
+    file.lock().map_err(|source| Error::Lock {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    Ok(file)
+}
+
+/// Whether `file` is still the one at `target`.
+fn is_current(file: &File, target: &Path) -> bool {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        match (file.metadata(), std::fs::metadata(target)) {
+            (Ok(a), Ok(b)) => a.dev() == b.dev() && a.ino() == b.ino(),
+            _ => false,
+        }
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = (file, target);
+        true
+    }
+}
+
+/// The file's bytes, once it has not been written for [`SETTLE`]: an editor
+/// that truncates and then writes is given the time to finish.
+fn read_settled(path: &Path, file: &File) -> Result<Vec<u8>, Error> {
+    let mut bytes = read_all(path, file)?;
+    for _ in 0..10 {
+        let modified = file.metadata().and_then(|m| m.modified());
+        let recent = modified.is_ok_and(|m| {
+            SystemTime::now()
+                .duration_since(m)
+                .is_ok_and(|age| age < SETTLE)
+        });
+        if !recent {
+            break;
+        }
+        std::thread::sleep(SETTLE);
+        let again = read_all(path, file)?;
+        if again == bytes {
+            break;
+        }
+        bytes = again;
+    }
+    Ok(bytes)
+}
+
+fn read_all(path: &Path, file: &File) -> Result<Vec<u8>, Error> {
+    use std::io::Seek;
+    let mut file = file;
+    let mut bytes = Vec::new();
+    file.seek(std::io::SeekFrom::Start(0))
+        .and_then(|_| file.read_to_end(&mut bytes))
+        .map_err(|e| Error::read(path, &e))?;
+    Ok(bytes)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_change_sees_the_text_and_its_result_replaces_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("p.md");
+        std::fs::write(&target, "a\n").unwrap();
+        edit(&target, |text| Ok(format!("{text}b\n"))).unwrap();
+        assert_eq!(std::fs::read_to_string(&target).unwrap(), "a\nb\n");
+    }
+
+    #[test]
+    fn a_failed_change_leaves_the_file_as_it_was() {
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("p.md");
+        std::fs::write(&target, "a\n").unwrap();
+        let refused = edit(&target, |_| {
+            Err(Error::Edit {
+                path: target.clone(),
+                reason: "no".into(),
+            })
+        });
+        assert!(refused.is_err());
+        assert_eq!(std::fs::read_to_string(&target).unwrap(), "a\n");
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+    }
+}
