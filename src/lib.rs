@@ -31,6 +31,7 @@ pub mod diagnostic;
 pub mod discover;
 pub mod document;
 pub mod error;
+pub mod escape;
 pub mod lint;
 pub mod render;
 pub mod report;

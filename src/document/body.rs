@@ -121,11 +121,23 @@ pub fn parse(text: &str, base: usize) -> Body {
     };
     let mut heading: Option<(u8, usize, String)> = None;
     let mut in_code = false;
+    let mut in_html_block = false;
     for (event, range) in Parser::new_ext(text, Options::ENABLE_TABLES).into_offset_iter() {
         // Block spans include their line break; findings should end on the line.
         let end = range.start + text[range.clone()].trim_end().len();
         let span = Span::new(range.start, end).shifted(base);
         match event {
+            // A block is read whole, so a comment inside it (or across its
+            // lines) is found like any other.
+            Event::Start(Tag::HtmlBlock) => {
+                in_html_block = true;
+                record_html(&mut body, &text[range.start..end], span.start);
+            }
+            Event::End(TagEnd::HtmlBlock) => in_html_block = false,
+            Event::Html(_) if in_html_block => {}
+            Event::Html(_) | Event::InlineHtml(_) => {
+                record_html(&mut body, &text[range.start..end], span.start)
+            }
             Event::Start(Tag::Heading { level, .. }) if level <= HeadingLevel::H2 => {
                 heading = Some((level as u8, span.start, String::new()));
             }
@@ -148,32 +160,39 @@ pub fn parse(text: &str, base: usize) -> Body {
                     title.push_str(&t);
                 }
             }
-            Event::Html(html) | Event::InlineHtml(html) => record_html(&mut body, &html, span),
             other => record_content(&mut body, other, span, in_code),
         }
     }
     body
 }
 
-fn record_html(body: &mut Body, html: &str, span: Span) {
-    let trimmed = html.trim();
-    if let Some(comment) = trimmed.strip_prefix("<!--") {
-        let inner = comment.strip_suffix("-->").unwrap_or(comment).trim();
+/// Records the comments in `html` (which starts at byte `at` of the file);
+/// anything else in it is content.
+fn record_html(body: &mut Body, html: &str, at: usize) {
+    let mut rest = 0;
+    while let Some(open) = html[rest..].find("<!--").map(|i| rest + i) {
+        if !html[rest..open].trim().is_empty() {
+            mark_content(body);
+        }
+        let inner_start = open + 4;
+        let (inner_end, end) = match html[inner_start..].find("-->") {
+            Some(i) => (inner_start + i, inner_start + i + 3),
+            None => (html.len(), html.len()),
+        };
+        let inner = html[inner_start..inner_end].trim();
         if is_hint(inner)
             && let Some(section) = body.sections.last_mut()
         {
             section.has_hint = true;
         }
+        let span = Span::new(at + open, at + end);
         body.comments.push(Spanned::new(inner.to_string(), span));
-    } else if !trimmed.is_empty() {
+        rest = end;
+    }
+    if !html[rest..].trim().is_empty() {
         mark_content(body);
     }
 }
-
-/// The comment that opens an internal part of the body.
-pub const INTERNAL_OPEN: &str = "internal";
-/// The comment that closes it.
-pub const INTERNAL_CLOSE: &str = "/internal";
 
 /// Template hints are comments that begin with `hint:`.
 pub fn is_hint(comment: &str) -> bool {

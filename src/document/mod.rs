@@ -5,6 +5,7 @@
 mod action_items;
 pub mod body;
 pub mod fields;
+pub mod internal;
 pub mod json_schema;
 pub mod model;
 pub mod schema;

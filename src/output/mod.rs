@@ -58,5 +58,6 @@ pub fn message(label: &str, text: &str) {
         _ => anstyle::AnsiColor::Yellow.on_default().bold(),
     };
     let mut err = anstream::stderr().lock();
+    let text = postmortem::escape::terminal(text);
     let _ = writeln!(err, "{style}{label}{style:#}: {text}");
 }

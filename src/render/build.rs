@@ -20,6 +20,7 @@ pub fn model(document: &Document, text: &str, public: bool) -> Model {
     let list = |v: &[Spanned<String>]| v.iter().map(|s| s.value.clone()).collect();
     let (start, end) = (document.impact_start(), document.impact_end());
     let hide_details = public && document.impact.internal;
+    let internal = document.body.internal();
     let impact = ImpactModel {
         start: start.map(|t| rfc3339(t, zone)),
         end: end.map(|t| rfc3339(t, zone)),
@@ -43,7 +44,7 @@ pub fn model(document: &Document, text: &str, public: bool) -> Model {
     let day = start
         .map(|t| display::local(t, zone).date_naive())
         .or_else(|| document.date.as_ref().map(|d| d.local.date()));
-    let metrics = metrics(document);
+    let metrics = metrics(document, public);
     Model {
         format_version: 1,
         slug: day.map_or_else(|| slug(&title), |d| format!("{d}-{}", slug(&title))),
@@ -73,12 +74,13 @@ pub fn model(document: &Document, text: &str, public: bool) -> Model {
             .body
             .sections
             .iter()
+            .filter(|s| !(public && internal.hides(s.span)))
             .map(|s| SectionModel {
                 title: s.title.clone(),
                 canonical: s.canonical.map(canonical_name),
             })
             .collect(),
-        body: internal::body(document, text, public),
+        body: internal::body(document, &internal, text, public),
         public,
         title,
     }
@@ -205,11 +207,17 @@ fn figures(
     rows
 }
 
-fn metrics(document: &Document) -> Metrics {
-    let since_start = |kind| {
-        let start = document.milestone_at(Kind::Start)?;
-        Some((document.milestone_at(kind)? - start).num_minutes())
+/// Minutes from the start milestone; in a public version a metric that
+/// needs an internal milestone is left out, since it would tell when that
+/// hidden entry happened (docs/format.md).
+fn metrics(document: &Document, public: bool) -> Metrics {
+    let at = |kind| {
+        let entry = document
+            .milestone(kind)
+            .filter(|e| !(public && e.internal))?;
+        entry.at.as_ref()?.instant()
     };
+    let since_start = |kind| Some((at(kind)? - at(Kind::Start)?).num_minutes());
     Metrics {
         time_to_detect_minutes: since_start(Kind::Detected),
         time_to_acknowledge_minutes: since_start(Kind::Acknowledged),

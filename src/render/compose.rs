@@ -28,13 +28,11 @@ pub fn compose(body: &str, block: impl Fn(Canonical) -> String) -> String {
                         .position(|&o| o == c)
                         .unwrap_or(usize::MAX)
                 };
+                // Headings come in file order: the first such is the place.
                 let later = headings
                     .iter()
-                    .filter_map(|&(_, c)| c)
-                    .filter(|&c| order(c) > order(section))
-                    .filter_map(|c| headings.iter().find(|(_, h)| *h == Some(c)))
-                    .map(|&(end, _)| heading_start(body, end))
-                    .min();
+                    .find(|(_, c)| c.is_some_and(|c| order(c) > order(section)))
+                    .map(|&(end, _)| heading_start(body, end));
                 let text = format!("## {}\n\n{}\n\n", section.heading(), content.trim_end());
                 match later {
                     Some(at) => inserts.push((at, text)),

@@ -1,9 +1,99 @@
-//! Markdown to HTML, safely: raw HTML in the author's text is shown as text
-//! (unless allowed), links and images with `javascript:`, `data:` or
-//! `vbscript:` targets lose them, and generated blocks replace their markers.
+//! Markdown to HTML, safely: raw HTML in the author's text is shown as text,
+//! or, when allowed, passes through the `ammonia` sanitizer with an allowlist
+//! fit for postmortems; links and images with `javascript:`, `data:` or
+//! `vbscript:` targets lose them; generated blocks replace their markers
+//! after sanitizing (they come from our autoescaped templates, and an SVG
+//! figure would not survive an HTML allowlist).
 
 use super::templates::safe_url;
 use pulldown_cmark::{CowStr, Event, Options, Parser, Tag};
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
+/// Around a generated block's name while the author's HTML is sanitized:
+/// private-use characters, which sanitizing keeps as text.
+const HOLE: char = '\u{E000}';
+
+/// The sanitizer for `--allow-html`: tables, details/summary, kbd, sup/sub,
+/// images and links with http(s) (and mailto for links) or relative URLs.
+static SANITIZER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {
+    let tags: HashSet<&str> = [
+        "a",
+        "abbr",
+        "b",
+        "blockquote",
+        "br",
+        "caption",
+        "code",
+        "col",
+        "colgroup",
+        "dd",
+        "del",
+        "details",
+        "div",
+        "dl",
+        "dt",
+        "em",
+        "figcaption",
+        "figure",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "hr",
+        "i",
+        "img",
+        "ins",
+        "kbd",
+        "li",
+        "mark",
+        "ol",
+        "p",
+        "pre",
+        "q",
+        "s",
+        "samp",
+        "small",
+        "span",
+        "strong",
+        "sub",
+        "summary",
+        "sup",
+        "table",
+        "tbody",
+        "td",
+        "tfoot",
+        "th",
+        "thead",
+        "time",
+        "tr",
+        "u",
+        "ul",
+        "var",
+    ]
+    .into_iter()
+    .collect();
+    let mut builder = ammonia::Builder::default();
+    builder
+        .tags(tags)
+        .url_schemes(["http", "https", "mailto"].into_iter().collect())
+        .url_relative(ammonia::UrlRelative::PassThrough)
+        .add_tag_attributes("td", ["align", "colspan", "rowspan"])
+        .add_tag_attributes("th", ["align", "colspan", "rowspan", "scope"])
+        .add_tag_attributes("time", ["datetime"])
+        .add_tag_attributes("details", ["open"])
+        .attribute_filter(|element, attribute, value| {
+            // Images load from the web only: no mailto: or relative tricks.
+            let web = value.starts_with("https://") || value.starts_with("http://");
+            match (element, attribute) {
+                ("img", "src") if !web => None,
+                _ => Some(value.into()),
+            }
+        });
+    builder
+});
 
 /// The marker `compose` leaves where generated HTML goes.
 pub fn marker(name: &str) -> String {
@@ -17,8 +107,16 @@ pub fn convert(markdown: &str, allow_html: bool, blocks: &[(String, String)]) ->
     let events = Parser::new_ext(markdown, options).map(|event| match event {
         Event::Html(html) | Event::InlineHtml(html) => {
             let trimmed = html.trim();
-            match blocks.iter().find(|(marker, _)| marker == trimmed) {
-                Some((_, block)) => Event::Html(CowStr::from(block.clone())),
+            match blocks.iter().position(|(marker, _)| marker == trimmed) {
+                // Ending as the block does keeps the writer's line breaks.
+                Some(index) => {
+                    let newline = if blocks[index].1.ends_with('\n') {
+                        "\n"
+                    } else {
+                        ""
+                    };
+                    Event::Html(CowStr::from(format!("{HOLE}{index}{HOLE}{newline}")))
+                }
                 None if allow_html => Event::Html(html),
                 None => Event::Text(html),
             }
@@ -49,7 +147,30 @@ pub fn convert(markdown: &str, allow_html: bool, blocks: &[(String, String)]) ->
     });
     let mut html = String::with_capacity(markdown.len() * 3 / 2);
     pulldown_cmark::html::push_html(&mut html, events);
-    html
+    if allow_html {
+        html = SANITIZER.clean(&html).to_string();
+    }
+    fill_holes(&html, blocks)
+}
+
+/// Puts each generated block where its hole is.
+fn fill_holes(html: &str, blocks: &[(String, String)]) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut parts = html.split(HOLE);
+    out.push_str(parts.next().unwrap_or(""));
+    while let Some(inside) = parts.next() {
+        match inside.parse::<usize>().ok().and_then(|i| blocks.get(i)) {
+            Some((_, block)) => out.push_str(block.strip_suffix('\n').unwrap_or(block)),
+            // Not one of ours (the author typed the character): keep it.
+            None => {
+                out.push(HOLE);
+                out.push_str(inside);
+                out.push(HOLE);
+            }
+        }
+        out.push_str(parts.next().unwrap_or(""));
+    }
+    out
 }
 
 fn safe(url: CowStr<'_>) -> CowStr<'_> {
@@ -78,6 +199,22 @@ mod tests {
             html.contains("href=\"#\"") && html.contains("src=\"#\""),
             "{html}"
         );
+    }
+
+    #[test]
+    fn allowed_html_is_sanitized_and_generated_blocks_survive() {
+        let blocks = [(marker("impact"), "<svg><title>f</title></svg>".to_string())];
+        let html = convert(
+            "<details><summary>More</summary>\n\n<img src=x onerror=alert(1)>\n\n<a href=\"jav&#x09;ascript:alert(1)\">x</a>\n\n</details>\n\n<!--postmortem:impact-->\n\n<script>alert(1)</script><kbd>Ctrl</kbd>\n",
+            true,
+            &blocks,
+        );
+        assert!(html.contains("<details><summary>More</summary>"), "{html}");
+        assert!(html.contains("<kbd>Ctrl</kbd>"), "{html}");
+        assert!(html.contains("<svg><title>f</title></svg>"), "{html}");
+        for bad in ["<script", "onerror", "javascript", "src=\"x\""] {
+            assert!(!html.to_lowercase().contains(bad), "{bad} in {html}");
+        }
     }
 
     #[test]

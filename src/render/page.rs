@@ -9,16 +9,7 @@ use super::templates::Templates;
 use crate::document::body::Canonical;
 use crate::error::Error;
 use chrono_tz::Tz;
-use serde_json::{Value, json};
-
-/// The model with extra keys, as a template context.
-fn context(model: &Model, extra: Value) -> Value {
-    let mut value = serde_json::to_value(model).unwrap_or(Value::Null);
-    if let (Some(object), Value::Object(extra)) = (value.as_object_mut(), extra) {
-        object.extend(extra);
-    }
-    value
-}
+use serde_json::json;
 
 fn partial(section: Canonical, extension: &str) -> String {
     let name = match section {
@@ -32,10 +23,13 @@ fn partial(section: Canonical, extension: &str) -> String {
 /// Clean CommonMark with GFM tables, with a small front matter block for blog
 /// engines unless `front_matter` is false.
 pub fn markdown(model: &Model, templates: &Templates, front_matter: bool) -> Result<String, Error> {
-    let base = context(model, json!({}));
+    let mut context = Templates::context(model)?;
     let mut blocks = Vec::new();
     for section in super::compose::GENERATED {
-        blocks.push((section, templates.render(&partial(section, "md"), &base)?));
+        blocks.push((
+            section,
+            templates.render_with(&partial(section, "md"), &context)?,
+        ));
     }
     let content = compose(&model.body, |section| {
         blocks
@@ -44,14 +38,13 @@ pub fn markdown(model: &Model, templates: &Templates, front_matter: bool) -> Res
             .map(|(_, b)| b.clone())
             .unwrap_or_default()
     });
-    let page = context(
-        model,
-        json!({ "content": content.trim_start_matches('\n'), "front_matter": front_matter }),
-    );
-    templates.render("postmortem.md", &page)
+    context.insert("content", content.trim_start_matches('\n'));
+    context.insert("front_matter", &front_matter);
+    templates.render_with("postmortem.md", &context)
 }
 
 /// One standalone HTML page: inline CSS, no script, the incident figure.
+/// The page and its partials share one context made from the model.
 pub fn html(
     model: &Model,
     templates: &Templates,
@@ -65,13 +58,14 @@ pub fn html(
         )?,
         None => String::new(),
     };
-    let base = context(model, json!({ "figure": figure }));
+    let mut context = Templates::context(model)?;
+    context.insert("figure", &figure);
     let mut blocks = Vec::new();
     for section in super::compose::GENERATED {
         let name = partial(section, "html");
         blocks.push((
             html::marker(name.trim_end_matches(".html")),
-            templates.render(&name, &base)?,
+            templates.render_with(&name, &context)?,
         ));
     }
     let marked = compose(&model.body, |section| {
@@ -79,5 +73,6 @@ pub fn html(
         html::marker(name.trim_end_matches(".html"))
     });
     let content = html::convert(&marked, allow_html, &blocks);
-    templates.render("page.html", &context(model, json!({ "content": content })))
+    context.insert("content", &content);
+    templates.render_with("page.html", &context)
 }

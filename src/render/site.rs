@@ -10,6 +10,7 @@ use crate::error::Error;
 use chrono_tz::Tz;
 use serde::Serialize;
 use serde_json::json;
+use std::collections::{HashMap, HashSet};
 
 /// What the whole site needs besides the postmortems.
 #[derive(Clone, Debug)]
@@ -51,8 +52,9 @@ pub fn build(
     });
     let mut files = Vec::new();
     let mut posts = Vec::new();
+    let mut taken = Taken::default();
     for (model, zone) in ordered {
-        let slug = unique(&model.slug, &files);
+        let slug = unique(&model.slug, &mut taken);
         files.push((
             format!("{slug}.html"),
             page::html(model, templates, *zone, options.allow_html)?,
@@ -104,13 +106,26 @@ fn sort_key(model: &Model) -> String {
         .to_string()
 }
 
-fn unique(slug: &str, files: &[(String, String)]) -> String {
-    let taken = |s: &str| files.iter().any(|(name, _)| name == &format!("{s}.html"));
-    if !taken(slug) {
-        return slug.to_string();
+/// Slugs already given, and the next number to try for each.
+#[derive(Default)]
+struct Taken {
+    names: HashSet<String>,
+    next: HashMap<String, u32>,
+}
+
+/// `slug`, or `slug-2`, `slug-3`, ... when taken; records the one chosen.
+fn unique(slug: &str, taken: &mut Taken) -> String {
+    let mut chosen = slug.to_string();
+    if taken.names.contains(slug) {
+        let next = taken.next.entry(slug.to_string()).or_insert(2);
+        loop {
+            chosen = format!("{slug}-{next}");
+            *next += 1;
+            if !taken.names.contains(&chosen) {
+                break;
+            }
+        }
     }
-    (2..)
-        .map(|n| format!("{slug}-{n}"))
-        .find(|s| !taken(s))
-        .unwrap_or_default()
+    taken.names.insert(chosen.clone());
+    chosen
 }

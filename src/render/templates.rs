@@ -78,11 +78,26 @@ impl Templates {
 
     /// Renders template `name` with `context`.
     pub fn render(&self, name: &str, context: &impl serde::Serialize) -> Result<String, Error> {
-        let context =
-            tera::Context::from_serialize(context).map_err(|e| template_error(None, &e))?;
-        self.tera
-            .render(name, &context)
-            .map_err(|e| template_error(None, &e))
+        self.render_with(name, &Self::context(context)?)
+    }
+
+    /// `value` as a template context, to render several templates with
+    /// one conversion (a page and its partials share the model).
+    pub fn context(value: &impl serde::Serialize) -> Result<tera::Context, Error> {
+        tera::Context::from_serialize(value).map_err(|e| template_error(None, &e))
+    }
+
+    /// Renders template `name` with a context made by [`Templates::context`].
+    pub fn render_with(&self, name: &str, context: &tera::Context) -> Result<String, Error> {
+        let rendered = self
+            .tera
+            .render(name, context)
+            .map_err(|e| template_error(None, &e))?;
+        // Whatever a value held, an XML output stays well-formed.
+        if name.ends_with(".xml") || name.ends_with(".svg") {
+            return Ok(crate::escape::xml(&rendered).into_owned());
+        }
+        Ok(rendered)
     }
 }
 

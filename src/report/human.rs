@@ -4,6 +4,7 @@
 use super::FileReport;
 use crate::diagnostic::{Finding, Severity};
 use crate::document::span::{LineIndex, floor_char_boundary};
+use crate::escape;
 use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
 
 /// Renders every finding of one file, each followed by a blank line.
@@ -26,13 +27,15 @@ pub fn render(report: FileReport<'_>, styled: bool) -> String {
 }
 
 fn group<'a>(report: FileReport<'a>, index: &LineIndex, finding: &'a Finding) -> Vec<Group<'a>> {
+    let message = escape::line(&finding.message);
     let text = report.text;
     let lines = index.line_range(text, finding.span.start);
     let line = index.position(text, finding.span.start).line;
-    let source = &text[lines.clone()];
+    // Same byte length, so the caret's offsets still hold.
+    let source = escape::source(&text[lines.clone()]);
     // Only the first line of a multi-line value is shown; the caret stays on it.
     let start = floor_char_boundary(
-        source,
+        &source,
         finding
             .span
             .start
@@ -44,21 +47,21 @@ fn group<'a>(report: FileReport<'a>, index: &LineIndex, finding: &'a Finding) ->
         .end
         .clamp(finding.span.start, lines.end)
         .saturating_sub(lines.start);
-    let end = floor_char_boundary(source, end.max(start));
+    let end = floor_char_boundary(&source, end.max(start));
     let level = match finding.severity {
         Severity::Error => Level::ERROR,
         Severity::Warning => Level::WARNING,
     };
     let snippet = Snippet::source(source)
         .line_start(line)
-        .path(report.path)
+        .path(escape::line(report.path))
         .annotation(AnnotationKind::Primary.span(start..end));
     let mut title = level
-        .primary_title(finding.message.as_str())
+        .primary_title(message)
         .id(finding.rule.id())
         .element(snippet);
     if let Some(help) = &finding.help {
-        title = title.element(Level::HELP.message(help.as_str()));
+        title = title.element(Level::HELP.message(escape::line(help)));
     }
     vec![title]
 }

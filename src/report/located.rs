@@ -4,6 +4,7 @@
 use super::FileReport;
 use crate::diagnostic::{Rule, Severity};
 use crate::document::span::{LineIndex, Position};
+use crate::escape;
 
 /// One finding, located.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -32,14 +33,18 @@ pub fn locate(report: FileReport<'_>) -> Vec<Located> {
         .iter()
         .map(|finding| {
             let (start, end) = finding.positions(report.text, &index);
+            // Document text in messages stays on its line and inert.
             Located {
-                path: report.path.to_string(),
+                path: escape::line(report.path).into_owned(),
                 start,
                 end,
                 rule: finding.rule,
                 severity: finding.severity,
-                message: finding.message.clone(),
-                help: finding.help.clone(),
+                message: escape::line(&finding.message).into_owned(),
+                help: finding
+                    .help
+                    .as_deref()
+                    .map(|h| escape::line(h).into_owned()),
             }
         })
         .collect()
