@@ -39,12 +39,21 @@ pub fn edit(
             path: path.to_path_buf(),
             reason: "cannot change it: it is not UTF-8; run `postmortem lint` on it".into(),
         })?;
-        let updated = change(text)?;
+        let updated = match change(text) {
+            Ok(updated) => updated,
+            // What we read may have been half a save: judge the file once
+            // it holds still.
+            Err(error) if is_unchanged(&file, &target, &before) => return Err(error),
+            Err(_) => {
+                changed += 1;
+                std::thread::sleep(SETTLE);
+                continue;
+            }
+        };
         let meta = file.metadata().map_err(|e| Error::read(path, &e))?;
         refuse_unwritable(path, &meta)?;
         let temp = staged(&target, updated.as_bytes(), Some(&meta))?;
-        let still = std::fs::read(&target).map_err(|e| Error::read(path, &e))?;
-        if still != before || !is_current(&file, &target) {
+        if !is_unchanged(&file, &target, &before) {
             changed += 1;
             std::thread::sleep(SETTLE);
             continue;
@@ -74,6 +83,11 @@ fn open_locked(path: &Path, target: &Path) -> Result<File, Error> {
     Ok(file)
 }
 
+/// Whether the file at `target` is still `file` and still holds `before`.
+fn is_unchanged(file: &File, target: &Path, before: &[u8]) -> bool {
+    is_current(file, target) && std::fs::read(target).is_ok_and(|now| now == before)
+}
+
 /// Whether `file` is still the one at `target`.
 fn is_current(file: &File, target: &Path) -> bool {
     #[cfg(unix)]
@@ -96,13 +110,15 @@ fn is_current(file: &File, target: &Path) -> bool {
 fn read_settled(path: &Path, file: &File) -> Result<Vec<u8>, Error> {
     let mut bytes = read_all(path, file)?;
     for _ in 0..10 {
+        // An mtime ahead of our clock read is recent too; an empty file is
+        // what an editor's truncation leaves before it writes.
         let modified = file.metadata().and_then(|m| m.modified());
         let recent = modified.is_ok_and(|m| {
             SystemTime::now()
                 .duration_since(m)
-                .is_ok_and(|age| age < SETTLE)
+                .map_or(true, |age| age < SETTLE)
         });
-        if !recent {
+        if !recent && !bytes.is_empty() {
             break;
         }
         std::thread::sleep(SETTLE);
