@@ -45,13 +45,17 @@ fn dump_dom(browser: &Path, page: &Path, profile: &Path) -> String {
 
 fn render_to(dir: &Path, source: &str) -> PathBuf {
     let text = std::fs::read_to_string(common::repo(source)).unwrap();
-    let document = postmortem::document::parse(&text).document.unwrap();
-    let model = render::model(&document, &text, true);
+    render_text(dir, &text, false)
+}
+
+fn render_text(dir: &Path, text: &str, allow_html: bool) -> PathBuf {
+    let document = postmortem::document::parse(text).document.unwrap();
+    let model = render::model(&document, text, true);
     let html = page::html(
         &model,
         &Templates::load(None).unwrap(),
         document.zone,
-        false,
+        allow_html,
     )
     .unwrap();
     let path = dir.join(format!("{}.html", model.slug));
@@ -106,5 +110,69 @@ fn chromium_shows_the_figure_and_runs_no_script_from_a_hostile_file() {
             !dom.contains(element),
             "hostile markup became an element: {element}"
         );
+    }
+}
+
+/// Raw HTML allowed (`--allow-html`) and full of payloads: each would mark
+/// the page if it ran. Chromium loads the sanitized page and none did.
+#[test]
+fn chromium_runs_nothing_from_allowed_html_after_sanitizing() {
+    let Some(browser) = chromium() else {
+        assert!(std::env::var_os("CI").is_none(), "CI must have chromium");
+        eprintln!("skipped: no chromium here (apt-get install chromium)");
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let mark = "document.body.setAttribute('data-pwned','1')";
+    let payloads = [
+        format!("<script>{mark}</script>"),
+        format!("<img src=x onerror=\"{mark}\">"),
+        format!("<svg onload=\"{mark}\"></svg>"),
+        format!("<a href=\"jav&#x09;ascript:{mark}\">click</a>"),
+        format!("<iframe srcdoc=\"<script>parent.{mark}</script>\"></iframe>"),
+        format!("<details open ontoggle=\"{mark}\"><summary>More</summary>kept</details>"),
+        format!("<object data=\"data:text/html,<script>{mark}</script>\"></object>"),
+        format!("<form action=\"javascript:{mark}\"><button>go</button></form>"),
+        format!("<math><mtext><table><mglyph><style><img src=x onerror=\"{mark}\">"),
+        "<table><tr><td>cell kept</td></tr></table> <kbd>Ctrl</kbd>".to_string(),
+    ];
+    let text = std::fs::read_to_string(common::repo(
+        "postmortems/2026-05-14-query-failures-after-storage-cleanup.md",
+    ))
+    .unwrap();
+    let hostile = text.replacen(
+        "## Root cause",
+        &format!("{}\n\n## Root cause", payloads.join("\n\n")),
+        1,
+    );
+    let page = render_text(dir.path(), &hostile, true);
+    let html = std::fs::read_to_string(&page).unwrap();
+    assert!(
+        html.contains("Content-Security-Policy"),
+        "the page forbids scripts"
+    );
+    let dom = dump_dom(&browser, &page, &dir.path().join("profile"));
+    assert!(
+        dom.contains("cell kept") && dom.contains("<kbd>Ctrl</kbd>"),
+        "allowed markup stays: {}",
+        html.split("<h2>Root cause")
+            .next()
+            .unwrap_or("")
+            .rsplit("</figure>")
+            .next()
+            .unwrap_or("")
+    );
+    assert!(dom.contains("<summary>More</summary>"), "details stays");
+    assert!(!dom.contains("data-pwned"), "a payload ran");
+    for element in [
+        "<script",
+        "<iframe",
+        "<object",
+        "<form",
+        "onerror",
+        "ontoggle",
+        "javascript:",
+    ] {
+        assert!(!dom.to_lowercase().contains(element), "{element} survived");
     }
 }

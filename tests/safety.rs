@@ -530,3 +530,86 @@ fn a_killed_site_build_never_leaves_no_site_or_half_a_site() {
     let names: Vec<_> = tree(dir.path()).into_iter().map(|(n, _)| n).collect();
     assert_eq!(names, ["postmortems", "site"], "leftovers cleaned");
 }
+
+/// Internal parts written every way people write them, and near misses: the
+/// public JSON, Markdown and HTML carry none of the secrets, and lint
+/// reports each near miss.
+#[test]
+fn internal_parts_stay_internal_whatever_the_marker_looks_like() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = std::fs::read_to_string(common::repo("tests/fixtures/render/internal.md")).unwrap();
+    let hostile = format!(
+        "{text}\n<!-- INTERNAL -->\n## Secret heading one\nSECRET-A\n<!--/ Internal --->\n\n\
+         <div>\n<!--internal-->\n</div>\n\nSECRET-B\n\n<!-- /internal -->\n\n\
+         Public paragraph.\n\n<!-- end internal -->\n## Secret heading two\nSECRET-C\n"
+    )
+    .replacen(
+        "event: Finance alert fires\n",
+        "event: Finance alert fires\n    internal: true\n",
+        1,
+    );
+    std::fs::write(dir.path().join("pm.md"), hostile).unwrap();
+    let lint = run(dir.path(), &["lint", "pm.md", "--format", "concise"]);
+    let findings = String::from_utf8_lossy(&lint.stdout);
+    assert_eq!(
+        findings.matches("error[internal-marker]").count(),
+        2,
+        "{findings}"
+    );
+    assert!(
+        findings.contains("looks like an internal marker"),
+        "{findings}"
+    );
+    for to in ["json", "markdown", "html"] {
+        let doc = postmortem::document::parse(
+            &std::fs::read_to_string(dir.path().join("pm.md")).unwrap(),
+        );
+        let document = doc.document.unwrap();
+        let source = std::fs::read_to_string(dir.path().join("pm.md")).unwrap();
+        let model = postmortem::render::model(&document, &source, true);
+        let templates = postmortem::render::templates::Templates::load(None).unwrap();
+        let rendered = match to {
+            "json" => serde_json::to_string(&model).unwrap(),
+            "markdown" => postmortem::render::page::markdown(&model, &templates, true).unwrap(),
+            _ => postmortem::render::page::html(&model, &templates, document.zone, true).unwrap(),
+        };
+        for secret in [
+            "SECRET-A",
+            "SECRET-B",
+            "SECRET-C",
+            "Secret heading",
+            "FIN-88",
+            "Jane Roe",
+        ] {
+            assert!(!rendered.contains(secret), "{secret} in public {to}");
+        }
+        assert!(rendered.contains("Public paragraph"), "{to}");
+    }
+    // A metric measured to an internal milestone would tell when it was.
+    let source = std::fs::read_to_string(dir.path().join("pm.md")).unwrap();
+    let document = postmortem::document::parse(&source).document.unwrap();
+    let public = postmortem::render::model(&document, &source, true);
+    let internal = postmortem::render::model(&document, &source, false);
+    assert_eq!(public.metrics.time_to_detect_minutes, None);
+    assert_eq!(internal.metrics.time_to_detect_minutes, Some(5));
+    assert_eq!(public.metrics.time_to_resolve_minutes, Some(45));
+}
+
+#[test]
+fn a_form_feed_in_a_title_leaves_the_feed_well_formed() {
+    let dir = tempfile::tempdir().unwrap();
+    source(dir.path());
+    let path = dir
+        .path()
+        .join("postmortems/2026-05-14-query-failures-after-storage-cleanup.md");
+    let text = std::fs::read_to_string(&path).unwrap();
+    let title = text.lines().find(|l| l.starts_with("title: ")).unwrap();
+    let hostile = text.replacen(title, "title: \"Page\\f break\\u0001\"", 1);
+    std::fs::write(&path, hostile).unwrap();
+    let output = run(dir.path(), &["render", "postmortems", "--out", "site"]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let feed = std::fs::read_to_string(dir.path().join("site/feed.xml")).unwrap();
+    assert!(feed.contains("Page\u{FFFD} break"), "{feed}");
+    let forbidden = |c: char| c < ' ' && !matches!(c, '\t' | '\n' | '\r');
+    assert!(!feed.chars().any(forbidden));
+}

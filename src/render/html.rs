@@ -146,11 +146,40 @@ pub fn convert(markdown: &str, allow_html: bool, blocks: &[(String, String)]) ->
         other => other,
     });
     let mut html = String::with_capacity(markdown.len() * 3 / 2);
-    pulldown_cmark::html::push_html(&mut html, events);
     if allow_html {
-        html = SANITIZER.clean(&html).to_string();
+        push_sanitized(&mut html, events);
+    } else {
+        pulldown_cmark::html::push_html(&mut html, events);
     }
     fill_holes(&html, blocks)
+}
+
+/// Writes `events` as HTML one top-level block at a time, sanitizing each
+/// block that holds raw HTML on its own: an unclosed tag in one block
+/// cannot swallow the sections after it.
+fn push_sanitized<'a>(out: &mut String, events: impl Iterator<Item = Event<'a>>) {
+    let mut block = Vec::new();
+    let mut depth = 0usize;
+    let mut raw = false;
+    for event in events {
+        match &event {
+            Event::Start(_) => depth += 1,
+            Event::End(_) => depth = depth.saturating_sub(1),
+            Event::Html(_) | Event::InlineHtml(_) => raw = true,
+            _ => {}
+        }
+        block.push(event);
+        if depth == 0 {
+            let mut html = String::new();
+            pulldown_cmark::html::push_html(&mut html, block.drain(..));
+            if std::mem::take(&mut raw) {
+                out.push_str(&SANITIZER.clean(&html).to_string());
+                out.push('\n');
+            } else {
+                out.push_str(&html);
+            }
+        }
+    }
 }
 
 /// Puts each generated block where its hole is.
