@@ -114,3 +114,17 @@ fn durations_in_the_usual_spellings() {
     assert_eq!(parse_duration("90"), None);
     assert_eq!(parse_duration("soon"), None);
 }
+
+#[test]
+fn hours_only_offsets_in_every_form() {
+    let offset = |text: &str| match ok(text).label {
+        Some(Label::Offset(offset)) => offset,
+        other => panic!("{text}: {other:?}"),
+    };
+    let hours = |h: i32| FixedOffset::east_opt(h * 3600).unwrap();
+    assert_eq!(offset("14:30 +02"), hours(2));
+    assert_eq!(offset("2025-11-18 11:28:00+00"), hours(0));
+    assert_eq!(offset("2025-11-18T16:30:00+02"), hours(2));
+    assert_eq!(offset("2026-05-14 14:30 -07"), hours(-7));
+    assert_eq!(offset("2:30 PM -07"), hours(-7));
+}

@@ -107,7 +107,11 @@ fn numeric_offset(text: &str) -> Option<FixedOffset> {
         return None;
     }
     let hours: i32 = digits[..2].parse().ok()?;
-    let minutes: i32 = digits.get(2..).map_or(Some(0), |m| m.parse().ok())?;
+    // `+02` has no minutes: `digits[2..]` is empty, not a number.
+    let minutes: i32 = match digits.get(2..) {
+        Some(m) if !m.is_empty() => m.parse().ok()?,
+        _ => 0,
+    };
     if hours > 18 || minutes > 59 {
         return None;
     }
