@@ -67,6 +67,14 @@ pub enum Error {
         /// The limit in bytes.
         limit: u64,
     },
+    /// The paths given hold no postmortem files.
+    #[error(
+        "no postmortems found in {paths}; pass *.md postmortem files or a folder of them (README.md, index.md and names starting with `_` are skipped)"
+    )]
+    NoPostmortems {
+        /// The paths searched, as shown.
+        paths: String,
+    },
     /// Another program kept changing the file while it was being edited.
     #[error(
         "{path} kept changing while it was being edited (an editor saving?); nothing was written: save it in the editor and run the command again"

@@ -213,3 +213,131 @@ fn color_always_styles_the_report_and_never_does_not() {
         .unwrap();
     assert!(!String::from_utf8(plain.stdout).unwrap().contains("\u{1b}["));
 }
+
+#[test]
+fn lint_of_a_folder_without_postmortems_exits_two_and_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let output = postmortem().arg("lint").arg(dir.path()).output().unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("no postmortems found in"));
+}
+
+#[test]
+fn lint_dash_reads_standard_input_under_the_stdin_filename() {
+    use std::io::Write;
+    let mut child = postmortem()
+        .args([
+            "lint",
+            "-",
+            "--stdin-filename",
+            "postmortems/new.md",
+            "--format",
+            "concise",
+        ])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let text = std::fs::read(common::repo("examples/rules/timeline-order.md")).unwrap();
+    child.stdin.take().unwrap().write_all(&text).unwrap();
+    let output = child.wait_with_output().unwrap();
+    let out = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        out.starts_with("postmortems/new.md:28:9: error[timeline-order]"),
+        "{out}"
+    );
+    assert_eq!(output.status.code(), Some(1));
+}
+
+#[test]
+fn an_output_file_extension_chooses_the_format() {
+    let dir = tempfile::tempdir().unwrap();
+    let (sarif, page) = (dir.path().join("r.sarif"), dir.path().join("p.html"));
+    postmortem()
+        .args(["lint", "postmortems", "-o"])
+        .arg(&sarif)
+        .output()
+        .unwrap();
+    assert!(
+        std::fs::read_to_string(&sarif)
+            .unwrap()
+            .contains("\"version\": \"2.1.0\"")
+    );
+    let render = postmortem()
+        .args([
+            "render",
+            "--now",
+            "2026-11-22T00:00:00Z",
+            "postmortems/2026-05-14-query-failures-after-storage-cleanup.md",
+            "-o",
+        ])
+        .arg(&page)
+        .output()
+        .unwrap();
+    assert_eq!(render.status.code(), Some(0));
+    assert!(
+        std::fs::read_to_string(&page)
+            .unwrap()
+            .starts_with("<!DOCTYPE html>")
+    );
+}
+
+#[test]
+fn out_with_a_single_file_is_refused_and_names_dash_o() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("x.html");
+    let output = postmortem()
+        .args([
+            "render",
+            "postmortems/2026-05-14-query-failures-after-storage-cleanup.md",
+            "--to",
+            "html",
+            "--out",
+        ])
+        .arg(&out)
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("write one page with `-o"));
+    assert!(!out.exists());
+}
+
+#[test]
+fn a_broken_draft_does_not_stop_the_site_and_feed_ids_are_absolute() {
+    let dir = tempfile::tempdir().unwrap();
+    let source = dir.path().join("in");
+    std::fs::create_dir(&source).unwrap();
+    std::fs::copy(
+        common::repo("postmortems/2026-05-14-query-failures-after-storage-cleanup.md"),
+        source.join("published.md"),
+    )
+    .unwrap();
+    // A draft with a timeline-order error.
+    std::fs::copy(
+        common::repo("examples/rules/timeline-order.md"),
+        source.join("draft.md"),
+    )
+    .unwrap();
+    let output = postmortem()
+        .args(["render", "--now", "2026-11-22T00:00:00Z", "--out"])
+        .arg(dir.path().join("site"))
+        .arg(&source)
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(0), "{stderr}");
+    assert!(
+        stderr.contains("1 unpublished draft skipped; --include-drafts adds them"),
+        "{stderr}"
+    );
+    assert!(String::from_utf8_lossy(&output.stdout).contains("(1 postmortem)"));
+    let feed = std::fs::read_to_string(dir.path().join("site/feed.xml")).unwrap();
+    assert!(
+        feed.contains("<id>tag:postmortem.invalid,2000:incident-postmortems</id>"),
+        "{feed}"
+    );
+    assert!(
+        feed.contains("<id>tag:postmortem.invalid,2026-05-14:incident-postmortems/2026-05-14-"),
+        "{feed}"
+    );
+}

@@ -15,12 +15,17 @@ pub struct Args {
     /// README.md, index.md and names starting with `_`) [default: the
     /// configured `dir`, postmortems/].
     paths: Vec<PathBuf>,
-    /// Output format.
-    #[arg(long, value_enum, default_value_t = FormatArg::Human)]
-    format: FormatArg,
+    /// Output format [default: from the -o file's extension (.json, .jsonl,
+    /// .sarif, .xml for JUnit, .txt for concise), else human].
+    #[arg(long, value_enum)]
+    format: Option<FormatArg>,
     /// Write the report to this file (atomically) instead of standard output.
     #[arg(short, long, value_name = "FILE")]
     output: Option<PathBuf>,
+    /// The name to show in findings for a postmortem read from standard
+    /// input (`lint -`).
+    #[arg(long, value_name = "PATH")]
+    stdin_filename: Option<PathBuf>,
     /// Exit 1 on warnings too.
     #[arg(long)]
     deny_warnings: bool,
@@ -48,10 +53,25 @@ enum FormatArg {
 
 struct Options {
     paths: Vec<PathBuf>,
+    stdin_filename: Option<PathBuf>,
     format: Format,
     output: Option<PathBuf>,
     deny_warnings: bool,
     lint: lint::Options,
+}
+
+/// The format an output file's extension names; human otherwise.
+fn inferred(output: Option<&Path>) -> FormatArg {
+    let extension = output
+        .and_then(Path::extension)
+        .map(|e| e.to_string_lossy().to_ascii_lowercase());
+    match extension.as_deref() {
+        Some("json" | "jsonl" | "ndjson") => FormatArg::Json,
+        Some("sarif") => FormatArg::Sarif,
+        Some("xml") => FormatArg::Junit,
+        Some("txt") => FormatArg::Concise,
+        _ => FormatArg::Human,
+    }
 }
 
 impl Args {
@@ -61,7 +81,10 @@ impl Args {
                 now: super::now(self.now.as_deref())?,
                 settings: Arc::new(config.settings.clone()),
             },
-            format: match self.format {
+            format: match self
+                .format
+                .unwrap_or_else(|| inferred(self.output.as_deref()))
+            {
                 FormatArg::Human => Format::Human,
                 FormatArg::Concise => Format::Concise,
                 FormatArg::Json => Format::Json,
@@ -70,6 +93,7 @@ impl Args {
                 FormatArg::Junit => Format::Junit,
             },
             output: self.output,
+            stdin_filename: self.stdin_filename,
             deny_warnings: self.deny_warnings,
             paths: if self.paths.is_empty() {
                 vec![config.settings.dir.clone()]
@@ -82,10 +106,24 @@ impl Args {
 
 pub fn run(args: Args, config: &Config) -> Result<ExitCode, Error> {
     let options = args.validate(config)?;
-    let found = discover::discover(&options.paths);
+    let (stdin, paths): (Vec<PathBuf>, Vec<PathBuf>) = options
+        .paths
+        .iter()
+        .cloned()
+        .partition(|p| p.as_os_str() == "-");
+    let mut found = discover::discover(&paths);
     let mut could_not_run = !found.errors.is_empty();
     for error in &found.errors {
         output::error(error);
+    }
+    if found.files.is_empty() && found.errors.is_empty() && stdin.is_empty() {
+        let shown: Vec<String> = paths.iter().map(|p| report::display_path(p)).collect();
+        return Err(Error::NoPostmortems {
+            paths: shown.join(", "),
+        });
+    }
+    if !stdin.is_empty() {
+        found.files.insert(0, PathBuf::from("-"));
     }
     let root = std::env::current_dir()
         .ok()
@@ -102,7 +140,7 @@ pub fn run(args: Args, config: &Config) -> Result<ExitCode, Error> {
     for chunk in found.files.chunks(CHUNK) {
         let outcomes: Vec<Result<FileOutput, Error>> = chunk
             .par_iter()
-            .map(|path| check_file(path, &options.lint, root.as_deref(), &reporter))
+            .map(|path| check_file(path, &options, root.as_deref(), &reporter))
             .collect();
         for outcome in outcomes {
             match outcome {
@@ -129,10 +167,25 @@ const CHUNK: usize = 256;
 
 fn check_file(
     path: &Path,
-    options: &lint::Options,
+    options: &Options,
     root: Option<&Path>,
     reporter: &Reporter,
 ) -> Result<FileOutput, Error> {
+    if path.as_os_str() == "-" {
+        let bytes = super::read_input(path)?;
+        let (text, checked) = lint::check_bytes(&bytes, &options.lint);
+        let name = options
+            .stdin_filename
+            .as_deref()
+            .unwrap_or(Path::new("<stdin>"));
+        let shown = report::display_path(&discover::relative_to(root, name));
+        return Ok(reporter.render_file(FileReport {
+            path: &shown,
+            text: &text,
+            findings: &checked.findings,
+        }));
+    }
+    let options = &options.lint;
     let (bytes, checked) = match discover::read(path) {
         Ok(bytes) => (bytes, None),
         Err(Error::TooLarge { size, limit, .. }) => {

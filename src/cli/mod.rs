@@ -122,10 +122,19 @@ fn now(value: Option<&str>) -> Result<chrono::DateTime<chrono::Utc>, Error> {
 fn read_input(path: &std::path::Path) -> Result<Vec<u8>, Error> {
     use std::io::Read;
     if path.as_os_str() == "-" {
+        let limit = postmortem::discover::MAX_FILE_BYTES;
         let mut bytes = Vec::new();
         std::io::stdin()
+            .take(limit + 1)
             .read_to_end(&mut bytes)
             .map_err(|e| Error::read("<stdin>", &e))?;
+        if bytes.len() as u64 > limit {
+            return Err(Error::TooLarge {
+                path: "<stdin>".into(),
+                size: bytes.len() as u64,
+                limit,
+            });
+        }
         return Ok(bytes);
     }
     postmortem::discover::read(path)

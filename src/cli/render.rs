@@ -25,9 +25,10 @@ pub struct Args {
     /// Site: the index page's title.
     #[arg(long, default_value = "Incident postmortems")]
     title: String,
-    /// Output format.
-    #[arg(long, value_enum, default_value_t = To::Json)]
-    to: To,
+    /// Output format [default: from the -o file's extension (.md, .html,
+    /// .htm, .json), else json].
+    #[arg(long, value_enum)]
+    to: Option<To>,
     /// Write to this file (atomically) instead of standard output.
     #[arg(short, long, value_name = "PATH")]
     output: Option<PathBuf>,
@@ -61,12 +62,35 @@ enum To {
     Html,
 }
 
+/// The format an output file's extension names; JSON otherwise.
+fn inferred(output: Option<&std::path::Path>) -> To {
+    let extension = output
+        .and_then(std::path::Path::extension)
+        .map(|e| e.to_string_lossy().to_ascii_lowercase());
+    match extension.as_deref() {
+        Some("md" | "markdown") => To::Markdown,
+        Some("html" | "htm") => To::Html,
+        _ => To::Json,
+    }
+}
+
 pub fn run(args: Args, config: &Config) -> Result<ExitCode, Error> {
     let options = lint::Options {
         now: super::now(args.now.as_deref())?,
         settings: std::sync::Arc::new(config.settings.clone()),
     };
     if let Some(out) = &args.out {
+        if !args.file.is_dir() {
+            return Err(Error::Invalid {
+                what: "--out",
+                value: out.display().to_string(),
+                reason: format!(
+                    "--out builds a site from a folder, and {} is not one; write one page with `-o {}`",
+                    args.file.display(),
+                    out.display()
+                ),
+            });
+        }
         let build = super::site::Build {
             source: &args.file,
             out,
@@ -102,7 +126,8 @@ pub fn run(args: Args, config: &Config) -> Result<ExitCode, Error> {
         return Ok(ExitCode::from(1));
     };
     let model = render::model(&document, &text, args.public);
-    let rendered = match args.to {
+    let to = args.to.unwrap_or_else(|| inferred(args.output.as_deref()));
+    let rendered = match to {
         To::Json => render::to_json(&model),
         To::Markdown | To::Html => {
             let folder = args
@@ -110,7 +135,7 @@ pub fn run(args: Args, config: &Config) -> Result<ExitCode, Error> {
                 .as_deref()
                 .or(config.settings.templates.as_deref());
             let templates = Templates::load(folder)?;
-            if args.to == To::Markdown {
+            if to == To::Markdown {
                 page::markdown(&model, &templates, !args.no_front_matter)?
             } else {
                 page::html(&model, &templates, document.zone, args.allow_html)?

@@ -31,10 +31,20 @@ pub fn build(build: Build<'_>, config: &Config) -> Result<ExitCode, Error> {
         return Err(error);
     }
     let mut models = Vec::new();
-    let mut failed = 0;
+    let (mut failed, mut skipped) = (0, 0);
     for path in &found.files {
         let bytes = discover::read(path)?;
         let (text, checked) = lint::check_bytes(&bytes, &build.lint);
+        // A postmortem that will not be published cannot stop the site; one
+        // whose front matter cannot be read might be published, so it does.
+        let published = checked
+            .document
+            .as_ref()
+            .is_none_or(|d| d.status.value == postmortem::document::Status::Published);
+        if !published && !build.include_drafts {
+            skipped += 1;
+            continue;
+        }
         let shown = report::display_path(path);
         output::print_diagnostics(&report::render(
             Format::Human,
@@ -45,31 +55,36 @@ pub fn build(build: Build<'_>, config: &Config) -> Result<ExitCode, Error> {
             },
             true,
         ));
-        if checked
+        let errors = checked
             .findings
             .iter()
-            .any(|f| f.severity == Severity::Error)
-        {
-            failed += 1;
-            continue;
-        }
-        let Some(document) = checked.document else {
-            continue;
-        };
-        let published = document.status.value == postmortem::document::Status::Published;
-        if published || build.include_drafts {
-            models.push((
+            .any(|f| f.severity == Severity::Error);
+        match checked.document {
+            Some(document) if !errors => models.push((
                 render::model(&document, &text, !build.internal),
                 document.zone,
-            ));
+            )),
+            _ => failed += 1,
         }
     }
     if failed > 0 {
+        let noun = if failed == 1 {
+            "postmortem has"
+        } else {
+            "postmortems have"
+        };
         output::message(
             "error",
-            &format!("{failed} postmortem(s) have errors; the site was not built"),
+            &format!("{failed} {noun} errors; the site was not built"),
         );
         return Ok(ExitCode::from(1));
+    }
+    if skipped > 0 {
+        let noun = if skipped == 1 { "draft" } else { "drafts" };
+        output::message(
+            "note",
+            &format!("{skipped} unpublished {noun} skipped; --include-drafts adds them"),
+        );
     }
     let folder = build.templates.or(config.settings.templates.as_deref());
     let templates = Templates::load(folder)?;
@@ -84,11 +99,11 @@ pub fn build(build: Build<'_>, config: &Config) -> Result<ExitCode, Error> {
     };
     let files = site::build(&models, &templates, &options)?;
     write::site::publish(build.out, build.source, &files)?;
-    output::print(&format!(
-        "{} ({} postmortems)\n",
-        build.out.display(),
-        models.len()
-    ));
+    let count = match models.len() {
+        1 => "1 postmortem".to_string(),
+        n => format!("{n} postmortems"),
+    };
+    output::print(&format!("{} ({count})\n", build.out.display()));
     Ok(ExitCode::SUCCESS)
 }
 

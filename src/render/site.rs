@@ -28,6 +28,8 @@ pub struct SiteOptions {
 #[derive(Serialize)]
 struct Post<'a> {
     slug: String,
+    /// The feed entry's id: its absolute URL, or a `tag:` URI without a base URL.
+    id: String,
     title: &'a str,
     summary: Option<&'a str>,
     severity: Option<&'a str>,
@@ -61,6 +63,7 @@ pub fn build(
         ));
         let day = sort_key(model);
         posts.push(Post {
+            id: entry_id(options, &day, &slug),
             updated: format!("{}T00:00:00Z", model.date.as_deref().unwrap_or(&day)),
             day,
             slug,
@@ -78,6 +81,7 @@ pub fn build(
         .max()
         .unwrap_or_else(|| "1970-01-01T00:00:00Z".into());
     let context = json!({
+        "feed_id": feed_id(options),
         "site_title": options.title,
         "base_url": options.base_url,
         "posts": posts,
@@ -90,6 +94,29 @@ pub fn build(
     files.push(("feed.xml".into(), templates.render("feed.xml", &context)?));
     files.push(("style.css".into(), templates.render("style.css", &context)?));
     Ok(files)
+}
+
+/// Atom ids must be absolute IRIs that never change: the page's URL under
+/// `--base-url`, else a `tag:` URI (RFC 4151) from the site title, the
+/// incident's day and the page name.
+fn entry_id(options: &SiteOptions, day: &str, slug: &str) -> String {
+    if options.base_url.is_empty() {
+        format!("tag:postmortem.invalid,{day}:{}/{slug}", site_name(options))
+    } else {
+        format!("{}{slug}.html", options.base_url)
+    }
+}
+
+fn feed_id(options: &SiteOptions) -> String {
+    if options.base_url.is_empty() {
+        format!("tag:postmortem.invalid,2000:{}", site_name(options))
+    } else {
+        format!("{}feed.xml", options.base_url)
+    }
+}
+
+fn site_name(options: &SiteOptions) -> String {
+    crate::author::skeleton::slug(&options.title)
 }
 
 /// The day an incident started, for ordering and the index.
