@@ -371,3 +371,118 @@ fn import_statuspage_explains_invalid_json() {
     std::fs::write(dir.path().join("other.json"), "{\"status\": \"ok\"}").unwrap();
     assert_cmd_snapshot!(postmortem(dir.path()).args(["import", "statuspage", "other.json"]));
 }
+
+/// Runs `args` in `dir` with "now" at `now`.
+fn run_at(dir: &Path, now: &str, args: &[&str]) -> Output {
+    postmortem(dir)
+        .env("POSTMORTEM_NOW", now)
+        .args(args)
+        .output()
+        .unwrap()
+}
+
+fn errors(dir: &Path, now: &str, file: &str) -> Vec<String> {
+    let output = run_at(dir, now, &["lint", "--format", "json", file]);
+    stdout(&output)
+        .lines()
+        .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap())
+        .filter(|v| v["severity"] == "error")
+        .map(|v| v["message"].as_str().unwrap().to_string())
+        .collect()
+}
+
+#[test]
+fn the_morning_after_a_time_alone_means_last_night_for_new_and_timeline_add() {
+    let dir = tempfile::tempdir().unwrap();
+    // 10:00 in Berlin on July 18: the incident began at 23:41 the night before.
+    let morning = "2026-07-18T08:00:00Z";
+    let new = run_at(
+        dir.path(),
+        morning,
+        &[
+            "new",
+            "Night outage",
+            "--severity",
+            "SEV2",
+            "--start",
+            "23:41",
+            "--timezone",
+            "Europe/Berlin",
+            "--no-input",
+        ],
+    );
+    assert_eq!(stdout(&new), "postmortems/2026-07-17-night-outage.md\n");
+    let file = "postmortems/2026-07-17-night-outage.md";
+    let add = run_at(
+        dir.path(),
+        morning,
+        &[
+            "timeline", "add", file, "Paged", "--at", "23:50", "--kind", "detected",
+        ],
+    );
+    assert_eq!(add.status.code(), Some(0));
+    let text = std::fs::read_to_string(dir.path().join(file)).unwrap();
+    assert!(
+        text.contains("start: 2026-07-17 23:41\n") && text.contains("at: 23:50\n"),
+        "{text}"
+    );
+    assert_eq!(errors(dir.path(), morning, file), Vec::<String>::new());
+}
+
+#[test]
+fn during_the_repeated_hour_every_command_writes_a_file_its_lint_accepts() {
+    let dir = tempfile::tempdir().unwrap();
+    let la = ["--timezone", "America/Los_Angeles"];
+    // 01:40 PDT, the first pass through the hour the clocks go back.
+    let new = run_at(
+        dir.path(),
+        "2026-11-01T08:40:00Z",
+        &[
+            "new",
+            "Fold",
+            "--severity",
+            "SEV3",
+            "--start",
+            "now",
+            la[0],
+            la[1],
+            "--no-input",
+        ],
+    );
+    let file = stdout(&new).trim().to_string();
+    for (now, at) in [
+        ("2026-11-01T08:50:00Z", "01:45"),                   // PDT
+        ("2026-11-01T09:20:00Z", "01:15"),                   // PST: the nearer one
+        ("2026-11-01T09:30:00Z", "2026-11-01 01:25 -08:00"), // explicit
+        ("2026-11-01T09:35:00Z", "now"),                     // PST
+    ] {
+        let add = run_at(dir.path(), now, &["timeline", "add", &file, at, "--at", at]);
+        assert_eq!(
+            add.status.code(),
+            Some(0),
+            "{at}: {}",
+            String::from_utf8_lossy(&add.stderr)
+        );
+    }
+    let text = std::fs::read_to_string(dir.path().join(&file)).unwrap();
+    for line in [
+        "start: 2026-11-01 01:40 -07:00",
+        "at: 01:45 -07:00",
+        "at: 01:15 -08:00",
+        "at: 01:25 -08:00",
+        "at: 01:35 -08:00",
+    ] {
+        assert!(text.contains(line), "{line} in\n{text}");
+    }
+    assert_eq!(
+        errors(dir.path(), "2026-11-02T00:00:00Z", &file),
+        Vec::<String>::new()
+    );
+    let both = run_at(
+        dir.path(),
+        "2026-11-02T00:00:00Z",
+        &["timeline", "add", &file, "x", "--at", "2026-11-01 01:10"],
+    );
+    assert_eq!(both.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&both.stderr).contains("happened twice"));
+}

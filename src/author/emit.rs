@@ -11,6 +11,23 @@ pub fn scalar(text: &str) -> String {
     }
 }
 
+/// `instant` as a timeline writes it in `zone` (see [`clock`]), with its
+/// offset when that local time happens twice there (the repeated hour when
+/// clocks go back), so that it reads back as this instant and not the other.
+pub fn local_stamp(
+    instant: chrono::DateTime<chrono::FixedOffset>,
+    zone: chrono_tz::Tz,
+    same_day: bool,
+) -> String {
+    use crate::document::zone::{Placed, place};
+    let local = instant.with_timezone(&zone).naive_local();
+    let text = clock(local, same_day);
+    match place(zone, local) {
+        Placed::Ambiguous(..) => format!("{text} {}", instant.format("%:z")),
+        _ => text,
+    }
+}
+
 /// A local time as a timeline writes it: `HH:MM` (with `:SS` when the
 /// seconds are not zero), preceded by the date unless `same_day`.
 pub fn clock(local: chrono::NaiveDateTime, same_day: bool) -> String {

@@ -2,8 +2,9 @@
 //! body's sections, each with a `hint:` comment that the `placeholder` rule
 //! reports until the author replaces it.
 
-use super::emit::{list, scalar};
-use chrono::NaiveDateTime;
+use super::emit::{list, local_stamp, scalar};
+use chrono::DateTime;
+use chrono_tz::Tz;
 
 /// What is known when a postmortem is started.
 #[derive(Clone, Debug)]
@@ -12,8 +13,8 @@ pub struct Draft {
     pub title: String,
     /// `severity`, such as `SEV2`.
     pub severity: Option<String>,
-    /// When impact started, local to `timezone`.
-    pub start: NaiveDateTime,
+    /// When impact started, in `timezone`.
+    pub start: DateTime<Tz>,
     /// IANA zone name.
     pub timezone: String,
     /// `services`.
@@ -61,7 +62,8 @@ const SECTIONS: &[(&str, &str)] = &[
 
 /// The front matter for `draft`, fences included.
 pub fn front_matter(draft: &Draft) -> String {
-    let start = draft.start.format("%Y-%m-%d %H:%M");
+    // With its offset when the local time happened twice (clocks going back).
+    let start = local_stamp(draft.start.fixed_offset(), draft.start.timezone(), false);
     let mut out = String::from("---\n");
     out.push_str(&format!("title: {}\n", scalar(&draft.title)));
     out.push_str("status: draft\n");

@@ -2,16 +2,17 @@
 //! its chronological place, changing no other byte of the file, and refusing
 //! when the result would not read back as intended.
 
-use super::emit::{clock, scalar};
-use crate::document::span::{Span, floor_char_boundary};
-use crate::document::{self, Document, Kind, Placement, Stamp, stamp};
-use chrono::{DateTime, Days, FixedOffset, NaiveDateTime, Utc};
+use super::emit::{clock, local_stamp, scalar};
+use crate::document::span::floor_char_boundary;
+use crate::document::{self, Document, Kind, Placement, Stamp, argument};
+use chrono::{DateTime, FixedOffset, Utc};
 use chrono_tz::Tz;
 
 /// The entry to add.
 #[derive(Clone, Debug)]
 pub struct NewEntry {
-    /// `now`, a time alone (its latest occurrence up to now), or a full timestamp.
+    /// `now`, a time alone, or a full timestamp, read by
+    /// [`crate::document::argument::instant`].
     pub at: String,
     /// The kind; `note` when absent.
     pub kind: Option<Kind>,
@@ -59,7 +60,11 @@ pub fn add(text: &str, entry: &NewEntry, now: DateTime<Utc>) -> Result<String, A
         .checked_sub(1)
         .and_then(|i| before.timeline[i].at.as_ref())
         .is_some_and(|s| s.local.date() == local.date());
-    let when = written_time(local, same_day, before.zone.is_none());
+    let when = if before.zone.is_none() {
+        clock(local, same_day) + " UTC"
+    } else {
+        local_stamp(at, zone, same_day)
+    };
     let newline = if text.contains("\r\n") { "\r\n" } else { "\n" };
     let result = splice(text, &before, index, &when, entry, newline)?;
     verify(&before, &result, index, at)?;
@@ -67,42 +72,7 @@ pub fn add(text: &str, entry: &NewEntry, now: DateTime<Utc>) -> Result<String, A
 }
 
 fn resolve(text: &str, zone: Tz, now: DateTime<Utc>) -> Result<DateTime<FixedOffset>, AddError> {
-    let bad = |reason: &str| AddError::BadTime(text.to_string(), reason.to_string());
-    if text.trim().eq_ignore_ascii_case("now") {
-        return Ok(now.with_timezone(&zone).fixed_offset());
-    }
-    let today = now.with_timezone(&zone).date_naive();
-    let context = stamp::Context {
-        carry: Some(today),
-        zone: Some(zone),
-    };
-    let placed = stamp::stamp(text, Span::point(0), context).map_err(|f| bad(&f.message))?;
-    if placed.is_day() {
-        return Err(bad("give a clock time, such as `14:30`"));
-    }
-    let instant = placed
-        .instant()
-        .ok_or_else(|| bad("that local time does not exist in the document's zone"))?;
-    // A time alone is the latest such time up to now: after midnight, 23:50 is yesterday's.
-    if placed.carried && instant > now {
-        let yesterday = today
-            .checked_sub_days(Days::new(1))
-            .ok_or_else(|| bad("out of range"))?;
-        let context = stamp::Context {
-            carry: Some(yesterday),
-            zone: Some(zone),
-        };
-        let earlier = stamp::stamp(text, Span::point(0), context).map_err(|f| bad(&f.message))?;
-        return earlier
-            .instant()
-            .ok_or_else(|| bad("that local time does not exist in the document's zone"));
-    }
-    Ok(instant)
-}
-
-fn written_time(local: NaiveDateTime, same_day: bool, utc_label: bool) -> String {
-    let text = clock(local, same_day);
-    if utc_label { text + " UTC" } else { text }
+    argument::instant(text, zone, now).map_err(|reason| AddError::BadTime(text.to_string(), reason))
 }
 
 fn splice(

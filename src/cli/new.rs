@@ -3,11 +3,11 @@
 
 use super::destination::{Destination, deliver};
 use crate::output::{self, prompt::Prompter};
-use chrono::{DateTime, NaiveDateTime, Utc};
+use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
 use postmortem::author::skeleton::{self, Draft};
 use postmortem::config::{Config, Settings};
-use postmortem::document::{span::Span, stamp};
+use postmortem::document::{argument, span::Span};
 use postmortem::report::{self, FileReport, Format};
 use postmortem::{Error, diagnostic::Severity, lint};
 use std::io::IsTerminal;
@@ -21,7 +21,8 @@ pub struct Args {
     /// Severity: SEV1 (critical) to SEV4 (minor).
     #[arg(long)]
     severity: Option<String>,
-    /// When impact started: `now`, `14:30` (today), or `2026-05-14 14:30`.
+    /// When impact started: `now`, `14:30` (its occurrence nearest to now:
+    /// typed the morning after, `23:41` is last night), or `2026-05-14 14:30`.
     #[arg(long, value_name = "TIME")]
     start: Option<String>,
     /// IANA time zone (default: the system's).
@@ -64,7 +65,7 @@ pub fn run(args: Args, config: &Config) -> Result<ExitCode, Error> {
     given.timezone = given.timezone.or_else(|| settings.timezone.clone());
     let draft = draft(given, now, prompter, &settings.severities)?;
     let text = skeleton::document(&draft);
-    let name = skeleton::file_name(draft.start.date(), &draft.title);
+    let name = skeleton::file_name(draft.start.date_naive(), &draft.title);
     deliver(&args.destination, &settings.dir, &name, &text)
 }
 
@@ -118,20 +119,22 @@ pub fn draft(
         (None, None) => system_zone(),
     };
     let start = match (given.start, prompter.as_deref_mut()) {
-        (Some(text), _) => start_time(&text, zone, now).map_err(|reason| Error::Invalid {
-            what: "--start",
-            value: text,
-            reason,
-        })?,
+        (Some(text), _) => {
+            argument::instant(&text, zone, now).map_err(|reason| Error::Invalid {
+                what: "--start",
+                value: text,
+                reason,
+            })?
+        }
         (None, Some(p)) => {
             let answer = p.text("Impact start", Some("now"), &|t| {
-                start_time(t, zone, now).map(|_| ())
+                argument::instant(t, zone, now).map(|_| ())
             })?;
-            start_time(&answer, zone, now)
-                .unwrap_or_else(|_| now.with_timezone(&zone).naive_local())
+            argument::instant(&answer, zone, now).unwrap_or_else(|_| now.fixed_offset())
         }
-        (None, None) => now.with_timezone(&zone).naive_local(),
+        (None, None) => now.fixed_offset(),
     };
+    let start = start.with_timezone(&zone);
     let services = match (given.services.is_empty(), prompter) {
         (true, Some(p)) => {
             split_list(&p.text("Services affected (comma-separated)", Some(""), &|_| Ok(()))?)
@@ -203,26 +206,6 @@ fn system_zone() -> Tz {
         .ok()
         .and_then(|name| name.parse().ok())
         .unwrap_or(Tz::UTC)
-}
-
-/// `now`, a time alone (today), or a date and time, as local time in `zone`.
-fn start_time(text: &str, zone: Tz, now: DateTime<Utc>) -> Result<NaiveDateTime, String> {
-    let today = now.with_timezone(&zone);
-    if text.trim().eq_ignore_ascii_case("now") {
-        return Ok(today.naive_local());
-    }
-    let context = stamp::Context {
-        carry: Some(today.date_naive()),
-        zone: Some(zone),
-    };
-    let placed = stamp::stamp(text, Span::point(0), context).map_err(|finding| finding.message)?;
-    if placed.is_day() {
-        return Err("give a time too, such as `2026-05-14 14:30`".into());
-    }
-    let instant = placed
-        .instant()
-        .ok_or("that local time does not exist in the time zone (DST)")?;
-    Ok(instant.with_timezone(&zone).naive_local())
 }
 
 fn split_list(text: &str) -> Vec<String> {

@@ -25,8 +25,8 @@ struct AddArgs {
     file: PathBuf,
     /// What happened.
     event: String,
-    /// When: `now` (default), a time alone (its latest occurrence up to now,
-    /// in the document's zone), or a full timestamp.
+    /// When: `now` (default), a time alone (its occurrence nearest to now,
+    /// at most five minutes ahead, in the document's zone), or a full timestamp.
     #[arg(long, default_value = "now", value_name = "TIME")]
     at: String,
     /// The entry's kind (default note).

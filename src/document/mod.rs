@@ -3,6 +3,7 @@
 //! placing timestamps, and finding the body's sections.
 
 mod action_items;
+pub mod argument;
 pub mod body;
 pub mod fields;
 pub mod internal;

@@ -41,7 +41,7 @@ pub fn stamp(text: &str, span: Span, context: Context) -> Result<Stamp, Finding>
         }
     };
     let local = date.and_time(written.time.unwrap_or(NaiveTime::MIN));
-    let placed = place(&written, local, context.zone);
+    let placed = place_local(&written, local, context.zone);
     Ok(Stamp {
         text: text.trim().to_string(),
         span,
@@ -67,13 +67,15 @@ pub fn instant(text: &str) -> Result<chrono::DateTime<Utc>, String> {
         .date
         .unwrap_or_default()
         .and_time(written.time.unwrap_or(NaiveTime::MIN));
-    match place(&written, local, None) {
+    match place_local(&written, local, None) {
         Placement::At(t) | Placement::Fold(t, _) => Ok(t.with_timezone(&Utc)),
         _ => Err("that local time does not exist in its zone".into()),
     }
 }
 
-fn place(written: &Written, local: chrono::NaiveDateTime, zone: Option<Tz>) -> Placement {
+/// Where the local time `local`, written as `written`, falls: by its label
+/// when it has one, else in `zone` with its gaps and folds.
+pub fn place_local(written: &Written, local: chrono::NaiveDateTime, zone: Option<Tz>) -> Placement {
     let fixed = |offset: chrono::FixedOffset| match local.and_local_timezone(offset) {
         chrono::LocalResult::Single(t) => Placement::At(t),
         _ => Placement::Gap,
