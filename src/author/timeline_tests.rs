@@ -1,6 +1,7 @@
 //! Tests of byte-preserving timeline insertion.
 
 use super::*;
+use crate::document::stamp;
 
 fn now(text: &str) -> DateTime<Utc> {
     stamp::instant(text).unwrap()
