@@ -486,3 +486,28 @@ fn during_the_repeated_hour_every_command_writes_a_file_its_lint_accepts() {
     assert_eq!(both.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&both.stderr).contains("happened twice"));
 }
+
+#[test]
+fn a_zone_and_severity_typed_in_any_case_are_written_as_named() {
+    let dir = tempfile::tempdir().unwrap();
+    let output = run(
+        dir.path(),
+        &[
+            "new",
+            "Case",
+            "--severity",
+            "sev1",
+            "--timezone",
+            "europe/berlin",
+            "--start",
+            "2026-11-20 10:00",
+            "--no-input",
+            "--print",
+        ],
+    );
+    let text = stdout(&output);
+    assert!(
+        text.contains("severity: SEV1\n") && text.contains("timezone: Europe/Berlin\n"),
+        "{text}"
+    );
+}

@@ -141,7 +141,12 @@ fn read_input(path: &std::path::Path) -> Result<Vec<u8>, Error> {
 }
 
 /// An IANA zone given as the argument `what`, with a suggestion when it is not one.
+/// Typed on a command line, the case does not matter (`europe/berlin`);
+/// what is written is the zone's own name.
 fn zone_arg(what: &'static str, name: &str) -> Result<chrono_tz::Tz, Error> {
+    if let Ok(zone) = chrono_tz::Tz::from_str_insensitive(name.trim()) {
+        return Ok(zone);
+    }
     postmortem::document::zone::parse_zone(name).map_err(|suggestion| Error::Invalid {
         what,
         value: name.to_string(),

@@ -173,8 +173,12 @@ fn ask_severity(p: &mut dyn Prompter, severities: &[(String, String)]) -> Result
 }
 
 fn checked_severity(severity: String, severities: &[(String, String)]) -> Result<String, Error> {
-    if severities.iter().any(|(s, _)| *s == severity) {
-        return Ok(severity);
+    // `sev1` on the command line is the configured `SEV1`.
+    if let Some((name, _)) = severities
+        .iter()
+        .find(|(s, _)| s.eq_ignore_ascii_case(severity.trim()))
+    {
+        return Ok(name.clone());
     }
     let names: Vec<&str> = severities.iter().map(|(s, _)| s.as_str()).collect();
     Err(Error::Invalid {
