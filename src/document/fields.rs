@@ -180,8 +180,20 @@ fn close_choice<'c>(word: &str, allowed: &[&'c str]) -> Option<&'c str> {
     let lower = word.to_lowercase();
     allowed.iter().copied().find(|c| {
         let candidate = c.to_lowercase();
-        candidate == lower || (candidate.len() > 4 && edit_distance(&lower, &candidate) <= 1)
+        candidate == lower
+            || (candidate.len() > 4 && edit_distance(&lower, &candidate) <= 1)
+            || (candidate.len() > 3 && swapped(&lower, &candidate))
     })
+}
+
+/// Whether `a` is `b` with two neighbouring letters swapped (`strat`, `start`).
+fn swapped(a: &str, b: &str) -> bool {
+    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    if a.len() != b.len() {
+        return false;
+    }
+    let differ: Vec<usize> = (0..a.len()).filter(|&i| a[i] != b[i]).collect();
+    matches!(differ.as_slice(), [i, j] if *j == i + 1 && a[*i] == b[*j] && a[*j] == b[*i])
 }
 
 fn edit_distance(a: &str, b: &str) -> usize {
@@ -202,6 +214,20 @@ fn edit_distance(a: &str, b: &str) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn suggests_a_choice_with_two_letters_swapped_but_not_a_near_code() {
+        assert_eq!(close_choice("strat", &["start", "detected"]), Some("start"));
+        assert_eq!(close_choice("SEV5", &["SEV1", "SEV2"]), None);
+    }
+
+    #[test]
+    fn suggests_a_zone_one_letter_off() {
+        assert_eq!(
+            crate::document::zone::parse_zone("Europe/Berln"),
+            Err(Some("Europe/Berlin"))
+        );
+    }
 
     #[test]
     fn suggests_the_key_that_was_probably_meant() {

@@ -144,6 +144,10 @@ fn suggest(name: &str) -> Option<&'static str> {
                 lower == wanted || lower.rsplit('/').next() == Some(wanted.as_str())
             })
     })
+    .or_else(|| {
+        let names: Vec<&'static str> = TZ_VARIANTS.iter().map(|zone| zone.name()).collect();
+        super::fields::did_you_mean(name, &names)
+    })
 }
 
 /// Where a local time falls in a zone.
