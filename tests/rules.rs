@@ -171,3 +171,10 @@ fn hedged_prose_durations_get_a_wider_tolerance() {
         ["an hour and a half"]
     );
 }
+
+#[test]
+fn a_missing_timeline_is_one_finding() {
+    let text = "---\ntitle: t\ntimezone: UTC\n---\n## Summary\nx\n## Impact\nx\n## Timeline\n## Root cause\nx\n## Remediation\nx\n";
+    let (_, found) = findings_in(text.as_bytes());
+    assert_eq!(found, ["schema 1:1"]);
+}

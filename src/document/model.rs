@@ -37,6 +37,9 @@ pub struct Document {
     pub timeline: Vec<Entry>,
     /// The `timeline` key (the opening fence when there is none).
     pub timeline_key: Span,
+    /// Whether the front matter has a `timeline` key at all (its absence is
+    /// one `schema` finding; nothing else is reported about it).
+    pub has_timeline: bool,
     /// `action_items`, in file order.
     pub action_items: Vec<ActionItem>,
     /// The Markdown body.

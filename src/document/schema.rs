@@ -108,6 +108,7 @@ pub fn document(
             .iter()
             .find(|e| e.key.value == "timeline")
             .map_or(head, |e| e.key.span),
+        has_timeline: get("timeline").is_some(),
         action_items: get("action_items")
             .map(|n| reader.actions(n))
             .unwrap_or_default(),

@@ -134,20 +134,21 @@ fn suggest(name: &str) -> Option<&'static str> {
         Some(Label::Utc) => Some("UTC"),
         _ => None,
     };
-    by_label.or_else(|| {
-        let wanted = name.replace(' ', "_").to_ascii_lowercase();
-        TZ_VARIANTS
-            .iter()
-            .map(|zone| zone.name())
-            .find(|candidate| {
-                let lower = candidate.to_ascii_lowercase();
-                lower == wanted || lower.rsplit('/').next() == Some(wanted.as_str())
-            })
-    })
-    .or_else(|| {
-        let names: Vec<&'static str> = TZ_VARIANTS.iter().map(|zone| zone.name()).collect();
-        super::fields::did_you_mean(name, &names)
-    })
+    by_label
+        .or_else(|| {
+            let wanted = name.replace(' ', "_").to_ascii_lowercase();
+            TZ_VARIANTS
+                .iter()
+                .map(|zone| zone.name())
+                .find(|candidate| {
+                    let lower = candidate.to_ascii_lowercase();
+                    lower == wanted || lower.rsplit('/').next() == Some(wanted.as_str())
+                })
+        })
+        .or_else(|| {
+            let names: Vec<&'static str> = TZ_VARIANTS.iter().map(|zone| zone.name()).collect();
+            super::fields::did_you_mean(name, &names)
+        })
 }
 
 /// Where a local time falls in a zone.
