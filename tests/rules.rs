@@ -178,3 +178,20 @@ fn a_missing_timeline_is_one_finding() {
     let (_, found) = findings_in(text.as_bytes());
     assert_eq!(found, ["schema 1:1"]);
 }
+
+#[test]
+fn a_duration_said_of_the_impact_is_held_to_the_impact_window() {
+    // Impact 10:00-10:40; detected-to-resolved is 35 minutes.
+    assert_eq!(
+        prose_findings("For about half an hour, customers saw errors."),
+        Vec::<String>::new(),
+        "25% of 40 minutes is 10: half an hour is within it when hedged"
+    );
+    // Five minutes is start to detected, not how long customers were hurt.
+    assert_eq!(
+        prose_findings("For five minutes, customers saw errors."),
+        ["five minutes"]
+    );
+    assert!(prose_findings("The alert fired within five minutes.").is_empty());
+    assert!(prose_findings("Users were affected for 40 minutes.").is_empty());
+}

@@ -21,7 +21,9 @@ What it catches: a duration written in the front matter `summary` or under
 hours and forty minutes\", number words included) that matches none of the
 intervals between two milestones, nor the impact window, within max(5
 minutes, 5%); within 25% when hedged by \"about\", \"roughly\", \"nearly\",
-\"approximately\" or \"around\".
+\"approximately\" or \"around\". A duration in a sentence about the impact
+(impact, outage, customers, users, affected, downtime, unavailable) is held
+to the impact window alone.
 
 Why it matters: the summary is what gets quoted, and its numbers are typed by
 hand. When the timeline is corrected, the prose often is not, and the
@@ -42,6 +44,10 @@ fn check(document: &Document, context: &Context, out: &mut Vec<Finding>) {
     if intervals.is_empty() {
         return;
     }
+    let window = document
+        .impact_start()
+        .zip(document.impact_end())
+        .map(|(s, e)| (e - s).num_minutes());
     for text in summary_texts(document) {
         for phrase in phrases::find(&text.value) {
             let tolerance = if phrase.hedged { 0.25 } else { 0.05 };
@@ -49,7 +55,14 @@ fn check(document: &Document, context: &Context, out: &mut Vec<Finding>) {
                 let actual = *actual as f64;
                 (phrase.minutes - actual).abs() <= (actual * tolerance).max(5.0)
             };
-            if intervals.iter().any(fits) {
+            // A sentence about the impact is held to the impact window, not to
+            // whichever milestone interval happens to be close.
+            let about_impact = window.is_some() && about_impact(&text.value, phrase.start);
+            let held_to: &[i64] = match (about_impact, &window) {
+                (true, Some(window)) => std::slice::from_ref(window),
+                _ => &intervals,
+            };
+            if held_to.iter().any(fits) {
                 continue;
             }
             // Folded YAML and escaped Markdown do not stand verbatim in the file:
@@ -62,13 +75,13 @@ fn check(document: &Document, context: &Context, out: &mut Vec<Finding>) {
                 text.span
             };
             let stated = &text.value[phrase.start..phrase.end];
-            let window = document
-                .impact_start()
-                .zip(document.impact_end())
-                .map(|(s, e)| (e - s).num_minutes());
-            let message = format!(
-                "\"{stated}\" matches no interval between milestones, nor the impact window"
-            );
+            let message = if about_impact {
+                format!("\"{stated}\", said of the impact, does not match the impact window")
+            } else {
+                format!(
+                    "\"{stated}\" matches no interval between milestones, nor the impact window"
+                )
+            };
             let help = match window {
                 Some(window) => format!(
                     "the impact window is {}; correct the prose or the timeline",
@@ -79,6 +92,31 @@ fn check(document: &Document, context: &Context, out: &mut Vec<Finding>) {
             out.push(Finding::new(Rule::ProseDuration, span, message).with_help(help));
         }
     }
+}
+
+/// Words that make a sentence about the impact: who was hurt, and how long.
+const IMPACT_WORDS: &[&str] = &[
+    "impact",
+    "impacted",
+    "outage",
+    "outages",
+    "customer",
+    "customers",
+    "user",
+    "users",
+    "affected",
+    "downtime",
+    "unavailable",
+];
+
+/// Whether the sentence of `text` around byte `at` speaks of the impact.
+fn about_impact(text: &str, at: usize) -> bool {
+    let is_end = |c: char| matches!(c, '.' | '!' | '?' | ';');
+    let start = text[..at].rfind(is_end).map_or(0, |i| i + 1);
+    let end = text[at..].find(is_end).map_or(text.len(), |i| at + i);
+    text[start..end]
+        .split(|c: char| !c.is_alphanumeric())
+        .any(|word| IMPACT_WORDS.iter().any(|w| w.eq_ignore_ascii_case(word)))
 }
 
 /// Minutes between every pair of milestones, and the impact window.
