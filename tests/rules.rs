@@ -194,4 +194,9 @@ fn a_duration_said_of_the_impact_is_held_to_the_impact_window() {
     );
     assert!(prose_findings("The alert fired within five minutes.").is_empty());
     assert!(prose_findings("Users were affected for 40 minutes.").is_empty());
+    // The duration's own clause is about queries; customers are in the next one.
+    assert!(
+        prose_findings("Queries failed for five minutes, and customers waited until the next day.")
+            .is_empty()
+    );
 }

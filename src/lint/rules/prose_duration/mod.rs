@@ -21,9 +21,11 @@ What it catches: a duration written in the front matter `summary` or under
 hours and forty minutes\", number words included) that matches none of the
 intervals between two milestones, nor the impact window, within max(5
 minutes, 5%); within 25% when hedged by \"about\", \"roughly\", \"nearly\",
-\"approximately\" or \"around\". A duration in a sentence about the impact
+\"approximately\" or \"around\". A duration in a clause about the impact
 (impact, outage, customers, users, affected, downtime, unavailable) is held
-to the impact window alone.
+to the impact window alone; clauses end at a sentence's end, a semicolon, or
+a comma before and/but/while/whereas (\"queries failed for an hour, and
+customers waited a day\" holds the hour to the milestones).
 
 Why it matters: the summary is what gets quoted, and its numbers are typed by
 hand. When the timeline is corrected, the prose often is not, and the
@@ -109,14 +111,38 @@ const IMPACT_WORDS: &[&str] = &[
     "unavailable",
 ];
 
-/// Whether the sentence of `text` around byte `at` speaks of the impact.
+/// Where one clause ends and the next begins: a sentence's end, or a comma
+/// before a conjunction that joins two clauses ("…, and customers waited").
+const CLAUSE_BREAKS: &[&str] = &[
+    ". ",
+    "! ",
+    "? ",
+    "; ",
+    ", and ",
+    ", but ",
+    ", while ",
+    ", whereas ",
+];
+
+/// Whether the clause of `text` around byte `at` speaks of the impact.
 fn about_impact(text: &str, at: usize) -> bool {
-    let is_end = |c: char| matches!(c, '.' | '!' | '?' | ';');
-    let start = text[..at].rfind(is_end).map_or(0, |i| i + 1);
-    let end = text[at..].find(is_end).map_or(text.len(), |i| at + i);
-    text[start..end]
+    let lower = text.to_lowercase();
+    if lower.len() != text.len() {
+        return false; // offsets would not line up; keep the milestone reading
+    }
+    let start = CLAUSE_BREAKS
+        .iter()
+        .filter_map(|b| lower[..at].rfind(b).map(|i| i + b.len()))
+        .max()
+        .unwrap_or(0);
+    let end = CLAUSE_BREAKS
+        .iter()
+        .filter_map(|b| lower[at..].find(b).map(|i| at + i))
+        .min()
+        .unwrap_or(lower.len());
+    lower[start..end]
         .split(|c: char| !c.is_alphanumeric())
-        .any(|word| IMPACT_WORDS.iter().any(|w| w.eq_ignore_ascii_case(word)))
+        .any(|word| IMPACT_WORDS.contains(&word))
 }
 
 /// Minutes between every pair of milestones, and the impact window.
