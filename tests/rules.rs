@@ -200,3 +200,32 @@ fn a_duration_said_of_the_impact_is_held_to_the_impact_window() {
             .is_empty()
     );
 }
+
+#[test]
+fn zone_labels_are_checked_in_the_region_they_name_whatever_the_documents_zone() {
+    let label = |at: &str| {
+        let text = format!(
+            "---\ntitle: t\ntimezone: Europe/Berlin\ntimeline:\n  - at: {at}\n    kind: start\n---\n"
+        );
+        findings_in(text.as_bytes())
+            .1
+            .into_iter()
+            .filter(|f| f.starts_with("zone-label"))
+            .count()
+    };
+    assert_eq!(
+        label("2026-07-17 14:38 PST"),
+        1,
+        "PST in July, in a Berlin postmortem"
+    );
+    assert_eq!(label("2026-07-17 14:38 PDT"), 0);
+    assert_eq!(
+        label("2026-07-17 14:38 MST"),
+        0,
+        "Arizona keeps MST all year"
+    );
+    assert_eq!(label("2026-01-17 14:38 MDT"), 1);
+    assert_eq!(label("2026-01-17 14:38 CEST"), 1);
+    assert_eq!(label("2026-06-17 14:38 AEDT"), 1);
+    assert_eq!(label("2026-06-17 14:38 JST"), 0, "no seasons");
+}

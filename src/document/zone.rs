@@ -66,6 +66,47 @@ const ABBREVIATIONS: &[(&str, i32)] = &[
     ("NZDT", 13 * HOUR),
 ];
 
+/// The region each seasonal abbreviation names, and whether some place keeps
+/// that (standard-time) name all year: MST in Arizona, CST in Saskatchewan,
+/// EST in Panama, CET in Algeria, EET in Libya, ACST in the Northern
+/// Territory, AEST in Queensland.
+const REGIONS: &[(&str, Tz, bool)] = &[
+    ("PST", Tz::America__Los_Angeles, false),
+    ("PDT", Tz::America__Los_Angeles, false),
+    ("MST", Tz::America__Denver, true),
+    ("MDT", Tz::America__Denver, false),
+    ("CST", Tz::America__Chicago, true),
+    ("CDT", Tz::America__Chicago, false),
+    ("EST", Tz::America__New_York, true),
+    ("EDT", Tz::America__New_York, false),
+    ("AKST", Tz::America__Anchorage, false),
+    ("AKDT", Tz::America__Anchorage, false),
+    ("WET", Tz::Europe__Lisbon, false),
+    ("WEST", Tz::Europe__Lisbon, false),
+    ("BST", Tz::Europe__London, false),
+    ("CET", Tz::Europe__Berlin, true),
+    ("CEST", Tz::Europe__Berlin, false),
+    ("EET", Tz::Europe__Athens, true),
+    ("EEST", Tz::Europe__Athens, false),
+    ("ACST", Tz::Australia__Adelaide, true),
+    ("ACDT", Tz::Australia__Adelaide, false),
+    ("AEST", Tz::Australia__Sydney, true),
+    ("AEDT", Tz::Australia__Sydney, false),
+    ("NZST", Tz::Pacific__Auckland, false),
+    ("NZDT", Tz::Pacific__Auckland, false),
+];
+
+/// The region a seasonal abbreviation names (`PST`: America/Los_Angeles),
+/// and whether its name is right all year somewhere else, so that only the
+/// region's other name can be out of season (`MST` in July is Arizona's).
+/// Abbreviations without seasons (JST, IST) name no region to check.
+pub fn region(abbreviation: &str) -> Option<(Tz, bool)> {
+    REGIONS
+        .iter()
+        .find(|(name, ..)| *name == abbreviation)
+        .map(|&(_, zone, all_year)| (zone, all_year))
+}
+
 const GENERIC: &[(&str, Tz)] = &[
     ("PT", Tz::America__Los_Angeles),
     ("MT", Tz::America__Denver),

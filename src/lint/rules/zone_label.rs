@@ -10,9 +10,14 @@ pub const INFO: RuleInfo = RuleInfo {
     level: Level::Warning,
     summary: "a zone abbreviation not in force on that date (PST in July)",
     docs: "\
-What it catches: a time labelled with an abbreviation of the document's zone
-that the zone was not using on that date: `PST` in July where
-America/Los_Angeles was on PDT, `CET` in summer in Europe/Berlin.
+What it catches: a time labelled with a seasonal abbreviation that its region
+was not using on that date, whatever the document's `timezone`: `PST` in July
+when Pacific time was on PDT, `CEST` in January, `AEDT` in June. When the
+document's `timezone` uses the label, that zone decides (`CET` in July in a
+Europe/Berlin postmortem); otherwise a standard name that some place keeps
+all year (`MST` in Arizona, `AEST` in Queensland, `CET`, `EET`, `EST`, `CST`,
+`ACST`) is taken as meant there, and only its daylight name out of season is
+reported.
 
 Why it matters: the label is read as the fixed offset it names, so `14:30 PST`
 in July is 15:30 PDT: the entry lands an hour away from where the author meant
@@ -31,23 +36,30 @@ Fixed:
 };
 
 fn check(document: &Document, _: &Context, out: &mut Vec<Finding>) {
-    let Some(doc_zone) = document.zone else {
-        return;
-    };
     for stamp in document.stamps() {
         let (Some(zone::Label::Abbreviation { name, .. }), Some(instant)) =
             (&stamp.written.label, stamp.instant())
         else {
             continue;
         };
-        let used = zone::abbreviation(doc_zone, instant);
-        if *name == used || !zone::abbreviations_in_year(doc_zone, instant).contains(name) {
+        // The document's own zone when it uses the label (CET in a Berlin
+        // postmortem is Berlin's); else the region the label names.
+        let own = document
+            .zone
+            .filter(|z| zone::abbreviations_in_year(*z, instant).contains(name))
+            .map(|z| (z, false));
+        let Some((region, all_year)) = own.or_else(|| zone::region(name)) else {
+            continue;
+        };
+        let used = zone::abbreviation(region, instant);
+        let seasonal = zone::abbreviations_in_year(region, instant).contains(name);
+        if *name == used || !seasonal || all_year {
             continue;
         }
         let date = stamp.local.date();
         let message = format!(
             "{name} was not in force on {date} in {}, which was on {used}",
-            doc_zone.name()
+            region.name()
         );
         let help = format!(
             "write {used}, or leave the label off to use `timezone`; as written it is read as UTC{}",
