@@ -229,3 +229,22 @@ fn zone_labels_are_checked_in_the_region_they_name_whatever_the_documents_zone()
     assert_eq!(label("2026-06-17 14:38 AEDT"), 1);
     assert_eq!(label("2026-06-17 14:38 JST"), 0, "no seasons");
 }
+
+#[test]
+fn headings_real_postmortems_use_count_as_their_sections_at_any_level() {
+    let text = "---\ntitle: t\nstatus: draft\ntimezone: UTC\ntimeline:\n  - at: 2026-01-01 10:00\n    kind: start\n  - at: 10:05\n    kind: detected\n  - at: 10:30\n    kind: resolved\n---\n\
+        # Outage\n### What happened\nIt broke.\n### Impact\nSlow.\n### Timeline of events\n### Root Cause Analysis\nA bug.\n### Details\nMore.\n### Corrective actions\n- fix\n";
+    let (_, found) = findings_in(text.as_bytes());
+    assert!(
+        !found.iter().any(|f| f.starts_with("section-")),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn a_file_that_is_not_a_postmortem_gets_one_finding_saying_what_it_is() {
+    let post = "---\nlayout: post\ntitle: Outage\ncategories: [ops]\n---\n# Outage\ntext\n";
+    assert_eq!(findings_in(post.as_bytes()).1, ["schema 2:1"]);
+    let toml = "+++\ntitle = \"Outage\"\n+++\n# Outage\n";
+    assert_eq!(findings_in(toml.as_bytes()).1, ["front-matter 1:1"]);
+}

@@ -47,12 +47,32 @@ impl Canonical {
     /// Other headings accepted for it.
     pub fn aliases(self) -> &'static [&'static str] {
         match self {
-            Canonical::Summary => &["Overview"],
-            Canonical::Impact => &["Customer impact"],
-            Canonical::Timeline => &[],
-            Canonical::RootCause => &["Root causes"],
-            Canonical::Remediation => &["Action items", "Follow-ups", "Follow ups"],
-            Canonical::LessonsLearned => &["Lessons"],
+            Canonical::Summary => &[
+                "Overview",
+                "What happened",
+                "Incident summary",
+                "Executive summary",
+            ],
+            Canonical::Impact => &["Customer impact", "Impact assessment", "User impact"],
+            Canonical::Timeline => &["Timeline of events", "Incident timeline", "Event timeline"],
+            Canonical::RootCause => &[
+                "Root causes",
+                "Root cause analysis",
+                "Root Cause Analysis (RCA)",
+                "Cause",
+            ],
+            Canonical::Remediation => &[
+                "Action items",
+                "Follow-ups",
+                "Follow ups",
+                "Corrective actions",
+                "Corrective and preventative actions",
+                "Resolution",
+                "Resolution and recovery",
+                "Remediation and prevention",
+                "Next steps",
+            ],
+            Canonical::LessonsLearned => &["Lessons", "What we learned"],
         }
     }
 
@@ -88,7 +108,7 @@ pub fn names_match(heading: &str, name: &str) -> bool {
 pub struct Section {
     /// The heading text.
     pub title: String,
-    /// 1 for `#`, 2 for `##`.
+    /// 1 for `#`, 2 for `##`, and so on.
     pub level: u8,
     /// The heading line.
     pub span: Span,
@@ -105,7 +125,8 @@ pub struct Section {
 pub struct Body {
     /// The body's bytes in the file.
     pub span: Span,
-    /// Level 1 and 2 headings, in order.
+    /// Level 1 and 2 headings, and deeper ones that name a postmortem
+    /// section, in order.
     pub sections: Vec<Section>,
     /// Prose text runs (not code), with spans.
     pub texts: Vec<Spanned<String>>,
@@ -138,19 +159,27 @@ pub fn parse(text: &str, base: usize) -> Body {
             Event::Html(_) | Event::InlineHtml(_) => {
                 record_html(&mut body, &text[range.start..end], span.start)
             }
-            Event::Start(Tag::Heading { level, .. }) if level <= HeadingLevel::H2 => {
+            Event::Start(Tag::Heading { level, .. }) => {
                 heading = Some((level as u8, span.start, String::new()));
             }
-            Event::End(TagEnd::Heading(level)) if level <= HeadingLevel::H2 => {
+            // Level 1 and 2 headings are sections; a deeper one only when it
+            // names a postmortem section (`### Root cause`), else it is
+            // content of the section it stands in.
+            Event::End(TagEnd::Heading(_)) => {
                 if let Some((level, start, title)) = heading.take() {
-                    body.sections.push(Section {
-                        canonical: Canonical::from_heading(&title),
-                        title,
-                        level,
-                        span: Span::new(start, span.end),
-                        has_content: false,
-                        has_hint: false,
-                    });
+                    let canonical = Canonical::from_heading(&title);
+                    if level <= HeadingLevel::H2 as u8 || canonical.is_some() {
+                        body.sections.push(Section {
+                            canonical,
+                            title,
+                            level,
+                            span: Span::new(start, span.end),
+                            has_content: false,
+                            has_hint: false,
+                        });
+                    } else {
+                        mark_content(&mut body);
+                    }
                 }
             }
             Event::Start(Tag::CodeBlock(_)) => in_code = true,

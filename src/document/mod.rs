@@ -6,6 +6,7 @@ mod action_items;
 pub mod argument;
 pub mod body;
 pub mod fields;
+pub mod foreign;
 pub mod internal;
 pub mod json_schema;
 pub mod model;
@@ -37,7 +38,7 @@ pub struct Parsed {
 pub fn parse(text: &str) -> Parsed {
     match split::split(text) {
         Ok(parts) => parse_parts(text, &parts),
-        Err(error) => unreadable(front_matter_finding(error)),
+        Err(error) => unreadable(front_matter_finding(text, error)),
     }
 }
 
@@ -53,6 +54,9 @@ fn parse_parts(text: &str, parts: &split::Parts) -> Parsed {
     let body = body::parse(&text[parts.body.start..parts.body.end], parts.body.start);
     let mut fields = fields::Fields::default();
     let document = schema::document(&root, parts.open, body, text, &mut fields);
+    if let Some(finding) = foreign::blog_post(yaml, parts.yaml.start, document.has_timeline) {
+        return unreadable(finding);
+    }
     Parsed {
         document: Some(document),
         findings: fields.findings,
@@ -98,14 +102,9 @@ fn unreadable(finding: Finding) -> Parsed {
     }
 }
 
-fn front_matter_finding(error: SplitError) -> Finding {
+fn front_matter_finding(text: &str, error: SplitError) -> Finding {
     match error {
-        SplitError::Missing { first_line } => Finding::new(
-            Rule::FrontMatter,
-            first_line,
-            "the file does not start with YAML front matter",
-        )
-        .with_help("begin the file with a `---` line, the front matter, and another `---` line"),
+        SplitError::Missing { first_line } => foreign::no_front_matter(text, first_line),
         SplitError::Unterminated { open } => {
             Finding::new(Rule::FrontMatter, open, "the front matter is never closed")
                 .with_help("end the front matter with a `---` line before the Markdown body")
