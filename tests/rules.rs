@@ -248,3 +248,22 @@ fn a_file_that_is_not_a_postmortem_gets_one_finding_saying_what_it_is() {
     let toml = "+++\ntitle = \"Outage\"\n+++\n# Outage\n";
     assert_eq!(findings_in(toml.as_bytes()).1, ["front-matter 1:1"]);
 }
+
+#[test]
+fn the_timeline_hint_says_to_delete_it_not_to_write_content() {
+    let text = "---\ntitle: t\ntimezone: UTC\ntimeline: []\n---\n## Summary\n<!-- hint: what happened -->\n## Timeline\n<!-- hint: generated -->\n";
+    let checked = lint::check(text, &common::options());
+    let helps: Vec<&str> = checked
+        .findings
+        .iter()
+        .filter(|f| f.message.contains("template hint"))
+        .filter_map(|f| f.help.as_deref())
+        .collect();
+    assert_eq!(
+        helps,
+        [
+            "replace the hint with the section's content",
+            "delete the hint: the timeline table is generated from the front matter's `timeline`"
+        ]
+    );
+}

@@ -2,7 +2,7 @@
 
 use crate::diagnostic::{Finding, Rule};
 use crate::document::Document;
-use crate::document::body::is_hint;
+use crate::document::body::{Canonical, is_hint};
 use crate::document::span::{Span, Spanned};
 use crate::lint::registry::{Context, Level, RuleInfo};
 use crate::lint::words::{find_word, narrow};
@@ -43,7 +43,7 @@ fn check(document: &Document, context: &Context, out: &mut Vec<Finding>) {
     }
     for comment in &document.body.comments {
         if is_hint(&comment.value) {
-            out.push(hint_finding(comment));
+            out.push(hint_finding(document, comment));
         } else if let Some(word) = placeholder_word(&comment.value) {
             out.push(word_finding(
                 word,
@@ -58,13 +58,25 @@ fn word_finding(word: &str, span: Span) -> Finding {
         .with_help("write what is known, or keep the postmortem a draft until it is")
 }
 
-fn hint_finding(comment: &Spanned<String>) -> Finding {
+fn hint_finding(document: &Document, comment: &Spanned<String>) -> Finding {
+    // The Timeline section's content is generated: there is nothing to write.
+    let under_timeline = document
+        .body
+        .sections
+        .iter()
+        .rfind(|s| s.span.start < comment.span.start)
+        .is_some_and(|s| s.canonical == Some(Canonical::Timeline));
+    let help = if under_timeline {
+        "delete the hint: the timeline table is generated from the front matter's `timeline`"
+    } else {
+        "replace the hint with the section's content"
+    };
     Finding::new(
         Rule::Placeholder,
         comment.span,
         "a template hint is still in the text",
     )
-    .with_help("replace the hint with the section's content")
+    .with_help(help)
 }
 
 /// The first placeholder word standing alone in `text`.
