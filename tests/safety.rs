@@ -28,6 +28,14 @@ fn run(dir: &Path, args: &[&str]) -> Output {
     postmortem(dir).args(args).output().unwrap()
 }
 
+/// `timeline add FILE EVENT --at "2026-05-15 18:00"` in `dir`.
+fn add_at_six(dir: &Path, file: &str, event: &str) -> Output {
+    run(
+        dir,
+        &["timeline", "add", file, event, "--at", "2026-05-15 18:00"],
+    )
+}
+
 fn stderr(output: &Output) -> String {
     String::from_utf8_lossy(&output.stderr).into_owned()
 }
@@ -182,17 +190,7 @@ fn replacing_keeps_the_mode_and_new_files_follow_the_umask() {
     let dir = tempfile::tempdir().unwrap();
     let file = example(dir.path(), "pm.md");
     std::fs::set_permissions(&file, std::fs::Permissions::from_mode(0o664)).unwrap();
-    let add = run(
-        dir.path(),
-        &[
-            "timeline",
-            "add",
-            "pm.md",
-            "Checked",
-            "--at",
-            "2026-05-15 18:00",
-        ],
-    );
+    let add = add_at_six(dir.path(), "pm.md", "Checked");
     assert_eq!(add.status.code(), Some(0), "{}", stderr(&add));
     assert_eq!(mode(&file), 0o664, "a shared file stays shared");
     for (umask, expected) in [("022", 0o644), ("002", 0o664), ("077", 0o600)] {
@@ -218,17 +216,7 @@ fn a_read_only_postmortem_is_refused_and_left_alone() {
     let file = example(dir.path(), "pm.md");
     let before = std::fs::read(&file).unwrap();
     std::fs::set_permissions(&file, std::fs::Permissions::from_mode(0o444)).unwrap();
-    let add = run(
-        dir.path(),
-        &[
-            "timeline",
-            "add",
-            "pm.md",
-            "Checked",
-            "--at",
-            "2026-05-15 18:00",
-        ],
-    );
+    let add = add_at_six(dir.path(), "pm.md", "Checked");
     assert_eq!(add.status.code(), Some(2));
     assert!(
         stderr(&add).contains("pm.md is read-only"),
@@ -244,17 +232,7 @@ fn an_edit_through_a_symbolic_link_changes_the_target_and_keeps_the_link() {
     std::fs::create_dir(dir.path().join("shared")).unwrap();
     let target = example(&dir.path().join("shared"), "pm.md");
     std::os::unix::fs::symlink("shared/pm.md", dir.path().join("link.md")).unwrap();
-    let add = run(
-        dir.path(),
-        &[
-            "timeline",
-            "add",
-            "link.md",
-            "Via the link",
-            "--at",
-            "2026-05-15 18:00",
-        ],
-    );
+    let add = add_at_six(dir.path(), "link.md", "Via the link");
     assert_eq!(add.status.code(), Some(0), "{}", stderr(&add));
     let link = std::fs::symlink_metadata(dir.path().join("link.md")).unwrap();
     assert!(link.file_type().is_symlink(), "the link is kept");
