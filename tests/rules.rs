@@ -267,3 +267,20 @@ fn the_timeline_hint_says_to_delete_it_not_to_write_content() {
         ]
     );
 }
+
+#[test]
+fn a_time_written_with_a_zone_is_shown_with_it_in_messages() {
+    let text = "---\ntitle: t\ntimezone: Europe/Berlin\ntimeline:\n  - at: 2026-07-17 23:30\n    kind: start\n  - at: 2026-07-17 14:40 PDT\n    kind: detected\n  - at: 2026-07-17 14:20 PDT\n    kind: note\n---\n";
+    let checked = lint::check(text, &common::options());
+    let order = checked
+        .findings
+        .iter()
+        .find(|f| f.rule.id() == "timeline-order")
+        .map(|f| f.message.as_str());
+    assert_eq!(
+        order,
+        Some(
+            "`2026-07-17 14:20 PDT` is earlier than the entry before it (14:40 PDT on 2026-07-17)"
+        )
+    );
+}

@@ -2,22 +2,38 @@
 //! and durations in the `26h45m` form the front matter uses.
 
 use crate::document::Stamp;
+use crate::document::zone::Label;
 use chrono::{DateTime, FixedOffset};
 
-/// `14:30 on 2026-05-14`, or `2026-05-14` for a date alone.
+/// `14:30 on 2026-05-14`, `14:38 PST on 2026-07-17` when it was written
+/// with a zone or offset (times in two zones would otherwise look hours
+/// apart when they are minutes apart), or `2026-05-14` for a date alone.
 pub fn when(stamp: &Stamp) -> String {
     if stamp.is_day() {
         return stamp.local.date().to_string();
     }
-    format!("{} on {}", stamp.local.format("%H:%M"), stamp.local.date())
+    format!("{} on {}", clock(stamp), stamp.local.date())
 }
 
 /// `stamp` as [`when`] puts it, without the date when it is `reference`'s.
 pub fn when_after(stamp: &Stamp, reference: &Stamp) -> String {
     if !stamp.is_day() && stamp.local.date() == reference.local.date() {
-        return stamp.local.format("%H:%M").to_string();
+        return clock(stamp);
     }
     when(stamp)
+}
+
+/// The clock time, with the zone or offset it was written with.
+fn clock(stamp: &Stamp) -> String {
+    let time = stamp.local.format("%H:%M");
+    match &stamp.written.label {
+        None => time.to_string(),
+        Some(Label::Utc) => format!("{time} UTC"),
+        Some(Label::Offset(offset)) => format!("{time} {offset}"),
+        Some(Label::Abbreviation { name, .. } | Label::Zone { name, .. }) => {
+            format!("{time} {name}")
+        }
+    }
 }
 
 /// The timestamp as written, with the date it was given when that was carried
