@@ -284,3 +284,28 @@ fn a_time_written_with_a_zone_is_shown_with_it_in_messages() {
         )
     );
 }
+
+#[test]
+fn one_forgotten_date_after_midnight_gives_one_error_per_place_to_fix() {
+    let text = "---\ntitle: t\ntimezone: UTC\nimpact:\n  start: 2026-03-01 23:50\n  end: 00:40\ntimeline:\n  - at: 2026-03-01 23:50\n    kind: start\n  - at: 00:10\n    kind: detected\n  - at: 00:20\n    kind: acknowledged\n  - at: 00:30\n    kind: mitigated\n  - at: 00:40\n    kind: resolved\n---\n";
+    let checked = lint::check(text, &common::options());
+    let errors: Vec<(String, Option<String>)> = checked
+        .findings
+        .iter()
+        .filter(|f| f.severity == postmortem::diagnostic::Severity::Error)
+        .map(|f| (f.rule.id().to_string(), f.help.clone()))
+        .collect();
+    assert_eq!(
+        errors,
+        [
+            (
+                "impact-window".to_string(),
+                Some("the date probably changed: write `2026-03-02 00:40`".to_string())
+            ),
+            (
+                "timeline-order".to_string(),
+                Some("the date probably changed: write `2026-03-02 00:10`".to_string())
+            ),
+        ]
+    );
+}

@@ -2,6 +2,7 @@
 //! sorted by position, with severities set for the document's status.
 
 pub mod phrasing;
+mod recovery;
 pub mod registry;
 pub mod rules;
 pub mod words;
@@ -74,6 +75,7 @@ fn finish(parsed: document::Parsed, source: &str, options: &Options) -> Checked 
         for check in rules.iter().filter_map(|info| info.check) {
             check(document, &context, &mut findings);
         }
+        recovery::fold(document, &mut findings);
     }
     let allowed = parsed
         .document

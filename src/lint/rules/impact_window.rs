@@ -40,6 +40,7 @@ Fixed:
 fn check(document: &Document, _: &Context, out: &mut Vec<Finding>) {
     let start = document.impact.start.as_ref();
     let end = document.impact.end.as_ref();
+    let mut end_reported = false;
     if let (Some(s), Some(e)) = (start.and_then(Stamp::instant), end.and_then(Stamp::instant))
         && let Some(end) = end
         && e < s
@@ -47,8 +48,9 @@ fn check(document: &Document, _: &Context, out: &mut Vec<Finding>) {
         out.push(finding(
             end,
             "`impact.end` is before `impact.start`".into(),
-            "swap them, or check the dates",
+            &end_help(end, "swap them, or check the dates"),
         ));
+        end_reported = true;
     }
     let milestone = |kind| document.milestone(kind).and_then(|e| e.at.as_ref());
     if let (Some(stated), Some(first)) = (start, milestone(Kind::Start))
@@ -68,7 +70,9 @@ fn check(document: &Document, _: &Context, out: &mut Vec<Finding>) {
     }
     let Some(end) = end else { return };
     let Some(e) = end.instant() else { return };
+    // One mistake, one error: said once against `impact.start` already.
     if let Some(first) = milestone(Kind::Start)
+        && !end_reported
         && first.instant().is_some_and(|s| e < s)
     {
         let message = format!(
@@ -76,7 +80,11 @@ fn check(document: &Document, _: &Context, out: &mut Vec<Finding>) {
             when(end),
             when(first)
         );
-        out.push(finding(end, message, "check the date of `impact.end`"));
+        out.push(finding(
+            end,
+            message,
+            &end_help(end, "check the date of `impact.end`"),
+        ));
     }
     if let Some(resolved) = milestone(Kind::Resolved)
         && resolved.instant().is_some_and(|r| e > r)
@@ -91,6 +99,18 @@ fn check(document: &Document, _: &Context, out: &mut Vec<Finding>) {
             message,
             "impact cannot outlast the incident: move `resolved` or `impact.end`",
         ));
+    }
+}
+
+/// For a time alone that took the start's date, the likely repair: the
+/// next day, written in full.
+fn end_help(end: &Stamp, otherwise: &str) -> String {
+    match end.local.date().succ_opt() {
+        Some(next) if end.carried => format!(
+            "the date probably changed: write `{next} {}`",
+            end.local.format("%H:%M")
+        ),
+        _ => otherwise.to_string(),
     }
 }
 
