@@ -38,7 +38,7 @@ impl TimeError {
         match self {
             TimeError::Unrecognized => (
                 format!("`{text}` is not a timestamp"),
-                "write `2026-05-14 14:30`, `14:30`, `2:30 PM`, or RFC 3339 such as `2026-05-14T14:30:00-07:00`".into(),
+                "accepted: `2026-05-14 14:30` (or with `T`, and seconds), `14:30` (the date of the entry before), `2:30 PM`, `2026-05-14` (the whole day), RFC 3339 `2026-05-14T14:30:00-07:00`; any time may end in `UTC`, `Z`, an offset (`-07:00`, `-0700`, `+02`) or a zone (`PDT`, `PT`)".into(),
             ),
             TimeError::NoSuchDate(date) => (
                 format!("`{date}` is not a date in the calendar"),

@@ -128,3 +128,22 @@ fn hours_only_offsets_in_every_form() {
     assert_eq!(offset("2026-05-14 14:30 -07"), hours(-7));
     assert_eq!(offset("2:30 PM -07"), hours(-7));
 }
+
+#[test]
+fn an_unreadable_time_is_answered_with_every_accepted_form() {
+    let (message, help) = parse("half past two")
+        .unwrap_err()
+        .describe("half past two");
+    assert_eq!(message, "`half past two` is not a timestamp");
+    for form in [
+        "`2026-05-14 14:30`",
+        "`14:30`",
+        "`2:30 PM`",
+        "`2026-05-14`",
+        "RFC 3339",
+        "`+02`",
+        "`PDT`",
+    ] {
+        assert!(help.contains(form), "{form} in {help}");
+    }
+}
