@@ -3,7 +3,7 @@
 //! HTML comments, each with its span in the file.
 
 use super::span::{Span, Spanned};
-use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 
 /// The sections every postmortem has, in their canonical order.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -94,6 +94,13 @@ impl Canonical {
     }
 }
 
+/// Whether a heading is a section: level 1 and 2 always, a deeper one only
+/// when it names a postmortem section (`### Root cause`). The body reader and
+/// the renderer both ask this.
+pub fn is_section(level: u8, canonical: Option<Canonical>) -> bool {
+    level <= 2 || canonical.is_some()
+}
+
 /// Whether a heading names `name`: case-insensitive, a trailing colon ignored.
 pub fn names_match(heading: &str, name: &str) -> bool {
     heading
@@ -162,13 +169,11 @@ pub fn parse(text: &str, base: usize) -> Body {
             Event::Start(Tag::Heading { level, .. }) => {
                 heading = Some((level as u8, span.start, String::new()));
             }
-            // Level 1 and 2 headings are sections; a deeper one only when it
-            // names a postmortem section (`### Root cause`), else it is
-            // content of the section it stands in.
+            // A heading that is no section is content of the one it stands in.
             Event::End(TagEnd::Heading(_)) => {
                 if let Some((level, start, title)) = heading.take() {
                     let canonical = Canonical::from_heading(&title);
-                    if level <= HeadingLevel::H2 as u8 || canonical.is_some() {
+                    if is_section(level, canonical) {
                         body.sections.push(Section {
                             canonical,
                             title,

@@ -2,8 +2,8 @@
 //! heading of its section, before the author's prose; a section the body
 //! lacks is added in the canonical order.
 
-use crate::document::body::Canonical;
-use pulldown_cmark::{Event, HeadingLevel, Parser, Tag, TagEnd};
+use crate::document::body::{Canonical, is_section};
+use pulldown_cmark::{Event, Parser, Tag, TagEnd};
 
 /// The sections that get generated content, in canonical order.
 pub const GENERATED: [Canonical; 3] = [
@@ -53,26 +53,25 @@ pub fn compose(body: &str, block: impl Fn(Canonical) -> String) -> String {
     out
 }
 
-/// Level 1 and 2 headings: where each ends, and which section it names.
+/// The section headings ([`is_section`]): where each ends, and which
+/// section it names.
 fn headings(body: &str) -> Vec<(usize, Option<Canonical>)> {
     let mut out = Vec::new();
     let mut title: Option<String> = None;
     for (event, range) in Parser::new(body).into_offset_iter() {
         match event {
-            Event::Start(Tag::Heading { level, .. }) if level <= HeadingLevel::H2 => {
-                title = Some(String::new())
-            }
+            Event::Start(Tag::Heading { .. }) => title = Some(String::new()),
             Event::Text(text) | Event::Code(text) => {
                 if let Some(title) = title.as_mut() {
                     title.push_str(&text);
                 }
             }
-            Event::End(TagEnd::Heading(level)) if level <= HeadingLevel::H2 => {
-                let end = range.start + body[range.clone()].trim_end().len();
-                out.push((
-                    end,
-                    title.take().as_deref().and_then(Canonical::from_heading),
-                ));
+            Event::End(TagEnd::Heading(level)) => {
+                let canonical = title.take().as_deref().and_then(Canonical::from_heading);
+                if is_section(level as u8, canonical) {
+                    let end = range.start + body[range.clone()].trim_end().len();
+                    out.push((end, canonical));
+                }
             }
             _ => {}
         }
@@ -87,6 +86,16 @@ fn heading_start(body: &str, end: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_deeper_heading_that_names_a_section_gets_its_content() {
+        let body = "# Outage\n### Impact\nSlow.\n### Timeline\n### Remediation\nFix.\n";
+        let out = compose(body, |c| format!("[{}]", c.heading()));
+        assert_eq!(
+            out,
+            "# Outage\n### Impact\n\n[Impact]\n\nSlow.\n### Timeline\n\n[Timeline]\n\n### Remediation\n\n[Remediation]\n\nFix.\n"
+        );
+    }
 
     #[test]
     fn content_goes_under_its_heading_and_missing_sections_are_added_in_order() {
