@@ -35,14 +35,16 @@ pub fn edit(
             continue;
         }
         let before = read_settled(path, &file)?;
-        let text = std::str::from_utf8(&before).map_err(|_| Error::Edit {
-            path: path.to_path_buf(),
-            reason: "cannot change it: it is not UTF-8; run `postmortem lint` on it".into(),
-        })?;
-        let updated = match change(text) {
+        let changed_text = std::str::from_utf8(&before)
+            .map_err(|_| Error::Edit {
+                path: path.to_path_buf(),
+                reason: "cannot change it: it is not UTF-8; run `postmortem lint` on it".into(),
+            })
+            .and_then(&mut change);
+        let updated = match changed_text {
             Ok(updated) => updated,
-            // What we read may have been half a save: judge the file once
-            // it holds still.
+            // What we read may have been half a save (cut inside a character,
+            // or before the front matter ends): judge the file once it holds still.
             Err(error) if is_unchanged(&file, &target, &before) => return Err(error),
             Err(_) => {
                 changed += 1;

@@ -49,14 +49,33 @@ pub fn publish(out: &Path, source: &Path, files: &[(String, String)]) -> Result<
         let _ = std::fs::remove_dir_all(&staging);
         return Err(error);
     }
-    if exists {
-        exchange(&staging, &real).map_err(|e| Error::write(out, &e))?;
-    } else {
-        std::fs::rename(&staging, &real).map_err(|e| Error::write(out, &e))?;
-    }
-    // After the exchange the staging name holds the previous site.
+    let swapped = swap_in(&staging, &real, exists, out, source);
+    // After an exchange the staging name holds the previous site; after a
+    // failure, the new one. Either way it goes.
     let _ = std::fs::remove_dir_all(&staging);
-    Ok(())
+    swapped
+}
+
+/// Puts `staging` at `real`: exchanged with the site there, or renamed when
+/// there was none. Another build may create `real` first: then it is checked
+/// like any existing folder and exchanged.
+fn swap_in(
+    staging: &Path,
+    real: &Path,
+    exists: bool,
+    out: &Path,
+    source: &Path,
+) -> Result<(), Error> {
+    if !exists {
+        match std::fs::rename(staging, real) {
+            Ok(()) => return Ok(()),
+            Err(_) if real.is_dir() => {
+                check_replaceable(out, real, source)?;
+            }
+            Err(e) => return Err(Error::write(out, &e)),
+        }
+    }
+    exchange(staging, real).map_err(|e| Error::write(out, &e))
 }
 
 /// Whether `real` exists, after refusing what a build may not replace.
@@ -124,10 +143,24 @@ fn clean_leftovers(parent: &Path, name: &str) {
         let path = entry.path();
         let ours = entry.file_name().to_string_lossy().starts_with(&prefix);
         let is_dir = entry.file_type().is_ok_and(|t| t.is_dir());
-        if ours && is_dir && (path.join(MARKER).is_file() || is_empty(&path)) {
+        let left = ours && is_dir && !build_running(&entry.file_name().to_string_lossy(), &prefix);
+        if left && (path.join(MARKER).is_file() || is_empty(&path)) {
             let _ = std::fs::remove_dir_all(&path);
         }
     }
+}
+
+/// Whether the build that named its staging folder `name` (after `prefix`
+/// comes its process id) is still running: then the folder is its work, not
+/// a leftover. Where `/proc` is missing every such folder counts as left.
+fn build_running(name: &str, prefix: &str) -> bool {
+    let pid = name
+        .strip_prefix(prefix)
+        .and_then(|rest| rest.split('-').next())
+        .filter(|pid| !pid.is_empty() && pid.bytes().all(|b| b.is_ascii_digit()));
+    pid.is_some_and(|pid| {
+        pid != std::process::id().to_string() && Path::new("/proc").join(pid).exists()
+    })
 }
 
 fn is_empty(folder: &Path) -> bool {
