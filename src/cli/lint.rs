@@ -171,33 +171,31 @@ fn check_file(
     root: Option<&Path>,
     reporter: &Reporter,
 ) -> Result<FileOutput, Error> {
-    if path.as_os_str() == "-" {
-        let bytes = super::read_input(path)?;
-        let (text, checked) = lint::check_bytes(&bytes, &options.lint);
-        let name = options
-            .stdin_filename
-            .as_deref()
-            .unwrap_or(Path::new("<stdin>"));
-        let shown = report::display_path(&discover::relative_to(root, name));
-        return Ok(reporter.render_file(FileReport {
-            path: &shown,
-            text: &text,
-            findings: &checked.findings,
-        }));
-    }
-    let options = &options.lint;
-    let (bytes, checked) = match discover::read(path) {
-        Ok(bytes) => (bytes, None),
-        Err(Error::TooLarge { size, limit, .. }) => {
-            (Vec::new(), Some(lint::too_large(size, limit, options)))
+    let stdin = path.as_os_str() == "-";
+    let read = if stdin {
+        super::read_input(path)
+    } else {
+        discover::read(path)
+    };
+    let bytes;
+    let (text, checked) = match read {
+        Ok(read) => {
+            bytes = read;
+            lint::check_bytes(&bytes, &options.lint)
         }
+        // Over the limit: a finding, not a failure of the run.
+        Err(Error::TooLarge { size, limit, .. }) => (
+            std::borrow::Cow::Borrowed(""),
+            lint::too_large(size, limit, &options.lint),
+        ),
         Err(error) => return Err(error),
     };
-    let (text, checked) = match checked {
-        Some(checked) => (std::borrow::Cow::Borrowed(""), checked),
-        None => lint::check_bytes(&bytes, options),
+    let name = match (stdin, options.stdin_filename.as_deref()) {
+        (true, Some(name)) => name,
+        (true, None) => Path::new("<stdin>"),
+        (false, _) => path,
     };
-    let shown = report::display_path(&discover::relative_to(root, path));
+    let shown = report::display_path(&discover::relative_to(root, name));
     Ok(reporter.render_file(FileReport {
         path: &shown,
         text: &text,
