@@ -30,70 +30,56 @@ pub enum Label {
 
 const HOUR: i32 = 3600;
 
-// Fixed-offset abbreviations in common use. Ambiguous ones (IST, BST in some
-// regions) take the reading most postmortems mean; an offset is always safer.
-const ABBREVIATIONS: &[(&str, i32)] = &[
-    ("PST", -8 * HOUR),
-    ("PDT", -7 * HOUR),
-    ("MST", -7 * HOUR),
-    ("MDT", -6 * HOUR),
-    ("CST", -6 * HOUR),
-    ("CDT", -5 * HOUR),
-    ("EST", -5 * HOUR),
-    ("EDT", -4 * HOUR),
-    ("AKST", -9 * HOUR),
-    ("AKDT", -8 * HOUR),
-    ("HST", -10 * HOUR),
-    ("WET", 0),
-    ("WEST", HOUR),
-    ("BST", HOUR),
-    ("CET", HOUR),
-    ("CEST", 2 * HOUR),
-    ("EET", 2 * HOUR),
-    ("EEST", 3 * HOUR),
-    ("MSK", 3 * HOUR),
-    ("IST", 5 * HOUR + 1800),
-    ("SGT", 8 * HOUR),
-    ("HKT", 8 * HOUR),
-    ("AWST", 8 * HOUR),
-    ("JST", 9 * HOUR),
-    ("KST", 9 * HOUR),
-    ("ACST", 9 * HOUR + 1800),
-    ("ACDT", 10 * HOUR + 1800),
-    ("AEST", 10 * HOUR),
-    ("AEDT", 11 * HOUR),
-    ("NZST", 12 * HOUR),
-    ("NZDT", 13 * HOUR),
-];
+/// The region a seasonal abbreviation names (`PST`: America/Los_Angeles),
+/// and whether some place keeps that (standard-time) name all year: MST in
+/// Arizona, CST in Saskatchewan, EST in Panama, CET in Algeria, EET in Libya,
+/// ACST in the Northern Territory, AEST in Queensland. `None` for names
+/// without seasons (JST, IST).
+type Region = Option<(Tz, bool)>;
 
-/// The region each seasonal abbreviation names, and whether some place keeps
-/// that (standard-time) name all year: MST in Arizona, CST in Saskatchewan,
-/// EST in Panama, CET in Algeria, EET in Libya, ACST in the Northern
-/// Territory, AEST in Queensland.
-const REGIONS: &[(&str, Tz, bool)] = &[
-    ("PST", Tz::America__Los_Angeles, false),
-    ("PDT", Tz::America__Los_Angeles, false),
-    ("MST", Tz::America__Denver, true),
-    ("MDT", Tz::America__Denver, false),
-    ("CST", Tz::America__Chicago, true),
-    ("CDT", Tz::America__Chicago, false),
-    ("EST", Tz::America__New_York, true),
-    ("EDT", Tz::America__New_York, false),
-    ("AKST", Tz::America__Anchorage, false),
-    ("AKDT", Tz::America__Anchorage, false),
-    ("WET", Tz::Europe__Lisbon, false),
-    ("WEST", Tz::Europe__Lisbon, false),
-    ("BST", Tz::Europe__London, false),
-    ("CET", Tz::Europe__Berlin, true),
-    ("CEST", Tz::Europe__Berlin, false),
-    ("EET", Tz::Europe__Athens, true),
-    ("EEST", Tz::Europe__Athens, false),
-    ("ACST", Tz::Australia__Adelaide, true),
-    ("ACDT", Tz::Australia__Adelaide, false),
-    ("AEST", Tz::Australia__Sydney, true),
-    ("AEDT", Tz::Australia__Sydney, false),
-    ("NZST", Tz::Pacific__Auckland, false),
-    ("NZDT", Tz::Pacific__Auckland, false),
+// Fixed-offset abbreviations in common use, with their region. Ambiguous
+// ones (IST, BST in some regions) take the reading most postmortems mean; an
+// offset is always safer.
+const ABBREVIATIONS: &[(&str, i32, Region)] = &[
+    ("PST", -8 * HOUR, Some((Tz::America__Los_Angeles, false))),
+    ("PDT", -7 * HOUR, Some((Tz::America__Los_Angeles, false))),
+    ("MST", -7 * HOUR, Some((Tz::America__Denver, true))),
+    ("MDT", -6 * HOUR, Some((Tz::America__Denver, false))),
+    ("CST", -6 * HOUR, Some((Tz::America__Chicago, true))),
+    ("CDT", -5 * HOUR, Some((Tz::America__Chicago, false))),
+    ("EST", -5 * HOUR, Some((Tz::America__New_York, true))),
+    ("EDT", -4 * HOUR, Some((Tz::America__New_York, false))),
+    ("AKST", -9 * HOUR, Some((Tz::America__Anchorage, false))),
+    ("AKDT", -8 * HOUR, Some((Tz::America__Anchorage, false))),
+    ("HST", -10 * HOUR, None),
+    ("WET", 0, Some((Tz::Europe__Lisbon, false))),
+    ("WEST", HOUR, Some((Tz::Europe__Lisbon, false))),
+    ("BST", HOUR, Some((Tz::Europe__London, false))),
+    ("CET", HOUR, Some((Tz::Europe__Berlin, true))),
+    ("CEST", 2 * HOUR, Some((Tz::Europe__Berlin, false))),
+    ("EET", 2 * HOUR, Some((Tz::Europe__Athens, true))),
+    ("EEST", 3 * HOUR, Some((Tz::Europe__Athens, false))),
+    ("MSK", 3 * HOUR, None),
+    ("IST", 5 * HOUR + 1800, None),
+    ("SGT", 8 * HOUR, None),
+    ("HKT", 8 * HOUR, None),
+    ("AWST", 8 * HOUR, None),
+    ("JST", 9 * HOUR, None),
+    ("KST", 9 * HOUR, None),
+    (
+        "ACST",
+        9 * HOUR + 1800,
+        Some((Tz::Australia__Adelaide, true)),
+    ),
+    (
+        "ACDT",
+        10 * HOUR + 1800,
+        Some((Tz::Australia__Adelaide, false)),
+    ),
+    ("AEST", 10 * HOUR, Some((Tz::Australia__Sydney, true))),
+    ("AEDT", 11 * HOUR, Some((Tz::Australia__Sydney, false))),
+    ("NZST", 12 * HOUR, Some((Tz::Pacific__Auckland, false))),
+    ("NZDT", 13 * HOUR, Some((Tz::Pacific__Auckland, false))),
 ];
 
 /// The region a seasonal abbreviation names (`PST`: America/Los_Angeles),
@@ -101,10 +87,10 @@ const REGIONS: &[(&str, Tz, bool)] = &[
 /// region's other name can be out of season (`MST` in July is Arizona's).
 /// Abbreviations without seasons (JST, IST) name no region to check.
 pub fn region(abbreviation: &str) -> Option<(Tz, bool)> {
-    REGIONS
+    ABBREVIATIONS
         .iter()
         .find(|(name, ..)| *name == abbreviation)
-        .map(|&(_, zone, all_year)| (zone, all_year))
+        .and_then(|&(.., region)| region)
 }
 
 const GENERIC: &[(&str, Tz)] = &[
@@ -125,7 +111,7 @@ pub fn label(text: &str) -> Option<Label> {
     if let Some(offset) = numeric_offset(&upper) {
         return Some(Label::Offset(offset));
     }
-    if let Some(&(_, seconds)) = ABBREVIATIONS.iter().find(|(name, _)| *name == upper) {
+    if let Some(&(_, seconds, _)) = ABBREVIATIONS.iter().find(|(name, ..)| *name == upper) {
         let offset = FixedOffset::east_opt(seconds)?;
         return Some(Label::Abbreviation {
             name: upper,
