@@ -51,7 +51,7 @@ pub enum Error {
     },
     /// A path that must be a regular file is a folder, a FIFO or a device.
     #[error(
-        "{path} is not a regular file; name a postmortem file (a FIFO or device is never read)"
+        "{path} is not a regular file (a folder, FIFO or device is never read or replaced); name a file"
     )]
     NotAFile {
         /// The path as given.
