@@ -351,6 +351,24 @@ fn config_folders_are_relative_to_the_config_file_from_any_subfolder() {
 }
 
 #[test]
+fn without_a_config_the_default_folder_is_the_repositorys_from_any_subfolder() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(dir.path().join(".git")).unwrap();
+    std::fs::create_dir_all(dir.path().join("postmortems")).unwrap();
+    std::fs::create_dir_all(dir.path().join("docs/deep")).unwrap();
+    example(&dir.path().join("postmortems"), "pm.md");
+    for here in ["docs/deep", "postmortems", ""] {
+        let output = run(&dir.path().join(here), &["lint", "--format", "concise"]);
+        let out = String::from_utf8_lossy(&output.stdout);
+        assert!(
+            out.contains("in 1 file"),
+            "from {here:?}: {out}{}",
+            stderr(&output)
+        );
+    }
+}
+
+#[test]
 fn document_text_never_reaches_the_terminal_as_escape_sequences() {
     let dir = tempfile::tempdir().unwrap();
     let text = std::fs::read_to_string(common::repo("examples/full.md")).unwrap();

@@ -131,16 +131,20 @@ impl Config {
         }
         // Named relative to `start` (`../postmortem.yml`), so the paths it
         // gives read as short relative paths in messages.
-        let found = start
-            .ancestors()
-            .enumerate()
-            .find(|(_, dir)| dir.join(FILE_NAME).is_file())
-            .map(|(up, _)| {
-                let mut path: PathBuf = std::iter::repeat_n("..", up).collect();
-                path.push(FILE_NAME);
-                path
-            });
-        found.map_or_else(|| Ok(Config::default()), |path| Config::load(&path))
+        let up = |found: &dyn Fn(&Path) -> bool| {
+            let levels = start.ancestors().position(found)?;
+            Some(std::iter::repeat_n("..", levels).collect::<PathBuf>())
+        };
+        if let Some(folder) = up(&|dir| dir.join(FILE_NAME).is_file()) {
+            return Config::load(&folder.join(FILE_NAME));
+        }
+        // Without a configuration the defaults are the repository's, as
+        // git's are: `postmortems/` at its root, from any folder inside it.
+        let mut config = Config::default();
+        if let Some(root) = up(&|dir| dir.join(".git").exists()) {
+            config.settings.rebase(&root);
+        }
+        Ok(config)
     }
 
     /// Reads `path`. The folders it names (`dir`, `templates`, and the
