@@ -38,10 +38,12 @@ pub enum Error {
         reason: String,
     },
     /// The file to create is already there.
-    #[error("{path} already exists; pass --force to replace it, or choose another title or --dir")]
+    #[error("{path} already exists; {how}")]
     Exists {
         /// The file.
         path: PathBuf,
+        /// What the command that refused offers instead.
+        how: &'static str,
     },
     /// The file to replace is read-only: the user said to leave it alone.
     #[error("{path} is read-only; make it writable (chmod u+w) if it should change")]
@@ -135,12 +137,15 @@ pub enum Error {
         /// Why, as a lowercase phrase.
         reason: String,
     },
-    /// The terminal prompt failed (closed input, interrupted).
+    /// The terminal prompt failed (closed input).
     #[error("could not ask at the terminal: {reason}")]
     Prompt {
         /// What went wrong.
         reason: String,
     },
+    /// The person at the terminal pressed Ctrl-C at a prompt.
+    #[error("cancelled at the prompt; nothing was written")]
+    Cancelled,
     /// The configuration file has problems.
     #[error("{path} cannot be used; fix these and run again:\n{problems}")]
     Config {

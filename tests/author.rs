@@ -92,7 +92,7 @@ fn new_refuses_to_overwrite_without_force() {
     assert_eq!(output.status.code(), Some(2));
     let stderr = String::from_utf8(output.stderr).unwrap();
     assert!(
-        stderr.contains("2026-11-21-checkout-errors-after-a-config-push.md already exists"),
+        stderr.contains("2026-11-21-checkout-errors-after-a-config-push.md already exists; pass --force to replace it, or write it into another folder with --dir"),
         "{stderr}"
     );
     assert_eq!(std::fs::read_to_string(&path).unwrap(), "edited by hand");

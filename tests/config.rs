@@ -192,3 +192,48 @@ fn config_prints_every_setting_with_its_origin() {
     );
     assert_cmd_snapshot!(postmortem(dir.path()).args(["--config", "postmortem.yml", "config"]));
 }
+
+#[test]
+fn extra_keys_are_accepted_and_kept_in_markdown_renders() {
+    let doc = std::fs::read_to_string(common::repo("tests/fixtures/pass/placeholder.md"))
+        .unwrap()
+        .replacen(
+            "\nstatus:",
+            "\nlayout: post\npermalink: /incidents/checkout/\ncategories:\n  - ops\n  - incidents\nstatus:",
+            1,
+        );
+    let without = project("", &doc);
+    assert_eq!(
+        json_findings(without.path()),
+        ["schema error", "schema error", "schema error"]
+    );
+    let with = project("extra_keys: [layout, permalink, categories]\n", &doc);
+    assert_eq!(json_findings(with.path()), Vec::<String>::new());
+    let output = postmortem(with.path())
+        .args(["render", "incidents/2026/checkout.md", "--to", "markdown"])
+        .output()
+        .unwrap();
+    let page = String::from_utf8(output.stdout).unwrap();
+    let front = page.split("\n---\n").next().unwrap();
+    assert!(
+        front.ends_with(
+            "layout: post\npermalink: /incidents/checkout/\ncategories:\n  - ops\n  - incidents"
+        ),
+        "{front}"
+    );
+}
+
+#[test]
+fn extra_keys_cannot_take_over_the_formats_own_keys() {
+    let dir = project("extra_keys: [layout, timeline]\n", "");
+    let output = postmortem(dir.path())
+        .args(["lint", "incidents"])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert_eq!(output.status.code(), Some(2), "{stderr}");
+    assert!(
+        stderr.contains("`timeline` is a key of the postmortem format itself"),
+        "{stderr}"
+    );
+}

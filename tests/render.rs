@@ -255,6 +255,12 @@ fn exported_templates_can_be_overridden_and_extend_the_built_ins() {
         Some(2),
         "never overwrites without --force"
     );
+    // The hint names only what `templates export` has.
+    let stderr = String::from_utf8(again.stderr).unwrap();
+    assert!(
+        stderr.contains("pass --force to replace the templates there") && !stderr.contains("--dir"),
+        "{stderr}"
+    );
     std::fs::write(
         tpl.join("page.html"),
         "{% extends \"builtin/page.html\" %}{% block title %}ACME | {{ title }}{% endblock %}",

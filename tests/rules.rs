@@ -309,3 +309,142 @@ fn one_forgotten_date_after_midnight_gives_one_error_per_place_to_fix() {
         ]
     );
 }
+
+/// The blameless-language findings of `sentence` as the Root cause of the
+/// rule's passing fixture: the quoted words of each.
+fn blame_in(sentence: &str) -> Vec<String> {
+    let base =
+        std::fs::read_to_string(common::repo("tests/fixtures/pass/blameless-language.md")).unwrap();
+    let text = base.replace(
+        "The push carried a setting the checkout service could not read.",
+        sentence,
+    );
+    let (_, checked) = lint::check_bytes(text.as_bytes(), &common::example_options());
+    checked
+        .findings
+        .iter()
+        .filter(|f| f.rule == Rule::BlamelessLanguage)
+        .map(|f| f.message.clone())
+        .collect()
+}
+
+#[test]
+fn blameless_language_corpus_keeps_its_precision_and_recall() {
+    let corpus =
+        std::fs::read_to_string(common::repo("tests/fixtures/blameless/corpus.tsv")).unwrap();
+    let (mut caught, mut missed, mut wrong, mut fine) = (0, Vec::new(), Vec::new(), 0);
+    for line in corpus
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.is_empty())
+    {
+        let mut fields = line.split('\t');
+        let (label, sentence) = (fields.next().unwrap(), fields.next().unwrap());
+        let found = !blame_in(sentence).is_empty();
+        match (label, found) {
+            ("blame", true) => caught += 1,
+            ("blame", false) => missed.push(sentence),
+            ("fine", true) => wrong.push(sentence),
+            ("fine", false) => fine += 1,
+            _ => panic!("unknown label in {line}"),
+        }
+    }
+    assert!(
+        caught + missed.len() >= 40 && fine + wrong.len() >= 40,
+        "corpus too small"
+    );
+    let precision = caught as f64 / (caught + wrong.len()) as f64;
+    let recall = caught as f64 / (caught + missed.len()) as f64;
+    // The README reports these; a change that lowers either fails here.
+    assert!(
+        precision >= 0.95 && recall >= 0.70,
+        "precision {precision:.2}, recall {recall:.2}\nmissed: {missed:#?}\nwrongly flagged: {wrong:#?}"
+    );
+}
+
+#[test]
+fn blame_is_found_as_people_write_it_and_not_where_it_is_rejected() {
+    for sentence in [
+        "Dave forgot to drain the node first.",
+        "The SRE neglected the checklist.",
+        "It was Karen's fault.",
+        "If the reviewer had looked closer, this would not have happened.",
+        "The on-call engineer didn't bother to read the runbook.",
+        "Priya should have rolled back sooner.",
+        "The deploy was sloppy.",
+    ] {
+        assert_eq!(blame_in(sentence).len(), 1, "{sentence}");
+    }
+    for sentence in [
+        "This was not human error: the alert was mislabeled.",
+        "The job failed to run.",
+        "The service should have rejected the request.",
+        "The on-call engineer should have been paged.",
+        "It was nobody's fault.",
+        "This was not because the engineer forgot a step; the runbook left it out.",
+        "The on-call engineer acknowledged the page and rolled back the change.",
+        "Kubernetes ignored the taint on the new nodes.",
+    ] {
+        assert_eq!(blame_in(sentence), Vec::<String>::new(), "{sentence}");
+    }
+}
+
+/// Findings of `text` other than the sections it leaves out: rule,
+/// severity and message.
+fn timeline_findings(text: &str) -> Vec<(String, String, String)> {
+    let (_, checked) = lint::check_bytes(text.as_bytes(), &common::options());
+    checked
+        .findings
+        .iter()
+        .filter(|f| f.rule != Rule::SectionMissing)
+        .map(|f| {
+            (
+                f.rule.to_string(),
+                f.severity.to_string(),
+                f.message.clone(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn a_zone_label_out_of_season_is_the_one_error_for_the_order_it_breaks() {
+    let text =
+        std::fs::read_to_string(common::repo("tests/fixtures/zone-label-consequences.md")).unwrap();
+    let found = timeline_findings(&text);
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert_eq!(
+        (found[0].0.as_str(), found[0].1.as_str()),
+        ("zone-label", "error")
+    );
+    // Written as meant, nothing is left.
+    assert_eq!(
+        timeline_findings(&text.replace("14:38 PST", "14:38 PDT")),
+        Vec::<(String, String, String)>::new()
+    );
+    // A real order mistake beside the label is still reported.
+    let both = text.replace("at: 15:10", "at: 14:20");
+    assert!(
+        timeline_findings(&both)
+            .iter()
+            .any(|(rule, ..)| rule == "timeline-order"),
+        "{:#?}",
+        timeline_findings(&both)
+    );
+}
+
+#[test]
+fn compared_times_written_in_different_zones_both_show_their_zone() {
+    let text = std::fs::read_to_string(common::repo("tests/fixtures/zone-label-consequences.md"))
+        .unwrap()
+        .replace("14:38 PST", "14:38 PDT")
+        .replace("at: 14:50", "at: 14:35");
+    let found = timeline_findings(&text);
+    assert_eq!(
+        found,
+        [(
+            "timeline-order".to_string(),
+            "error".to_string(),
+            "`14:35` (read as 14:35 PDT on 2025-07-17) is earlier than the entry before it (14:38 PDT on 2025-07-17)".to_string()
+        )]
+    );
+}

@@ -39,7 +39,13 @@ pub fn deliver(
         write::replace(&path, text.as_bytes())?;
     } else {
         // Exclusive: of several runs racing for one name, exactly one wins.
-        write::create_new(&path, text.as_bytes())?;
+        write::create_new(&path, text.as_bytes()).map_err(|error| match error {
+            Error::Exists { path, .. } => Error::Exists {
+                path,
+                how: "pass --force to replace it, or write it into another folder with --dir",
+            },
+            other => other,
+        })?;
     }
     output::print(&format!("{}\n", path.display()));
     Ok(ExitCode::SUCCESS)

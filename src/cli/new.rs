@@ -7,7 +7,7 @@ use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
 use postmortem::author::skeleton::{self, Draft};
 use postmortem::config::{Config, Settings};
-use postmortem::document::{argument, span::Span};
+use postmortem::document::{argument, span::Span, zone};
 use postmortem::report::{self, FileReport, Format};
 use postmortem::{Error, diagnostic::Severity, lint};
 use std::io::IsTerminal;
@@ -135,11 +135,18 @@ pub fn draft(
         (None, None) => now.fixed_offset(),
     };
     let start = start.with_timezone(&zone);
-    let services = match (given.services.is_empty(), prompter) {
+    let services = match (given.services.is_empty(), prompter.as_deref_mut()) {
         (true, Some(p)) => {
             split_list(&p.text("Services affected (comma-separated)", Some(""), &|_| Ok(()))?)
         }
         _ => given.services,
+    };
+    let authors = match (given.authors.is_empty(), prompter) {
+        (true, Some(p)) => {
+            let default = git_user_name().unwrap_or_default();
+            split_list(&p.text("Authors (comma-separated)", Some(&default), &|_| Ok(()))?)
+        }
+        _ => given.authors,
     };
     Ok(Draft {
         title,
@@ -147,7 +154,7 @@ pub fn draft(
         start,
         timezone: zone.name().to_string(),
         services,
-        authors: given.authors,
+        authors,
     })
 }
 
@@ -188,20 +195,41 @@ fn checked_severity(severity: String, severities: &[(String, String)]) -> Result
     })
 }
 
+/// Asks for the zone: Enter keeps the system's; an IANA name, a city, a
+/// region or an abbreviation (`Europe/Berlin`, `los angeles`, `pacific`,
+/// `PST`) is looked up, and when it fits several zones they are offered,
+/// best first, narrowed further by typing.
 fn ask_zone(p: &mut dyn Prompter) -> Result<Tz, Error> {
-    let names: Vec<String> = chrono_tz::TZ_VARIANTS
-        .iter()
-        .map(|z| z.name().to_string())
-        .collect();
-    let default = names
-        .iter()
-        .position(|n| n == system_zone().name())
-        .unwrap_or(0);
-    let index = p.search("Time zone", &names, default)?;
-    Ok(chrono_tz::TZ_VARIANTS
-        .get(index)
-        .copied()
-        .unwrap_or(Tz::UTC))
+    let default = system_zone();
+    let answer = p.text(
+        "Time zone (a zone, city, region or abbreviation)",
+        Some(default.name()),
+        &|t| match zone::search(t).is_empty() {
+            true => Err(format!(
+                "no time zone matches `{}`: try Europe/Berlin, los angeles, pacific or PST",
+                t.trim()
+            )),
+            false => Ok(()),
+        },
+    )?;
+    let found = zone::search(&answer);
+    if let [zone] = found.as_slice() {
+        return Ok(*zone);
+    }
+    let names: Vec<String> = found.iter().map(|z| z.name().to_string()).collect();
+    let index = p.search("Which one? (type to filter)", &names, 0)?;
+    Ok(found.get(index).copied().unwrap_or(default))
+}
+
+/// `git config user.name`, when git is there and has one.
+fn git_user_name() -> Option<String> {
+    let output = std::process::Command::new("git")
+        .args(["config", "user.name"])
+        .stderr(std::process::Stdio::null())
+        .output()
+        .ok()?;
+    let name = String::from_utf8(output.stdout).ok()?.trim().to_string();
+    (output.status.success() && !name.is_empty()).then_some(name)
 }
 
 /// The system's zone as an IANA name, or UTC when it cannot be told.

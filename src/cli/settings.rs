@@ -57,6 +57,7 @@ pub fn show(config: &Config) -> Result<ExitCode, Error> {
         block(s.action_sla.iter().map(|(k, v)| (k.clone(), duration(*v)))),
     );
     line("blameless", format!(" {}", list(&s.blameless)));
+    line("extra_keys", format!(" {}", list(&s.extra_keys)));
     line(
         "templates",
         format!(

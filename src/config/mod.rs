@@ -38,6 +38,9 @@ pub struct Settings {
     pub blameless: Vec<String>,
     /// A folder of templates overriding the built-in ones.
     pub templates: Option<PathBuf>,
+    /// Front matter keys of other tools (a blog engine's `layout`,
+    /// `permalink`, ...) that lint accepts and Markdown renders keep.
+    pub extra_keys: Vec<String>,
 }
 
 /// A level a project gives a rule.
@@ -82,6 +85,7 @@ impl Default for Settings {
             action_sla: Vec::new(),
             blameless: Vec::new(),
             templates: None,
+            extra_keys: Vec::new(),
         }
     }
 }
@@ -108,6 +112,7 @@ const KEYS: &[&str] = &[
     "action_sla",
     "blameless",
     "templates",
+    "extra_keys",
 ];
 
 impl Settings {

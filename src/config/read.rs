@@ -32,12 +32,31 @@ pub fn setting(settings: &mut Settings, entry: &Entry, text: &str, fields: &mut 
                 .map(|p| p.value.to_lowercase())
                 .collect()
         }
+        "extra_keys" => settings.extra_keys = extra_keys(node, text, fields),
         _ => {
             settings.templates = fields
                 .text(node, text, "`templates`")
                 .map(|t| t.value.into())
         }
     }
+}
+
+/// `extra_keys`: names that are not the format's own keys (those are read
+/// and checked as the format says, whatever this list holds).
+fn extra_keys(node: &Node, text: &str, fields: &mut Fields) -> Vec<String> {
+    let mut keys = Vec::new();
+    for key in fields.text_list(node, text, "a key") {
+        if crate::document::schema::TOP.contains(&key.value.as_str()) {
+            fields.report(
+                key.span,
+                format!("`{}` is a key of the postmortem format itself", key.value),
+                Some("leave it out of `extra_keys`".into()),
+            );
+        } else {
+            keys.push(key.value);
+        }
+    }
+    keys
 }
 
 fn timezone(node: &Node, text: &str, fields: &mut Fields) -> Option<String> {

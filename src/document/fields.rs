@@ -26,6 +26,18 @@ impl Fields {
     /// The entries of a mapping node, checked against the `known` keys of
     /// `what`; unknown and repeated keys are reported and left out.
     pub fn mapping<'n>(&mut self, node: &'n Node, what: &str, known: &[&str]) -> Vec<&'n Entry> {
+        self.mapping_or(node, what, known, None)
+    }
+
+    /// [`Fields::mapping`], with `otherwise` added to the help of an
+    /// unknown key that has no did-you-mean.
+    pub fn mapping_or<'n>(
+        &mut self,
+        node: &'n Node,
+        what: &str,
+        known: &[&str],
+        otherwise: Option<&str>,
+    ) -> Vec<&'n Entry> {
         let Value::Map(entries) = &node.value else {
             if node.value != Value::Null {
                 let found = node.type_name();
@@ -43,7 +55,10 @@ impl Fields {
             if !known.contains(&key) {
                 let help = did_you_mean(key, known)
                     .map(|k| format!("did you mean `{k}`?"))
-                    .or_else(|| Some(format!("known keys: {}", known.join(", "))));
+                    .or_else(|| {
+                        let known = format!("known keys: {}", known.join(", "));
+                        Some(otherwise.map_or(known.clone(), |o| format!("{known}; {o}")))
+                    });
                 self.report(
                     entry.key.span,
                     format!("unknown key `{key}` in {what}"),

@@ -36,13 +36,19 @@ pub struct Parsed {
 
 /// Reads a postmortem from its text.
 pub fn parse(text: &str) -> Parsed {
+    parse_with(text, &[])
+}
+
+/// Reads a postmortem from its text, accepting the front matter keys
+/// `extra_keys` (from postmortem.yml) besides the format's own.
+pub fn parse_with(text: &str, extra_keys: &[String]) -> Parsed {
     match split::split(text) {
-        Ok(parts) => parse_parts(text, &parts),
+        Ok(parts) => parse_parts(text, &parts, extra_keys),
         Err(error) => unreadable(front_matter_finding(text, error)),
     }
 }
 
-fn parse_parts(text: &str, parts: &split::Parts) -> Parsed {
+fn parse_parts(text: &str, parts: &split::Parts, extra_keys: &[String]) -> Parsed {
     let yaml = &text[parts.yaml.start..parts.yaml.end];
     let root = match yaml::parse(yaml, parts.yaml.start) {
         Ok(root) => root,
@@ -53,7 +59,7 @@ fn parse_parts(text: &str, parts: &split::Parts) -> Parsed {
     };
     let body = body::parse(&text[parts.body.start..parts.body.end], parts.body.start);
     let mut fields = fields::Fields::default();
-    let document = schema::document(&root, parts.open, body, text, &mut fields);
+    let document = schema::document(&root, parts.open, body, text, &mut fields, extra_keys);
     if let Some(finding) = foreign::blog_post(yaml, parts.yaml.start, document.has_timeline) {
         return unreadable(finding);
     }
@@ -66,8 +72,16 @@ fn parse_parts(text: &str, parts: &split::Parts) -> Parsed {
 /// Reads a postmortem from raw bytes, reporting text that is not UTF-8.
 /// Returns the text used for positions alongside the result.
 pub fn parse_bytes(bytes: &[u8]) -> (std::borrow::Cow<'_, str>, Parsed) {
+    parse_bytes_with(bytes, &[])
+}
+
+/// [`parse_bytes`], accepting the front matter keys `extra_keys`.
+pub fn parse_bytes_with<'b>(
+    bytes: &'b [u8],
+    extra_keys: &[String],
+) -> (std::borrow::Cow<'b, str>, Parsed) {
     match std::str::from_utf8(bytes) {
-        Ok(text) => (text.into(), parse(text)),
+        Ok(text) => (text.into(), parse_with(text, extra_keys)),
         Err(error) => {
             let offset = error.valid_up_to();
             let byte = bytes.get(offset).copied().unwrap_or(0);

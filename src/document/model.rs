@@ -46,6 +46,10 @@ pub struct Document {
     pub body: Body,
     /// Rules this file opts out of (`lint: { allow: [...] }`).
     pub allow: Vec<crate::diagnostic::Rule>,
+    /// Entries under keys that `extra_keys` in postmortem.yml allows: the
+    /// key and the entry as written (`layout: post`), in file order.
+    /// Markdown renders keep them.
+    pub extra: Vec<(String, Spanned<String>)>,
 }
 
 /// Where the postmortem is in its review.

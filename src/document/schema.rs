@@ -55,8 +55,24 @@ pub fn document(
     body: Body,
     source: &str,
     fields: &mut Fields,
+    extra_keys: &[String],
 ) -> Document {
-    let top = fields.mapping(root, "the front matter", TOP);
+    let known: Vec<&str> = TOP
+        .iter()
+        .copied()
+        .chain(extra_keys.iter().map(String::as_str))
+        .collect();
+    let hint = "another tool's key (a blog engine's `layout`, ...) can be allowed with `extra_keys:` in postmortem.yml";
+    let top = fields.mapping_or(root, "the front matter", &known, Some(hint));
+    let extra = top
+        .iter()
+        .filter(|e| !TOP.contains(&e.key.value.as_str()))
+        .map(|e| {
+            let span = Span::new(e.key.span.start, e.value.end().max(e.key.span.end));
+            let written = source[span.start..span.end].trim_end().to_string();
+            (e.key.value.clone(), Spanned::new(written, span))
+        })
+        .collect();
     let get = |key: &str| top.iter().find(|e| e.key.value == key).map(|e| &e.value);
     let mut reader = Reader {
         fields,
@@ -113,6 +129,7 @@ pub fn document(
             .map(|n| reader.actions(n))
             .unwrap_or_default(),
         allow: get("lint").map(|n| reader.allow(n)).unwrap_or_default(),
+        extra,
         title,
         timezone,
         body,

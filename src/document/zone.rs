@@ -93,14 +93,43 @@ pub fn region(abbreviation: &str) -> Option<(Tz, bool)> {
         .and_then(|&(.., region)| region)
 }
 
-const GENERIC: &[(&str, Tz)] = &[
-    ("PT", Tz::America__Los_Angeles),
-    ("MT", Tz::America__Denver),
-    ("CT", Tz::America__Chicago),
-    ("ET", Tz::America__New_York),
-    ("AKT", Tz::America__Anchorage),
+/// Generic zone names, their zone, and how people say them.
+const GENERIC: &[(&str, Tz, &str)] = &[
+    ("PT", Tz::America__Los_Angeles, "Pacific"),
+    ("MT", Tz::America__Denver, "Mountain"),
+    ("CT", Tz::America__Chicago, "Central"),
+    ("ET", Tz::America__New_York, "Eastern"),
+    ("AKT", Tz::America__Anchorage, "Alaska"),
 ];
 
+/// The zones a person typing `query` may mean, best first: the IANA zone
+/// it names; else the zone of an abbreviation or a generic or spoken name
+/// (`PST`, `PT`, `pacific`), then every zone whose name holds the query as
+/// words (`los angeles`, `berlin`). Empty when nothing matches.
+pub fn search(query: &str) -> Vec<Tz> {
+    let query = query.trim();
+    if query.is_empty() {
+        return Vec::new();
+    }
+    if let Ok(zone) = parse_zone(query) {
+        return vec![zone];
+    }
+    let upper = query.to_ascii_uppercase();
+    let mut found: Vec<Tz> = GENERIC
+        .iter()
+        .filter(|(generic, _, spoken)| *generic == upper || spoken.eq_ignore_ascii_case(query))
+        .map(|&(_, zone, _)| zone)
+        .chain(region(&upper).map(|(zone, _)| zone))
+        .collect();
+    let wanted = query.to_lowercase().replace(['_', '/'], " ");
+    for zone in TZ_VARIANTS {
+        let name = zone.name().to_lowercase().replace(['_', '/'], " ");
+        if name.contains(&wanted) && !found.contains(&zone) {
+            found.push(zone);
+        }
+    }
+    found
+}
 /// Reads a zone label: `UTC`, `GMT`, `Z`, `+HH:MM`, `+HHMM`, `+HH`, a known
 /// abbreviation or a generic zone (`PT`, `ET`, ...).
 pub fn label(text: &str) -> Option<Label> {
@@ -118,7 +147,7 @@ pub fn label(text: &str) -> Option<Label> {
             offset,
         });
     }
-    let &(_, zone) = GENERIC.iter().find(|(name, _)| *name == upper)?;
+    let &(_, zone, _) = GENERIC.iter().find(|(name, ..)| *name == upper)?;
     Some(Label::Zone { name: upper, zone })
 }
 
@@ -154,12 +183,13 @@ fn suggest(name: &str) -> Option<&'static str> {
     let upper = name.to_ascii_uppercase();
     let by_label = match label(&upper) {
         Some(Label::Zone { zone, .. }) => Some(zone.name()),
-        Some(Label::Abbreviation { name, .. }) => GENERIC
-            .iter()
-            .find(|(generic, _)| name.starts_with(&generic[..1]) && name.ends_with('T'))
-            .map(|(_, zone)| zone.name()),
+        // CEST is Europe/Berlin's, not America/Chicago's.
+        Some(Label::Abbreviation { name, .. }) => region(&name).map(|(zone, _)| zone.name()),
         Some(Label::Utc) => Some("UTC"),
-        _ => None,
+        _ => GENERIC
+            .iter()
+            .find(|(.., spoken)| spoken.eq_ignore_ascii_case(name))
+            .map(|(_, zone, _)| zone.name()),
     };
     by_label
         .or_else(|| {
@@ -217,4 +247,34 @@ pub fn abbreviations_in_year(zone: Tz, instant: DateTime<FixedOffset>) -> Vec<St
         .filter_map(|date| date.and_hms_opt(12, 0, 0))
         .map(|noon| abbreviation(zone, noon.and_utc().fixed_offset()))
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_zone_is_found_by_name_city_region_or_abbreviation() {
+        assert_eq!(search("europe/berlin"), [Tz::Europe__Berlin]);
+        assert_eq!(search("Berlin"), [Tz::Europe__Berlin]);
+        assert_eq!(search("los angeles"), [Tz::America__Los_Angeles]);
+        for typed in ["pacific", "PST", "pt", "PDT"] {
+            assert_eq!(
+                search(typed).first(),
+                Some(&Tz::America__Los_Angeles),
+                "{typed}"
+            );
+        }
+        assert_eq!(search("CEST").first(), Some(&Tz::Europe__Berlin));
+        assert!(search("pacific").contains(&Tz::Pacific__Auckland));
+        assert!(search("atlantis").is_empty());
+        assert!(search("  ").is_empty());
+    }
+
+    #[test]
+    fn a_near_miss_suggests_the_zone_an_abbreviation_names() {
+        assert_eq!(parse_zone("CEST"), Err(Some("Europe/Berlin")));
+        assert_eq!(parse_zone("PT"), Err(Some("America/Los_Angeles")));
+        assert_eq!(parse_zone("pacific"), Err(Some("America/Los_Angeles")));
+    }
 }

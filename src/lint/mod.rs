@@ -44,12 +44,16 @@ pub struct Checked {
 
 /// Checks a postmortem given as text.
 pub fn check(text: &str, options: &Options) -> Checked {
-    finish(document::parse(text), text, options)
+    finish(
+        document::parse_with(text, &options.settings.extra_keys),
+        text,
+        options,
+    )
 }
 
 /// Checks a postmortem given as bytes; returns the text positions refer to.
 pub fn check_bytes<'b>(bytes: &'b [u8], options: &Options) -> (Cow<'b, str>, Checked) {
-    let (text, parsed) = document::parse_bytes(bytes);
+    let (text, parsed) = document::parse_bytes_with(bytes, &options.settings.extra_keys);
     let checked = finish(parsed, &text, options);
     (text, checked)
 }
@@ -75,7 +79,6 @@ fn finish(parsed: document::Parsed, source: &str, options: &Options) -> Checked 
         for check in rules.iter().filter_map(|info| info.check) {
             check(document, &context, &mut findings);
         }
-        recovery::fold(document, &mut findings);
     }
     let allowed = parsed
         .document
@@ -96,6 +99,10 @@ fn finish(parsed: document::Parsed, source: &str, options: &Options) -> Checked 
         };
         !allowed.contains(&finding.rule)
     });
+    // After the levels: a finding turned off cannot stand for what it folds.
+    if let Some(document) = &parsed.document {
+        recovery::fold(document, &context, &mut findings);
+    }
     findings.sort_by_key(|f| (f.span, f.rule));
     findings.dedup();
     let findings = cap_per_rule(findings);

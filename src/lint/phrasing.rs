@@ -4,6 +4,7 @@
 use crate::document::Stamp;
 use crate::document::zone::Label;
 use chrono::{DateTime, FixedOffset};
+use chrono_tz::Tz;
 
 /// `14:30 on 2026-05-14`, `14:38 PST on 2026-07-17` when it was written
 /// with a zone or offset (times in two zones would otherwise look hours
@@ -34,6 +35,37 @@ fn clock(stamp: &Stamp) -> String {
             format!("{time} {name}")
         }
     }
+}
+
+/// [`when`] for a time compared with `other`: when only `other` was written
+/// with a zone or offset, this one gets its zone's abbreviation from `zone`
+/// (the document's), so `14:50 PDT` and `14:38 PST` show the hour between
+/// them that `14:50` and `14:38 PST` hide.
+pub fn when_beside(stamp: &Stamp, other: &Stamp, zone: Option<Tz>) -> String {
+    match abbreviation_beside(stamp, other, zone) {
+        Some(name) => format!("{} {name} on {}", clock(stamp), stamp.local.date()),
+        None => when(stamp),
+    }
+}
+
+/// [`written`] for a time compared with `other`, as [`when_beside`] says.
+pub fn written_beside(stamp: &Stamp, other: &Stamp, zone: Option<Tz>) -> String {
+    if stamp.carried {
+        format!(
+            "`{}` (read as {})",
+            stamp.text,
+            when_beside(stamp, other, zone)
+        )
+    } else {
+        format!("`{}`", stamp.text)
+    }
+}
+
+fn abbreviation_beside(stamp: &Stamp, other: &Stamp, zone: Option<Tz>) -> Option<String> {
+    let unlabelled = stamp.written.label.is_none() && !stamp.is_day();
+    let labelled = other.written.label.is_some() && !other.is_day();
+    (unlabelled && labelled).then_some(())?;
+    Some(crate::document::zone::abbreviation(zone?, stamp.instant()?))
 }
 
 /// The timestamp as written, with the date it was given when that was carried

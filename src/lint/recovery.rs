@@ -1,19 +1,102 @@
 //! Error recovery, as a compiler does it: when an entry's time is probably
-//! wrong (a time alone that kept the previous day's date after midnight),
-//! the findings that follow only from it are dropped, so one mistake gives
-//! one error. The `timeline-order` finding on the first such entry stays,
-//! with its help (the full date); the entries after it that carry their date
-//! from it are fixed by the same edit.
+//! wrong, the findings that follow only from it are dropped, so one mistake
+//! gives one error.
+//! - A time alone that kept the previous day's date after midnight: the
+//!   `timeline-order` finding on the first such entry stays, with its help
+//!   (the full date); the entries after it that carry their date from it are
+//!   fixed by the same edit.
+//! - A zone label out of season (`14:38 PST` in July): the order findings
+//!   that go away once the time is read as meant are dropped, and the
+//!   `zone-label` finding takes their severity and says so.
 
 use crate::diagnostic::{Finding, Rule};
-use crate::document::Document;
 use crate::document::span::Span;
+use crate::document::{Document, Placement, Stamp};
+use crate::lint::registry::Context;
+use crate::lint::rules::{impact_window, milestone_order, timeline_order, zone_label};
 
 /// Rules whose findings on a suspect entry are consequences of its date.
 const CONSEQUENCES: [Rule; 1] = [Rule::MilestoneOrder];
 
+/// Drops the findings that follow from a probably wrong time.
+pub fn fold(document: &Document, context: &Context, findings: &mut Vec<Finding>) {
+    fold_dates(document, findings);
+    fold_labels(document, context, findings);
+}
+
+/// Rules that compare times, whose findings a misread label can cause.
+const ORDER: [crate::lint::registry::RuleInfo; 3] = [
+    timeline_order::INFO,
+    milestone_order::INFO,
+    impact_window::INFO,
+];
+
+fn fold_labels(document: &Document, context: &Context, findings: &mut Vec<Finding>) {
+    let labels: Vec<Span> = findings
+        .iter()
+        .filter(|f| f.rule == Rule::ZoneLabel)
+        .map(|f| f.span)
+        .collect();
+    for span in labels {
+        let mut meant = document.clone();
+        let Some(stamp) = stamp_at(&mut meant, span) else {
+            continue;
+        };
+        let Some(t) = zone_label::misread(document.zone, stamp).and_then(|m| m.meant) else {
+            continue;
+        };
+        stamp.placed = Placement::At(t);
+        let mut remaining = Vec::new();
+        for check in ORDER.iter().filter_map(|info| info.check) {
+            check(&meant, context, &mut remaining);
+        }
+        let consequence = |f: &Finding| {
+            ORDER.iter().any(|info| info.rule == f.rule)
+                && !remaining
+                    .iter()
+                    .any(|r| r.rule == f.rule && r.span == f.span)
+        };
+        let Some(worst) = findings
+            .iter()
+            .filter(|f| consequence(f))
+            .map(|f| f.severity)
+            .max()
+        else {
+            continue;
+        };
+        findings.retain(|f| !consequence(f));
+        let label = findings
+            .iter_mut()
+            .find(|f| f.rule == Rule::ZoneLabel && f.span == span);
+        if let Some(label) = label {
+            label.severity = label.severity.max(worst);
+            let help = label.help.take().unwrap_or_default();
+            label.help = Some(format!(
+                "{help}, which puts the timeline out of order: the label is the one thing to fix"
+            ));
+        }
+    }
+}
+
+/// The timestamp of `document` written at `span`.
+fn stamp_at(document: &mut Document, span: Span) -> Option<&mut Stamp> {
+    let head = [
+        &mut document.date,
+        &mut document.impact.start,
+        &mut document.impact.end,
+    ];
+    let entries = document
+        .timeline
+        .iter_mut()
+        .flat_map(|e| [e.at.as_mut(), e.next_update.as_mut()]);
+    head.into_iter()
+        .filter_map(Option::as_mut)
+        .chain(entries.flatten())
+        .find(|s| s.span == span)
+}
+
 /// Drops the findings that follow from a date that did not change.
-pub fn fold(document: &Document, findings: &mut Vec<Finding>) {
+fn fold_dates(document: &Document, findings: &mut Vec<Finding>) {
     let suspects = suspects(document, findings);
     if suspects.is_empty() {
         return;

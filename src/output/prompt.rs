@@ -27,15 +27,37 @@ pub struct Terminal {
 }
 
 impl Terminal {
-    /// Prompts with the colourful theme.
+    /// Prompts with the colourful theme; a Ctrl-C at a prompt shows the
+    /// cursor again before exiting.
     pub fn new() -> Self {
+        restore_on_interrupt();
         Self {
             theme: ColorfulTheme::default(),
         }
     }
 }
 
+/// The prompts hide the cursor while they draw; the default SIGINT would
+/// end the process with it hidden. Exits 130, as shells do for Ctrl-C.
+fn restore_on_interrupt() {
+    // Fails only when a handler is already set, which is then the one in force.
+    let _ = ctrlc::set_handler(|| {
+        let term = console::Term::stderr();
+        let _ = term.show_cursor();
+        let _ = term.write_line("");
+        std::process::exit(130);
+    });
+}
+
 fn failed(error: dialoguer::Error) -> Error {
+    let dialoguer::Error::IO(io) = &error;
+    // In raw mode Ctrl-C arrives as a key, not as SIGINT.
+    if io.kind() == std::io::ErrorKind::Interrupted {
+        let term = console::Term::stderr();
+        let _ = term.show_cursor();
+        let _ = term.write_line("");
+        return Error::Cancelled;
+    }
     Error::Prompt {
         reason: error.to_string().to_lowercase(),
     }

@@ -83,6 +83,12 @@ pub fn model(document: &Document, text: &str, public: bool) -> Model {
         body: internal::body(document, &internal, text, public),
         public,
         title,
+        extra: document
+            .extra
+            .iter()
+            .map(|(_, e)| e.value.clone())
+            .collect(),
+        extra_keys: document.extra.iter().map(|(k, _)| k.clone()).collect(),
     }
 }
 

@@ -33,6 +33,11 @@ pub struct Model {
     pub days: Vec<Day>,
     /// The version rendered: `public` leaves internal content out.
     pub public: bool,
+    /// Front matter entries under `extra_keys`, as written (`layout: post`).
+    pub extra: Vec<String>,
+    /// The names of those keys, so the Markdown front matter does not
+    /// write one of them twice.
+    pub extra_keys: Vec<String>,
 }
 
 /// One row of the key-figures table.

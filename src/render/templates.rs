@@ -177,7 +177,10 @@ pub fn export(dir: &Path, force: bool) -> Result<Vec<std::path::PathBuf>, Error>
     std::fs::create_dir_all(dir).map_err(|e| Error::write(dir, &e))?;
     let paths: Vec<_> = BUILT_IN.iter().map(|(name, _)| dir.join(name)).collect();
     if !force && let Some(path) = paths.iter().find(|p| p.exists()) {
-        return Err(Error::Exists { path: path.clone() });
+        return Err(Error::Exists {
+            path: path.clone(),
+            how: "pass --force to replace the templates there, or export into another folder",
+        });
     }
     let mut written = Vec::new();
     for (path, (_, text)) in paths.iter().zip(BUILT_IN) {

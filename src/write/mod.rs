@@ -54,6 +54,7 @@ pub fn create_new(path: &Path, content: &[u8]) -> Result<(), Error> {
         }
         Err(e) if e.error.kind() == std::io::ErrorKind::AlreadyExists => Err(Error::Exists {
             path: path.to_path_buf(),
+            how: "pass --force to replace it",
         }),
         Err(e) => Err(Error::write(path, &e.error)),
     }

@@ -2,7 +2,7 @@
 
 use crate::diagnostic::{Finding, Rule};
 use crate::document::{Document, Kind, Stamp};
-use crate::lint::phrasing::when;
+use crate::lint::phrasing::when_beside;
 use crate::lint::registry::{Context, Level, RuleInfo};
 
 /// The rule's registry entry.
@@ -59,8 +59,8 @@ fn check(document: &Document, _: &Context, out: &mut Vec<Finding>) {
     {
         let message = format!(
             "`impact.start` ({}) disagrees with the `start` milestone ({})",
-            when(stated),
-            when(first)
+            when_beside(stated, first, document.zone),
+            when_beside(first, stated, document.zone)
         );
         out.push(finding(
             stated,
@@ -77,8 +77,8 @@ fn check(document: &Document, _: &Context, out: &mut Vec<Finding>) {
     {
         let message = format!(
             "`impact.end` ({}) is before the `start` milestone ({})",
-            when(end),
-            when(first)
+            when_beside(end, first, document.zone),
+            when_beside(first, end, document.zone)
         );
         out.push(finding(
             end,
@@ -91,8 +91,8 @@ fn check(document: &Document, _: &Context, out: &mut Vec<Finding>) {
     {
         let message = format!(
             "`impact.end` ({}) is after the `resolved` milestone ({})",
-            when(end),
-            when(resolved)
+            when_beside(end, resolved, document.zone),
+            when_beside(resolved, end, document.zone)
         );
         out.push(finding(
             end,

@@ -2,8 +2,9 @@
 
 use crate::diagnostic::{Finding, Rule};
 use crate::document::{Document, Entry, Kind};
-use crate::lint::phrasing::when;
+use crate::lint::phrasing::when_beside;
 use crate::lint::registry::{Context, Level, RuleInfo};
+use chrono_tz::Tz;
 
 /// The rule's registry entry.
 pub const INFO: RuleInfo = RuleInfo {
@@ -59,17 +60,17 @@ fn check(document: &Document, _: &Context, out: &mut Vec<Finding>) {
         .filter(|e| e.kind.value == Kind::Trigger)
     {
         if let Some(start) = start {
-            compare(trigger, start, out);
+            compare(trigger, start, document.zone, out);
         }
     }
     for &(first, second) in ORDER {
         if let (Some(a), Some(b)) = (document.milestone(first), document.milestone(second)) {
-            compare(a, b, out);
+            compare(a, b, document.zone, out);
         }
     }
 }
 
-fn compare(earlier: &Entry, later: &Entry, out: &mut Vec<Finding>) {
+fn compare(earlier: &Entry, later: &Entry, zone: Option<Tz>, out: &mut Vec<Finding>) {
     let (Some(a), Some(b)) = (earlier.at.as_ref(), later.at.as_ref()) else {
         return;
     };
@@ -82,8 +83,8 @@ fn compare(earlier: &Entry, later: &Entry, out: &mut Vec<Finding>) {
     let (first, second) = (earlier.kind.value.name(), later.kind.value.name());
     let message = format!(
         "`{second}` ({}) comes before `{first}` ({})",
-        when(b),
-        when(a)
+        when_beside(b, a, zone),
+        when_beside(a, b, zone)
     );
     let help = format!("`{first}` cannot be later than `{second}`: check both times and kinds");
     out.push(Finding::new(Rule::MilestoneOrder, b.span, message).with_help(help));

@@ -2,7 +2,7 @@
 
 use crate::diagnostic::{Finding, Rule};
 use crate::document::Document;
-use crate::lint::phrasing::{when, written};
+use crate::lint::phrasing::{when_beside, written_beside};
 use crate::lint::registry::{Context, Level, RuleInfo};
 use chrono::Days;
 
@@ -49,8 +49,8 @@ fn check(document: &Document, _: &Context, out: &mut Vec<Finding>) {
         {
             let message = format!(
                 "{} is earlier than the entry before it ({})",
-                written(stamp),
-                when(before)
+                written_beside(stamp, before, document.zone),
+                when_beside(before, stamp, document.zone)
             );
             let next_day = stamp.local.checked_add_days(Days::new(1));
             let help = match next_day {

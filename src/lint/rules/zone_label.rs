@@ -1,8 +1,10 @@
 //! `zone-label`: an abbreviation that was not in force on its date.
 
 use crate::diagnostic::{Finding, Rule};
-use crate::document::{Document, zone};
+use crate::document::{Document, Stamp, zone};
 use crate::lint::registry::{Context, Level, RuleInfo};
+use chrono::{DateTime, FixedOffset};
+use chrono_tz::Tz;
 
 /// The rule's registry entry.
 pub const INFO: RuleInfo = RuleInfo {
@@ -35,27 +37,58 @@ Fixed:
     check: Some(check),
 };
 
+/// A label read as an offset its region was not using that day.
+pub struct Misread {
+    /// The label as written, upper-cased: `PST`.
+    pub name: String,
+    /// The region whose label it is.
+    pub region: Tz,
+    /// The label the region was using: `PDT`.
+    pub used: String,
+    /// The instant the author meant: the clock time in the region.
+    pub meant: Option<DateTime<FixedOffset>>,
+}
+
+/// How `stamp` misreads, when its label was not in force on its date in
+/// the region it names (the document's zone first, when that uses it).
+pub fn misread(document_zone: Option<Tz>, stamp: &Stamp) -> Option<Misread> {
+    let (Some(zone::Label::Abbreviation { name, .. }), Some(instant)) =
+        (&stamp.written.label, stamp.instant())
+    else {
+        return None;
+    };
+    // The document's own zone when it uses the label (CET in a Berlin
+    // postmortem is Berlin's); else the region the label names.
+    let own = document_zone
+        .filter(|z| zone::abbreviations_in_year(*z, instant).contains(name))
+        .map(|z| (z, false));
+    let (region, all_year) = own.or_else(|| zone::region(name))?;
+    let used = zone::abbreviation(region, instant);
+    let seasonal = zone::abbreviations_in_year(region, instant).contains(name);
+    if *name == used || !seasonal || all_year {
+        return None;
+    }
+    let meant = match zone::place(region, stamp.local) {
+        zone::Placed::Single(t) => Some(t),
+        _ => None,
+    };
+    Some(Misread {
+        name: name.clone(),
+        region,
+        used,
+        meant,
+    })
+}
+
 fn check(document: &Document, _: &Context, out: &mut Vec<Finding>) {
     for stamp in document.stamps() {
-        let (Some(zone::Label::Abbreviation { name, .. }), Some(instant)) =
-            (&stamp.written.label, stamp.instant())
+        let (Some(misread), Some(instant)) = (misread(document.zone, stamp), stamp.instant())
         else {
             continue;
         };
-        // The document's own zone when it uses the label (CET in a Berlin
-        // postmortem is Berlin's); else the region the label names.
-        let own = document
-            .zone
-            .filter(|z| zone::abbreviations_in_year(*z, instant).contains(name))
-            .map(|z| (z, false));
-        let Some((region, all_year)) = own.or_else(|| zone::region(name)) else {
-            continue;
-        };
-        let used = zone::abbreviation(region, instant);
-        let seasonal = zone::abbreviations_in_year(region, instant).contains(name);
-        if *name == used || !seasonal || all_year {
-            continue;
-        }
+        let Misread {
+            name, region, used, ..
+        } = misread;
         let date = stamp.local.date();
         let message = format!(
             "{name} was not in force on {date} in {}, which was on {used}",
