@@ -216,3 +216,44 @@ fn actions_on_the_repositorys_postmortems_list_open_items_first_by_due_date() {
         Some(0)
     );
 }
+
+#[test]
+fn the_incident_day_is_the_same_for_the_page_the_site_and_the_stats() {
+    // Detected at 23:30 on March 31 in Los Angeles (06:30 UTC on April 1),
+    // written on April 10: every command says March 31.
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("postmortems")).unwrap();
+    let source = common::repo("tests/fixtures/facts/detected-before-midnight-in-los-angeles.md");
+    std::fs::copy(&source, dir.path().join("postmortems/la.md")).unwrap();
+    let model = run(dir.path(), &["render", "postmortems/la.md", "--to", "json"]);
+    let model: Value = serde_json::from_slice(&model.stdout).unwrap();
+    assert_eq!(model["day"], "2026-03-31");
+    assert_eq!(
+        model["slug"],
+        "2026-03-31-search-timeouts-after-an-index-rebuild"
+    );
+    let site = run(
+        dir.path(),
+        &["render", "postmortems", "--out", "site", "--include-drafts"],
+    );
+    assert_eq!(
+        site.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&site.stderr)
+    );
+    assert!(
+        dir.path()
+            .join("site/2026-03-31-search-timeouts-after-an-index-rebuild.html")
+            .exists()
+    );
+    let stats = json_of(&run(
+        dir.path(),
+        &["stats", "--by", "quarter", "--format", "json"],
+    ));
+    assert_eq!(stats[0]["group"], "2026-Q1");
+    // No impact window: zero hours, not `-0`.
+    assert_eq!(stats[0]["impact_hours"], json!(0.0));
+    let table = run(dir.path(), &["stats", "--by", "quarter"]);
+    assert!(!String::from_utf8(table.stdout).unwrap().contains("-0"));
+}

@@ -299,13 +299,7 @@ fn from_yaml(
         .title
         .as_ref()
         .map_or("postmortem", |t| t.value.as_str());
-    let date = document
-        .impact
-        .start
-        .iter()
-        .chain(document.timeline.iter().filter_map(|e| e.at.as_ref()))
-        .next()
-        .map_or_else(|| now.date_naive(), |s| s.local.date());
+    let date = document.began_on().unwrap_or_else(|| now.date_naive());
     deliver(
         destination,
         &settings.dir,

@@ -117,7 +117,8 @@ fn group(key: String, docs: &[&Document]) -> Group {
     Group {
         key,
         incidents: docs.len(),
-        impact_hours: windows.iter().sum::<f64>() / 60.0,
+        // `sum` of no f64 is -0.0, which prints as `-0`.
+        impact_hours: windows.iter().fold(0.0, |total, w| total + w) / 60.0,
         impact_missing: docs.len() - windows.len(),
         metrics: METRICS.map(|(kind, _)| metric(kind)),
     }

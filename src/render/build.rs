@@ -41,8 +41,9 @@ pub fn model(document: &Document, text: &str, public: bool) -> Model {
         .map(|e| entry(e, zone))
         .collect();
     let title = value(&document.title).unwrap_or_default();
-    let day = start
-        .map(|t| display::local(t, zone).date_naive())
+    // The writing date only when no time in the timeline says when it began.
+    let day = document
+        .began_on()
         .or_else(|| document.date.as_ref().map(|d| d.local.date()));
     let metrics = metrics(document, public);
     Model {
@@ -56,6 +57,7 @@ pub fn model(document: &Document, text: &str, public: bool) -> Model {
         severity: value(&document.severity),
         timezone: value(&document.timezone),
         date: document.date.as_ref().map(|d| d.local.date().to_string()),
+        day,
         authors: list(&document.authors),
         services: list(&document.services),
         summary: value(&document.summary),

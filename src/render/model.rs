@@ -15,6 +15,10 @@ pub struct Model {
     pub severity: Option<String>,
     pub timezone: Option<String>,
     pub date: Option<String>,
+    /// The day the incident began, in its zone (`Document::began_on`), or
+    /// the writing date when no time says; the page name and the site's
+    /// order use it.
+    pub day: Option<chrono::NaiveDate>,
     pub authors: Vec<String>,
     pub services: Vec<String>,
     pub summary: Option<String>,

@@ -121,16 +121,9 @@ fn site_name(options: &SiteOptions) -> String {
 
 /// The day an incident started, for ordering and the index.
 fn sort_key(model: &Model) -> String {
-    let start = model
-        .impact
-        .start
-        .as_deref()
-        .or_else(|| model.timeline.iter().find_map(|e| e.at.as_deref()));
-    start
-        .or(model.date.as_deref())
-        .and_then(|t| t.get(..10))
-        .unwrap_or("0000-00-00")
-        .to_string()
+    model
+        .day
+        .map_or_else(|| "0000-00-00".to_string(), |d| d.to_string())
 }
 
 /// Slugs already given, and the next number to try for each.
