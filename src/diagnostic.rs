@@ -3,6 +3,7 @@
 //! reporters turn spans into line and column with the file's [`LineIndex`].
 
 use crate::document::span::{LineIndex, Position, Span};
+use crate::rule_table::declare_rules;
 use serde::Serialize;
 use std::fmt;
 
@@ -25,100 +26,9 @@ impl fmt::Display for Severity {
     }
 }
 
-/// Every rule the linter knows, by its stable kebab-case id.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum Rule {
-    Encoding,
-    FrontMatter,
-    Schema,
-    Timestamp,
-    Timezone,
-    Dst,
-    ZoneLabel,
-    TimelineOrder,
-    MilestoneDuplicate,
-    MilestoneOrder,
-    MilestoneMissing,
-    ImpactWindow,
-    DurationClaim,
-    UpdateLate,
-    FutureTime,
-    SectionMissing,
-    SectionEmpty,
-    Placeholder,
-    ActionItem,
-    ActionOverdue,
-    BlamelessLanguage,
-    VagueAction,
-    ProseDuration,
-    UpdateGap,
-    ActionSla,
-    InternalMarker,
-}
+crate::rule_table::rule_table!(declare_rules);
 
 impl Rule {
-    /// All rules, in the order they are documented.
-    pub const ALL: [Rule; 26] = [
-        Rule::Encoding,
-        Rule::FrontMatter,
-        Rule::Schema,
-        Rule::Timestamp,
-        Rule::Timezone,
-        Rule::Dst,
-        Rule::ZoneLabel,
-        Rule::TimelineOrder,
-        Rule::MilestoneDuplicate,
-        Rule::MilestoneOrder,
-        Rule::MilestoneMissing,
-        Rule::ImpactWindow,
-        Rule::DurationClaim,
-        Rule::UpdateLate,
-        Rule::FutureTime,
-        Rule::SectionMissing,
-        Rule::SectionEmpty,
-        Rule::Placeholder,
-        Rule::ActionItem,
-        Rule::ActionOverdue,
-        Rule::BlamelessLanguage,
-        Rule::VagueAction,
-        Rule::ProseDuration,
-        Rule::UpdateGap,
-        Rule::ActionSla,
-        Rule::InternalMarker,
-    ];
-
-    /// The id users write and see, such as `timeline-order`.
-    pub fn id(self) -> &'static str {
-        match self {
-            Rule::Encoding => "encoding",
-            Rule::FrontMatter => "front-matter",
-            Rule::Schema => "schema",
-            Rule::Timestamp => "timestamp",
-            Rule::Timezone => "timezone",
-            Rule::Dst => "dst",
-            Rule::ZoneLabel => "zone-label",
-            Rule::TimelineOrder => "timeline-order",
-            Rule::MilestoneDuplicate => "milestone-duplicate",
-            Rule::MilestoneOrder => "milestone-order",
-            Rule::MilestoneMissing => "milestone-missing",
-            Rule::ImpactWindow => "impact-window",
-            Rule::DurationClaim => "duration-claim",
-            Rule::UpdateLate => "update-late",
-            Rule::FutureTime => "future-time",
-            Rule::SectionMissing => "section-missing",
-            Rule::SectionEmpty => "section-empty",
-            Rule::Placeholder => "placeholder",
-            Rule::ActionItem => "action-item",
-            Rule::ActionOverdue => "action-overdue",
-            Rule::BlamelessLanguage => "blameless-language",
-            Rule::VagueAction => "vague-action",
-            Rule::ProseDuration => "prose-duration",
-            Rule::UpdateGap => "update-gap",
-            Rule::ActionSla => "action-sla",
-            Rule::InternalMarker => "internal-marker",
-        }
-    }
-
     /// The rule with id `id`, if there is one.
     pub fn from_id(id: &str) -> Option<Rule> {
         Rule::ALL.into_iter().find(|rule| rule.id() == id)

@@ -35,6 +35,7 @@ pub mod escape;
 pub mod lint;
 pub mod render;
 pub mod report;
+mod rule_table;
 pub mod write;
 
 pub use error::Error;

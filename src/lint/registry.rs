@@ -76,43 +76,12 @@ pub struct RuleInfo {
     pub check: Option<Check>,
 }
 
-/// Every rule, in documentation order (the order of `Rule::ALL`).
-pub static RULES: [RuleInfo; 26] = [
-    rules::encoding::INFO,
-    rules::front_matter::INFO,
-    rules::schema::INFO,
-    rules::timestamp::INFO,
-    rules::timezone::INFO,
-    rules::dst::INFO,
-    rules::zone_label::INFO,
-    rules::timeline_order::INFO,
-    rules::milestone_duplicate::INFO,
-    rules::milestone_order::INFO,
-    rules::milestone_missing::INFO,
-    rules::impact_window::INFO,
-    rules::duration_claim::INFO,
-    rules::update_late::INFO,
-    rules::future_time::INFO,
-    rules::section_missing::INFO,
-    rules::section_empty::INFO,
-    rules::placeholder::INFO,
-    rules::action_item::INFO,
-    rules::action_overdue::INFO,
-    rules::blameless_language::INFO,
-    rules::vague_action::INFO,
-    rules::prose_duration::INFO,
-    rules::update_gap::INFO,
-    rules::action_sla::INFO,
-    rules::internal_marker::INFO,
-];
-
 /// Every rule, in documentation order.
-pub fn all() -> &'static [RuleInfo; 26] {
-    &RULES
+pub fn all() -> &'static [RuleInfo; Rule::COUNT] {
+    &rules::RULES
 }
 
 /// The information about `rule`.
 pub fn info(rule: Rule) -> &'static RuleInfo {
-    let index = Rule::ALL.iter().position(|&r| r == rule).unwrap_or(0);
-    &RULES[index]
+    &rules::RULES[rule.index()]
 }
