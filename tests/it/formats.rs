@@ -2,10 +2,8 @@
 //! schema requires, GitHub workflow commands with their escaping, JUnit XML,
 //! the concise lines, and `-o` writing the report to a file.
 
-// Tests fail by panicking; helpers outside #[test] functions do too.
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-mod common;
+use crate::common;
 
 use insta_cmd::{assert_cmd_snapshot, get_cargo_bin};
 use postmortem::diagnostic::{Rule, Severity};

@@ -1,10 +1,8 @@
 //! Property tests: whatever bytes come in, parsing, linting and building the
 //! render model return data and never panic.
 
-// Tests fail by panicking; helpers outside #[test] functions do too.
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-mod common;
+use crate::common;
 
 use postmortem::{lint, render};
 use proptest::prelude::*;

@@ -3,10 +3,8 @@
 //! edit, real umasks, modes, symbolic links and FIFOs, `/dev/full`, a
 //! closed pipe, and a folder walk past a link to `/proc/self/environ`.
 
-// Tests fail by panicking; helpers outside #[test] functions do too.
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-mod common;
+use crate::common;
 
 use insta_cmd::get_cargo_bin;
 use std::os::unix::fs::PermissionsExt;

@@ -3,10 +3,8 @@
 //! produce) and a passing fixture (`tests/fixtures/pass/RULE.md`), and its
 //! documentation next to its code.
 
-// Tests fail by panicking; helpers outside #[test] functions do too.
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-mod common;
+use crate::common;
 
 use postmortem::diagnostic::Rule;
 use postmortem::document::span::LineIndex;

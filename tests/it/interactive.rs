@@ -1,8 +1,6 @@
 //! `postmortem new` at a real terminal: a pseudo-terminal answers the
 //! dialoguer prompts as a person would (typing, arrow keys, Enter).
 
-// Tests fail by panicking; helpers outside #[test] functions do too.
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use insta_cmd::get_cargo_bin;
 use rexpect::reader::Options;

@@ -3,10 +3,8 @@
 //! midnight, internal content, a hostile file), public versus internal,
 //! byte-identical output run after run, and site builds.
 
-// Tests fail by panicking; helpers outside #[test] functions do too.
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-mod common;
+use crate::common;
 
 use insta_cmd::get_cargo_bin;
 use postmortem::render::templates::{self, Templates};

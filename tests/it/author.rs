@@ -2,10 +2,8 @@
 //! `timeline add` and `import statuspage`, checked through the files they
 //! write and what `lint` and `render` then say about them.
 
-// Tests fail by panicking; helpers outside #[test] functions do too.
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-mod common;
+use crate::common;
 
 use insta_cmd::{assert_cmd_snapshot, get_cargo_bin};
 use std::path::Path;

@@ -1,10 +1,8 @@
 //! `actions` and `stats` on the repository's postmortems and on a generated
 //! set of 300 postmortems whose answers are known by construction.
 
-// Tests fail by panicking; helpers outside #[test] functions do too.
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-mod common;
+use crate::common;
 
 use insta_cmd::get_cargo_bin;
 use serde_json::{Value, json};

@@ -2,10 +2,8 @@
 //! (stdout, stderr and exit code) as insta snapshots, run from the
 //! repository root with a fixed "now".
 
-// Tests fail by panicking; helpers outside #[test] functions do too.
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-mod common;
+use crate::common;
 
 use insta_cmd::{assert_cmd_snapshot, get_cargo_bin};
 use std::process::Command;

@@ -1,8 +1,5 @@
 //! Shared test helpers: a fixed "now" and paths into the repository.
 
-// Tests fail by panicking; helpers outside #[test] functions do too.
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
-#![allow(dead_code)]
 
 use std::path::{Path, PathBuf};
 

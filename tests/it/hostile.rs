@@ -3,10 +3,8 @@
 //! each get a finding with a line number and the right outcome, never a
 //! panic or a hang.
 
-// Tests fail by panicking; helpers outside #[test] functions do too.
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-mod common;
+use crate::common;
 
 use postmortem::diagnostic::Severity;
 use postmortem::document::span::LineIndex;

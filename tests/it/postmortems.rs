@@ -1,10 +1,8 @@
 //! The repository's own postmortems: each renders to the normalized model
 //! with the metrics worked out by hand from its source write-up.
 
-// Tests fail by panicking; helpers outside #[test] functions do too.
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-mod common;
+use crate::common;
 
 use postmortem::{lint, render};
 use serde_json::{Value, json};

@@ -2,10 +2,8 @@
 //! random moments leave their target either as it was or as it should be
 //! after the command, never a mix.
 
-// Tests fail by panicking; helpers outside #[test] functions do too.
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-mod common;
+use crate::common;
 
 use insta_cmd::get_cargo_bin;
 use std::path::Path;

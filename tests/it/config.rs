@@ -2,10 +2,8 @@
 //! rule levels set by the project and by one file, custom severities and
 //! sections, the default folder, and `postmortem config`.
 
-// Tests fail by panicking; helpers outside #[test] functions do too.
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-mod common;
+use crate::common;
 
 use insta_cmd::{assert_cmd_snapshot, get_cargo_bin};
 use std::path::Path;

@@ -1,0 +1,22 @@
+//! The integration tests, as one binary (one link of the crate, one allow
+//! header): the CLI through real processes, files, terminals and a browser,
+//! and the library through its public API.
+
+// Tests fail by panicking; helpers outside #[test] functions do too.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+mod atomic;
+mod author;
+mod browser;
+mod cli;
+mod common;
+mod config;
+mod formats;
+mod hostile;
+mod interactive;
+mod never_panics;
+mod postmortems;
+mod render;
+mod reports;
+mod rules;
+mod safety;
