@@ -4,7 +4,6 @@
 use super::Loaded;
 use super::table::Table;
 use chrono::{DateTime, NaiveDate, Utc};
-use chrono_tz::Tz;
 use serde_json::{Map, Value, json};
 
 /// Which items to list.
@@ -37,6 +36,8 @@ pub struct Row {
     pub due: Option<NaiveDate>,
     /// open, in-progress, done or wontfix.
     pub status: String,
+    /// Open or in progress.
+    pub open: bool,
     /// Open and past its due date.
     pub overdue: bool,
     /// Its link.
@@ -49,7 +50,7 @@ pub fn rows(postmortems: &[Loaded], filter: &Filter, now: DateTime<Utc>) -> Vec<
         .iter()
         .flat_map(|loaded| {
             let doc = &loaded.document;
-            let today = now.with_timezone(&doc.zone.unwrap_or(Tz::UTC)).date_naive();
+            let today = doc.today(now);
             doc.action_items.iter().map(move |item| Row {
                 postmortem: loaded.path.clone(),
                 incident: doc
@@ -64,8 +65,9 @@ pub fn rows(postmortems: &[Loaded], filter: &Filter, now: DateTime<Utc>) -> Vec<
                 kind: item.kind.as_ref().map(|k| k.value.clone()),
                 priority: item.priority.as_ref().map(|p| p.value.clone()),
                 due: item.due.as_ref().map(|d| d.value),
-                status: item.status.value.clone(),
-                overdue: item.is_open() && item.due.as_ref().is_some_and(|d| d.value < today),
+                status: item.status.value.name().to_string(),
+                open: item.is_open(),
+                overdue: item.is_overdue(today),
                 link: item.link.as_ref().map(|l| l.value.clone()),
             })
         })
@@ -78,8 +80,7 @@ pub fn rows(postmortems: &[Loaded], filter: &Filter, now: DateTime<Utc>) -> Vec<
 }
 
 fn keep(row: &Row, filter: &Filter) -> bool {
-    let open = matches!(row.status.as_str(), "open" | "in-progress");
-    (!filter.open || open)
+    (!filter.open || row.open)
         && (!filter.overdue || row.overdue)
         && filter.owner.as_ref().is_none_or(|owner| {
             row.owner

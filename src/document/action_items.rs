@@ -1,7 +1,7 @@
 //! Reading `action_items`: title, owner, kind, priority, due date (a date
 //! alone), status and link, each checked against format v1.
 
-use super::model::ActionItem;
+use super::model::{ActionItem, ActionStatus};
 use super::schema::{ACTION, ACTION_KINDS, ACTION_STATUSES, PRIORITIES, Reader};
 use super::span::Spanned;
 use super::yaml::Node;
@@ -36,7 +36,12 @@ impl Reader<'_, '_> {
                         self.fields
                             .choice(n, source, "action status", ACTION_STATUSES)
                     })
-                    .unwrap_or_else(|| Spanned::new("open".into(), item.span)),
+                    .map(|s| {
+                        let status =
+                            ActionStatus::from_name(&s.value).unwrap_or(ActionStatus::Open);
+                        Spanned::new(status, s.span)
+                    })
+                    .unwrap_or_else(|| Spanned::new(ActionStatus::Open, item.span)),
                 link: get("link").and_then(|n| self.fields.text(n, source, "`link`")),
                 internal: get("internal").is_some_and(|n| self.internal(n)),
             });

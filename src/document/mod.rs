@@ -2,6 +2,7 @@
 //! reading the front matter into typed values with positions, parsing and
 //! placing timestamps, and finding the body's sections.
 
+mod action;
 mod action_items;
 pub mod argument;
 pub mod body;
@@ -18,7 +19,9 @@ pub mod time;
 pub mod yaml;
 pub mod zone;
 
-pub use model::{ActionItem, Document, Entry, Impact, Kind, Placement, Stamp, Status};
+pub use model::{
+    ActionItem, ActionStatus, Document, Entry, Impact, Kind, Placement, Stamp, Status,
+};
 
 use crate::diagnostic::{Finding, Rule};
 use span::Span;

@@ -2,10 +2,11 @@
 //! remember where they were written, with every timestamp placed on the
 //! time line, and the sections of its Markdown body.
 
+pub use super::action::{ActionItem, ActionStatus};
 use super::body::Body;
 use super::span::{Span, Spanned};
 use super::time::Written;
-use chrono::{DateTime, FixedOffset, NaiveDate, NaiveDateTime};
+use chrono::{DateTime, FixedOffset, NaiveDate, NaiveDateTime, Utc};
 use chrono_tz::Tz;
 
 /// A whole postmortem.
@@ -159,36 +160,6 @@ pub struct Entry {
     pub internal: bool,
 }
 
-/// One `action_items` item.
-#[derive(Clone, Debug)]
-pub struct ActionItem {
-    /// The item as a whole (its first key).
-    pub span: Span,
-    /// `title`.
-    pub title: Option<Spanned<String>>,
-    /// `owner`.
-    pub owner: Option<Spanned<String>>,
-    /// `kind`: prevent, mitigate, detect or process.
-    pub kind: Option<Spanned<String>>,
-    /// `priority`: P0..P3.
-    pub priority: Option<Spanned<String>>,
-    /// `due`.
-    pub due: Option<Spanned<NaiveDate>>,
-    /// `status`: open, in-progress, done or wontfix (default open).
-    pub status: Spanned<String>,
-    /// `link`.
-    pub link: Option<Spanned<String>>,
-    /// `internal: true`: left out of public renderings.
-    pub internal: bool,
-}
-
-impl ActionItem {
-    /// Open or in progress: work still owed.
-    pub fn is_open(&self) -> bool {
-        matches!(self.status.value.as_str(), "open" | "in-progress")
-    }
-}
-
 /// A timestamp as written and where it falls on the time line.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Stamp {
@@ -276,6 +247,13 @@ impl Document {
                 .with_timezone(&self.zone.unwrap_or(Tz::UTC))
                 .date_naive(),
         )
+    }
+
+    /// The date at `now` in the document's zone (UTC without one): what
+    /// "today" means for its action items.
+    pub fn today(&self, now: DateTime<Utc>) -> NaiveDate {
+        now.with_timezone(&self.zone.unwrap_or(Tz::UTC))
+            .date_naive()
     }
 
     /// Impact end: `impact.end`, else the `resolved` milestone.

@@ -3,7 +3,7 @@
 
 use super::body::Body;
 use super::fields::{Fields, did_you_mean, raw};
-use super::model::{Document, Entry, Impact, Kind, Stamp, Status};
+use super::model::{ActionStatus, Document, Entry, Impact, Kind, Stamp, Status};
 use super::span::{Span, Spanned};
 use super::stamp::{Context, stamp};
 use super::time;
@@ -46,7 +46,12 @@ pub const ACTION_KINDS: &[&str] = &["prevent", "mitigate", "detect", "process"];
 /// Allowed values, as listed in the format.
 pub const PRIORITIES: &[&str] = &["P0", "P1", "P2", "P3"];
 /// Allowed values, as listed in the format.
-pub const ACTION_STATUSES: &[&str] = &["open", "in-progress", "done", "wontfix"];
+pub const ACTION_STATUSES: &[&str] = &[
+    ActionStatus::NAMES[0].1,
+    ActionStatus::NAMES[1].1,
+    ActionStatus::NAMES[2].1,
+    ActionStatus::NAMES[3].1,
+];
 
 /// Reads the document from its front matter tree; findings go to `fields`.
 pub fn document(

@@ -242,7 +242,7 @@ fn action(item: &ActionItem) -> ActionModel {
         kind: value(&item.kind),
         priority: value(&item.priority),
         due: item.due.as_ref().map(|d| d.value.to_string()),
-        status: item.status.value.clone(),
+        status: item.status.value.name().to_string(),
         link: value(&item.link),
     }
 }

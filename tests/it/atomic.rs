@@ -2,7 +2,6 @@
 //! random moments leave their target either as it was or as it should be
 //! after the command, never a mix.
 
-
 use crate::common;
 
 use insta_cmd::get_cargo_bin;

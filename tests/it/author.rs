@@ -2,7 +2,6 @@
 //! `timeline add` and `import statuspage`, checked through the files they
 //! write and what `lint` and `render` then say about them.
 
-
 use crate::common;
 
 use insta_cmd::{assert_cmd_snapshot, get_cargo_bin};

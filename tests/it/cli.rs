@@ -2,7 +2,6 @@
 //! (stdout, stderr and exit code) as insta snapshots, run from the
 //! repository root with a fixed "now".
 
-
 use crate::common;
 
 use insta_cmd::{assert_cmd_snapshot, get_cargo_bin};

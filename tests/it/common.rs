@@ -1,6 +1,5 @@
 //! Shared test helpers: a fixed "now" and paths into the repository.
 
-
 use std::path::{Path, PathBuf};
 
 /// The "now" every fixture is checked against.

@@ -2,7 +2,6 @@
 //! rule levels set by the project and by one file, custom severities and
 //! sections, the default folder, and `postmortem config`.
 
-
 use crate::common;
 
 use insta_cmd::{assert_cmd_snapshot, get_cargo_bin};

@@ -2,7 +2,6 @@
 //! schema requires, GitHub workflow commands with their escaping, JUnit XML,
 //! the concise lines, and `-o` writing the report to a file.
 
-
 use crate::common;
 
 use insta_cmd::{assert_cmd_snapshot, get_cargo_bin};

@@ -3,7 +3,6 @@
 //! each get a finding with a line number and the right outcome, never a
 //! panic or a hang.
 
-
 use crate::common;
 
 use postmortem::diagnostic::Severity;

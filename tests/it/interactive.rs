@@ -1,7 +1,6 @@
 //! `postmortem new` at a real terminal: a pseudo-terminal answers the
 //! dialoguer prompts as a person would (typing, arrow keys, Enter).
 
-
 use insta_cmd::get_cargo_bin;
 use rexpect::reader::Options;
 use rexpect::session::{PtySession, spawn_with_options};

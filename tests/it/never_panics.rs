@@ -1,7 +1,6 @@
 //! Property tests: whatever bytes come in, parsing, linting and building the
 //! render model return data and never panic.
 
-
 use crate::common;
 
 use postmortem::{lint, render};

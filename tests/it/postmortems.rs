@@ -1,7 +1,6 @@
 //! The repository's own postmortems: each renders to the normalized model
 //! with the metrics worked out by hand from its source write-up.
 
-
 use crate::common;
 
 use postmortem::{lint, render};

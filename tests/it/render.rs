@@ -3,7 +3,6 @@
 //! midnight, internal content, a hostile file), public versus internal,
 //! byte-identical output run after run, and site builds.
 
-
 use crate::common;
 
 use insta_cmd::get_cargo_bin;

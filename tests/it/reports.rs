@@ -1,7 +1,6 @@
 //! `actions` and `stats` on the repository's postmortems and on a generated
 //! set of 300 postmortems whose answers are known by construction.
 
-
 use crate::common;
 
 use insta_cmd::get_cargo_bin;

@@ -3,7 +3,6 @@
 //! produce) and a passing fixture (`tests/fixtures/pass/RULE.md`), and its
 //! documentation next to its code.
 
-
 use crate::common;
 
 use postmortem::diagnostic::Rule;

@@ -3,7 +3,6 @@
 //! edit, real umasks, modes, symbolic links and FIFOs, `/dev/full`, a
 //! closed pipe, and a folder walk past a link to `/proc/self/environ`.
 
-
 use crate::common;
 
 use insta_cmd::get_cargo_bin;

@@ -3,7 +3,6 @@
 use crate::diagnostic::{Finding, Rule};
 use crate::document::Document;
 use crate::lint::registry::{Context, Level, RuleInfo};
-use chrono_tz::Tz;
 
 /// The rule's registry entry.
 pub const INFO: RuleInfo = RuleInfo {
@@ -34,15 +33,9 @@ Fixed:
 };
 
 fn check(document: &Document, context: &Context, out: &mut Vec<Finding>) {
-    let today = context
-        .now
-        .with_timezone(&document.zone.unwrap_or(Tz::UTC))
-        .date_naive();
-    for item in document.action_items.iter().filter(|item| item.is_open()) {
+    let today = document.today(context.now);
+    for item in document.action_items.iter().filter(|item| item.is_overdue(today)) {
         let Some(due) = &item.due else { continue };
-        if due.value >= today {
-            continue;
-        }
         let name = item
             .title
             .as_ref()
@@ -50,7 +43,8 @@ fn check(document: &Document, context: &Context, out: &mut Vec<Finding>) {
         let days = (today - due.value).num_days();
         let message = format!(
             "`{name}` was due {} ({days} days ago) and is still {}",
-            due.value, item.status.value
+            due.value,
+            item.status.value.name()
         );
         let help = "mark it `done` or `wontfix`, or agree a new `due` date";
         out.push(Finding::new(Rule::ActionOverdue, due.span, message).with_help(help));

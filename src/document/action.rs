@@ -1,0 +1,118 @@
+//! Action items as the model holds them: where each stands, and the facts
+//! every command asks of them (still owed, overdue).
+
+use super::span::{Span, Spanned};
+use chrono::NaiveDate;
+
+/// One `action_items` item.
+#[derive(Clone, Debug)]
+pub struct ActionItem {
+    /// The item as a whole (its first key).
+    pub span: Span,
+    /// `title`.
+    pub title: Option<Spanned<String>>,
+    /// `owner`.
+    pub owner: Option<Spanned<String>>,
+    /// `kind`: prevent, mitigate, detect or process.
+    pub kind: Option<Spanned<String>>,
+    /// `priority`: P0..P3.
+    pub priority: Option<Spanned<String>>,
+    /// `due`.
+    pub due: Option<Spanned<NaiveDate>>,
+    /// `status` (default open).
+    pub status: Spanned<ActionStatus>,
+    /// `link`.
+    pub link: Option<Spanned<String>>,
+    /// `internal: true`: left out of public renderings.
+    pub internal: bool,
+}
+
+/// Where an action item stands.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ActionStatus {
+    /// `open` (the default).
+    Open,
+    /// `in-progress`.
+    InProgress,
+    /// `done`.
+    Done,
+    /// `wontfix`.
+    WontFix,
+}
+
+impl ActionStatus {
+    /// Every status with its name as written, in the format's order.
+    pub const NAMES: [(ActionStatus, &'static str); 4] = [
+        (ActionStatus::Open, "open"),
+        (ActionStatus::InProgress, "in-progress"),
+        (ActionStatus::Done, "done"),
+        (ActionStatus::WontFix, "wontfix"),
+    ];
+
+    /// The name as written in the front matter.
+    pub fn name(self) -> &'static str {
+        Self::NAMES[self as usize].1
+    }
+
+    /// The status a name stands for.
+    pub fn from_name(name: &str) -> Option<Self> {
+        Self::NAMES
+            .iter()
+            .find(|(_, n)| *n == name)
+            .map(|(s, _)| *s)
+    }
+}
+
+impl ActionItem {
+    /// Open or in progress: work still owed.
+    pub fn is_open(&self) -> bool {
+        matches!(
+            self.status.value,
+            ActionStatus::Open | ActionStatus::InProgress
+        )
+    }
+
+    /// Still owed and due before `today` (the document's [`Document::today`]).
+    pub fn is_overdue(&self, today: NaiveDate) -> bool {
+        self.is_open() && self.due.as_ref().is_some_and(|d| d.value < today)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn item(status: ActionStatus, due: &str) -> ActionItem {
+        let span = Span::new(0, 1);
+        ActionItem {
+            span,
+            title: None,
+            owner: None,
+            kind: None,
+            priority: None,
+            due: Some(Spanned::new(due.parse().unwrap_or_default(), span)),
+            status: Spanned::new(status, span),
+            link: None,
+            internal: false,
+        }
+    }
+
+    #[test]
+    fn an_item_is_overdue_from_the_day_after_it_was_due_until_it_is_finished() {
+        let today: NaiveDate = "2026-06-10".parse().unwrap_or_default();
+        assert!(!item(ActionStatus::Open, "2026-06-10").is_overdue(today));
+        assert!(item(ActionStatus::Open, "2026-06-09").is_overdue(today));
+        assert!(item(ActionStatus::InProgress, "2026-06-09").is_overdue(today));
+        assert!(!item(ActionStatus::Done, "2026-06-09").is_overdue(today));
+        assert!(!item(ActionStatus::WontFix, "2026-06-09").is_overdue(today));
+    }
+
+    #[test]
+    fn statuses_read_back_by_the_name_they_are_written_with() {
+        for (status, name) in ActionStatus::NAMES {
+            assert_eq!(ActionStatus::from_name(name), Some(status));
+            assert_eq!(status.name(), name);
+        }
+        assert_eq!(ActionStatus::from_name("closed"), None);
+    }
+}
