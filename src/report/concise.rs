@@ -1,7 +1,21 @@
 //! The concise format: one line per finding,
 //! `path:line:column: severity[rule] message`.
 
-use super::located::Located;
+use super::located::{Located, locate};
+use super::{Emitter, FileReport, Totals};
+
+/// The concise format.
+pub struct Concise;
+
+impl Emitter for Concise {
+    fn file(&self, report: FileReport<'_>) -> String {
+        render(&locate(report))
+    }
+
+    fn finish(&self, totals: Totals, _: &[String], _: &[Located]) -> String {
+        format!("{}\n", totals.summary())
+    }
+}
 
 /// One line per finding.
 pub fn render(findings: &[Located]) -> String {

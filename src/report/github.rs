@@ -1,8 +1,22 @@
 //! The `github` format: GitHub Actions workflow commands, which the runner
 //! turns into annotations on the pull request's diff.
 
-use super::located::Located;
+use super::located::{Located, locate};
+use super::{Emitter, FileReport, Totals};
 use crate::diagnostic::Severity;
+
+/// The GitHub Actions format.
+pub struct Github;
+
+impl Emitter for Github {
+    fn file(&self, report: FileReport<'_>) -> String {
+        render(&locate(report))
+    }
+
+    fn finish(&self, _: Totals, _: &[String], _: &[Located]) -> String {
+        String::new()
+    }
+}
 
 /// `::error file=...,line=...,col=...,endLine=...,endColumn=...,title=RULE::message`
 /// per finding; the help line follows the message on a new (escaped) line.

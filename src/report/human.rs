@@ -1,11 +1,28 @@
 //! The human format: each finding as a rustc-style snippet (file:line:col,
 //! the source line, a caret under the offending value, the help line).
 
-use super::FileReport;
+use super::located::Located;
+use super::{Emitter, FileReport, Totals};
 use crate::diagnostic::{Finding, Severity};
 use crate::document::span::{LineIndex, floor_char_boundary};
 use crate::escape;
 use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
+
+/// The human format; `styled` adds terminal colours.
+pub struct Human {
+    /// Colours on.
+    pub styled: bool,
+}
+
+impl Emitter for Human {
+    fn file(&self, report: FileReport<'_>) -> String {
+        render(report, self.styled)
+    }
+
+    fn finish(&self, totals: Totals, _: &[String], _: &[Located]) -> String {
+        format!("{}\n", totals.summary())
+    }
+}
 
 /// Renders every finding of one file, each followed by a blank line.
 pub fn render(report: FileReport<'_>, styled: bool) -> String {

@@ -1,9 +1,23 @@
 //! The JSON Lines format: one object per finding with `file`, `line`,
 //! `column`, `end_line`, `end_column`, `severity`, `rule`, `message`, `help`.
 
-use super::FileReport;
+use super::located::Located;
+use super::{Emitter, FileReport, Totals};
 use crate::document::span::LineIndex;
 use serde::Serialize;
+
+/// The JSON Lines format.
+pub struct Json;
+
+impl Emitter for Json {
+    fn file(&self, report: FileReport<'_>) -> String {
+        render(report)
+    }
+
+    fn finish(&self, _: Totals, _: &[String], _: &[Located]) -> String {
+        String::new()
+    }
+}
 
 #[derive(Serialize)]
 struct Line<'a> {

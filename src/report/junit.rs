@@ -3,7 +3,25 @@
 //! case's output and pass), and one passing case for a clean file.
 
 use super::located::Located;
+use super::{Emitter, FileReport, Totals};
 use crate::diagnostic::Severity;
+
+/// The JUnit format: one document for the whole run.
+pub struct Junit;
+
+impl Emitter for Junit {
+    fn file(&self, _: FileReport<'_>) -> String {
+        String::new()
+    }
+
+    fn whole_run(&self) -> bool {
+        true
+    }
+
+    fn finish(&self, _: Totals, files: &[String], findings: &[Located]) -> String {
+        render(files, findings)
+    }
+}
 
 /// The whole run as one `<testsuites>` document; `files` lists every file
 /// checked, in order, so clean files appear too.

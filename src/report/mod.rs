@@ -81,16 +81,44 @@ fn plural(count: usize, noun: &str) -> String {
     }
 }
 
-/// Renders one file's findings in a per-file format (for SARIF and JUnit,
-/// which describe a whole run, use [`Reporter`]); `styled` adds colours.
-pub fn render(format: Format, report: FileReport<'_>, styled: bool) -> String {
-    match format {
-        Format::Human => human::render(report, styled),
-        Format::Json => json::render(report),
-        Format::Concise => concise::render(&located::locate(report)),
-        Format::Github => github::render(&located::locate(report)),
-        Format::Sarif | Format::Junit => String::new(),
+/// One output format of `lint`. A per-file format returns each file's
+/// text from [`Emitter::file`]; a whole-run format (SARIF, JUnit) returns
+/// nothing there and writes the run from the located findings in
+/// [`Emitter::finish`].
+pub trait Emitter: Send + Sync {
+    /// The text for one file's findings, to print at once; pure, so files
+    /// can be rendered in parallel.
+    fn file(&self, report: FileReport<'_>) -> String;
+
+    /// Whether [`Emitter::finish`] needs every file's located findings.
+    fn whole_run(&self) -> bool {
+        false
     }
+
+    /// The text that ends the run: `files` checked in order and, for a
+    /// whole-run format, every finding located.
+    fn finish(&self, totals: Totals, files: &[String], findings: &[located::Located]) -> String;
+}
+
+impl Format {
+    /// The emitter of this format; `styled` adds terminal colours where the
+    /// format has any.
+    pub fn emitter(self, styled: bool) -> Box<dyn Emitter> {
+        match self {
+            Format::Human => Box::new(human::Human { styled }),
+            Format::Concise => Box::new(concise::Concise),
+            Format::Json => Box::new(json::Json),
+            Format::Github => Box::new(github::Github),
+            Format::Sarif => Box::new(sarif::Sarif),
+            Format::Junit => Box::new(junit::Junit),
+        }
+    }
+}
+
+/// Renders one file's findings in a per-file format (whole-run formats give
+/// nothing here: use a [`Reporter`]); `styled` adds colours.
+pub fn render(format: Format, report: FileReport<'_>, styled: bool) -> String {
+    format.emitter(styled).file(report)
 }
 
 /// One file's share of a report, rendered.
@@ -102,12 +130,11 @@ pub struct FileOutput {
     located: Vec<located::Located>,
 }
 
-/// Reports a run file by file: per-file formats come back at once, whole-run
-/// formats keep the located findings (not the files) until [`Reporter::finish`].
-#[derive(Debug)]
+/// Reports a run file by file through the format's [`Emitter`]: per-file
+/// text comes back at once, whole-run formats keep the located findings
+/// (not the files) until [`Reporter::finish`].
 pub struct Reporter {
-    format: Format,
-    styled: bool,
+    emitter: Box<dyn Emitter>,
     totals: Totals,
     files: Vec<String>,
     findings: Vec<located::Located>,
@@ -117,8 +144,7 @@ impl Reporter {
     /// A reporter for `format`; `styled` adds terminal colours.
     pub fn new(format: Format, styled: bool) -> Self {
         Self {
-            format,
-            styled,
+            emitter: format.emitter(styled),
             totals: Totals::default(),
             files: Vec::new(),
             findings: Vec::new(),
@@ -128,18 +154,19 @@ impl Reporter {
     /// Renders one file's findings; pure, so files can be rendered in
     /// parallel and then taken in order with [`Reporter::take`].
     pub fn render_file(&self, report: FileReport<'_>) -> FileOutput {
-        let mut output = FileOutput {
+        let mut counts = Totals::default();
+        counts.add(report.findings);
+        let whole_run = self.emitter.whole_run();
+        FileOutput {
             path: report.path.to_string(),
-            counts: Totals::default(),
-            text: String::new(),
-            located: Vec::new(),
-        };
-        output.counts.add(report.findings);
-        match self.format {
-            Format::Sarif | Format::Junit => output.located = located::locate(report),
-            format => output.text = render(format, report, self.styled),
+            counts,
+            text: self.emitter.file(report),
+            located: if whole_run {
+                located::locate(report)
+            } else {
+                Vec::new()
+            },
         }
-        output
     }
 
     /// Takes one rendered file, in order; returns the text to emit now.
@@ -147,7 +174,7 @@ impl Reporter {
         self.totals.errors += output.counts.errors;
         self.totals.warnings += output.counts.warnings;
         self.totals.files += 1;
-        if matches!(self.format, Format::Sarif | Format::Junit) {
+        if self.emitter.whole_run() {
             self.files.push(output.path);
             self.findings.extend(output.located);
         }
@@ -161,12 +188,8 @@ impl Reporter {
 
     /// The text that ends the run: the totals line, or the whole document.
     pub fn finish(&self) -> String {
-        match self.format {
-            Format::Human | Format::Concise => format!("{}\n", self.totals.summary()),
-            Format::Json | Format::Github => String::new(),
-            Format::Sarif => sarif::render(&self.findings),
-            Format::Junit => junit::render(&self.files, &self.findings),
-        }
+        self.emitter
+            .finish(self.totals, &self.files, &self.findings)
     }
 }
 

@@ -2,10 +2,28 @@
 //! text, and every finding as a result with its region.
 
 use super::located::Located;
+use super::{Emitter, FileReport, Totals};
 use crate::diagnostic::{Rule, Severity};
 use crate::document::Status;
 use crate::lint::registry;
 use serde_json::{Value, json};
+
+/// The SARIF format: one log for the whole run.
+pub struct Sarif;
+
+impl Emitter for Sarif {
+    fn file(&self, _: FileReport<'_>) -> String {
+        String::new()
+    }
+
+    fn whole_run(&self) -> bool {
+        true
+    }
+
+    fn finish(&self, _: Totals, _: &[String], findings: &[Located]) -> String {
+        render(findings)
+    }
+}
 
 /// The whole run as one SARIF log.
 pub fn render(findings: &[Located]) -> String {
