@@ -7,7 +7,6 @@ use postmortem::{Error, discover, lint, write};
 use rayon::prelude::*;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
-use std::sync::Arc;
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -77,10 +76,7 @@ fn inferred(output: Option<&Path>) -> FormatArg {
 impl Args {
     fn validate(self, config: &Config) -> Result<Options, Error> {
         Ok(Options {
-            lint: lint::Options {
-                now: super::now(self.now.as_deref())?,
-                settings: Arc::new(config.settings.clone()),
-            },
+            lint: super::checked::options(super::now(self.now.as_deref())?, &config.settings),
             format: match self
                 .format
                 .unwrap_or_else(|| inferred(self.output.as_deref()))

@@ -14,6 +14,8 @@ mod site;
 mod templates;
 mod timeline;
 
+mod checked;
+
 use clap::{Parser, Subcommand};
 use postmortem::Error;
 use postmortem::config::Config;

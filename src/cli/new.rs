@@ -8,7 +8,7 @@ use chrono_tz::Tz;
 use postmortem::author::skeleton::{self, Draft};
 use postmortem::config::{Config, Settings};
 use postmortem::document::{argument, span::Span, zone};
-use postmortem::report::{self, FileReport, Format};
+use postmortem::report;
 use postmortem::{Error, diagnostic::Severity, lint};
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
@@ -263,11 +263,10 @@ fn from_yaml(
     let yaml_end = text.len();
     text.push_str("---\n");
     text.push_str(&skeleton::body());
-    let options = lint::Options {
-        now,
-        settings: std::sync::Arc::new(settings.clone()),
-    };
+    let options = super::checked::options(now, settings);
     let checked = lint::check(&text, &options);
+    // Only the errors, placed in the YAML file: the rest of the composed
+    // text is the skeleton, not the author's.
     // Report against the YAML file: its byte 0 is byte 4 of the composed text.
     let findings: Vec<_> = checked
         .findings
@@ -281,14 +280,9 @@ fn from_yaml(
             f
         })
         .collect();
-    let Some(document) = checked.document.filter(|_| findings.is_empty()) else {
-        let shown = report::display_path(path);
-        let file = FileReport {
-            path: &shown,
-            text: &yaml,
-            findings: &findings,
-        };
-        output::print_diagnostics(&report::render(Format::Human, file, true));
+    let shown = report::display_path(path);
+    let document = super::checked::check_or_refuse(&shown, &yaml, &findings, checked.document);
+    let Some(document) = document else {
         output::message(
             "error",
             &format!("{shown} cannot start a postmortem; fix the errors above"),

@@ -3,8 +3,8 @@
 use crate::output;
 use postmortem::config::Config;
 use postmortem::render::{self, page, templates::Templates};
-use postmortem::report::{self, FileReport, Format};
-use postmortem::{Error, diagnostic::Severity, lint, write};
+use postmortem::report;
+use postmortem::{Error, lint, write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -75,10 +75,7 @@ fn inferred(output: Option<&std::path::Path>) -> To {
 }
 
 pub fn run(args: Args, config: &Config) -> Result<ExitCode, Error> {
-    let options = lint::Options {
-        now: super::now(args.now.as_deref())?,
-        settings: std::sync::Arc::new(config.settings.clone()),
-    };
+    let options = super::checked::options(super::now(args.now.as_deref())?, &config.settings);
     if let Some(out) = &args.out {
         if !args.file.is_dir() {
             return Err(Error::Invalid {
@@ -107,18 +104,9 @@ pub fn run(args: Args, config: &Config) -> Result<ExitCode, Error> {
     let bytes = super::read_input(&args.file)?;
     let (text, checked) = lint::check_bytes(&bytes, &options);
     let shown = report::display_path(&args.file);
-    let file = FileReport {
-        path: &shown,
-        text: &text,
-        findings: &checked.findings,
-    };
-    let errors = checked
-        .findings
-        .iter()
-        .any(|f| f.severity == Severity::Error);
-    // Findings go to stderr so the rendered output stays clean on stdout.
-    output::print_diagnostics(&report::render(Format::Human, file, true));
-    let Some(document) = checked.document.filter(|_| !errors) else {
+    let document =
+        super::checked::check_or_refuse(&shown, &text, &checked.findings, checked.document);
+    let Some(document) = document else {
         output::message(
             "error",
             &format!("{shown} has errors; fix them before rendering"),

@@ -6,8 +6,8 @@ use crate::output;
 use postmortem::config::Config;
 use postmortem::render::site::{self, SiteOptions};
 use postmortem::render::templates::Templates;
-use postmortem::report::{self, FileReport, Format};
-use postmortem::{Error, diagnostic::Severity, discover, lint, render, write};
+use postmortem::report;
+use postmortem::{Error, discover, lint, render, write};
 use std::path::Path;
 use std::process::ExitCode;
 
@@ -46,21 +46,10 @@ pub fn build(build: Build<'_>, config: &Config) -> Result<ExitCode, Error> {
             continue;
         }
         let shown = report::display_path(path);
-        output::print_diagnostics(&report::render(
-            Format::Human,
-            FileReport {
-                path: &shown,
-                text: &text,
-                findings: &checked.findings,
-            },
-            true,
-        ));
-        let errors = checked
-            .findings
-            .iter()
-            .any(|f| f.severity == Severity::Error);
-        match checked.document {
-            Some(document) if !errors => models.push((
+        let document =
+            super::checked::check_or_refuse(&shown, &text, &checked.findings, checked.document);
+        match document {
+            Some(document) => models.push((
                 render::model(&document, &text, !build.internal),
                 document.zone,
             )),
