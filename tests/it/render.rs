@@ -279,3 +279,46 @@ fn exported_templates_can_be_overridden_and_extend_the_built_ins() {
         "the rest of the built-in page is kept"
     );
 }
+
+/// Every key of a JSON value, however deep, with the path to it.
+fn keys(value: &serde_json::Value, path: &str, out: &mut Vec<(String, String)>) {
+    match value {
+        serde_json::Value::Object(map) => {
+            for (key, inner) in map {
+                out.push((key.clone(), format!("{path}{key}")));
+                keys(inner, &format!("{path}{key}."), out);
+            }
+        }
+        serde_json::Value::Array(items) => {
+            for item in items {
+                keys(item, &format!("{}[].", path.trim_end_matches('.')), out);
+            }
+        }
+        _ => {}
+    }
+}
+
+#[test]
+fn every_field_of_the_model_and_the_template_context_is_documented() {
+    let docs = ["docs/format.md", "docs/templates.md"]
+        .map(|p| std::fs::read_to_string(common::repo(p)).unwrap())
+        .join("\n");
+    let mut found = Vec::new();
+    for path in ["examples/full.md", "tests/fixtures/render/internal.md"] {
+        let (model, _) = model(path, false);
+        keys(&serde_json::to_value(&model).unwrap(), "", &mut found);
+    }
+    let undocumented: Vec<&str> = found
+        .iter()
+        .filter(|(key, _)| {
+            ["`{}`", "`{}[]`", ".{}`", "`{}.", "`{}[]."]
+                .iter()
+                .all(|form| !docs.contains(&form.replace("{}", key)))
+        })
+        .map(|(_, path)| path.as_str())
+        .collect();
+    assert!(
+        undocumented.is_empty(),
+        "not in docs/format.md or docs/templates.md: {undocumented:#?}"
+    );
+}
