@@ -16,6 +16,7 @@ pub mod span;
 pub mod split;
 pub mod stamp;
 pub mod time;
+mod timeline_entries;
 pub mod yaml;
 pub mod zone;
 

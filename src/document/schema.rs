@@ -3,7 +3,7 @@
 
 use super::body::Body;
 use super::fields::{Fields, did_you_mean, raw};
-use super::model::{ActionStatus, Document, Entry, Impact, Kind, Stamp, Status};
+use super::model::{ActionStatus, Document, Impact, Stamp, Status};
 use super::span::{Span, Spanned};
 use super::stamp::{Context, stamp};
 use super::time;
@@ -53,6 +53,36 @@ pub const ACTION_STATUSES: &[&str] = &[
     ActionStatus::NAMES[3].1,
 ];
 
+/// A missing `title` or `timeline`: one finding each, at the opening line.
+fn report_missing(fields: &mut Fields, head: Span, title: bool, timeline: bool) {
+    if title {
+        fields.report(
+            head,
+            "the postmortem has no `title`".into(),
+            Some("add `title: ...` to the front matter".into()),
+        );
+    }
+    if timeline {
+        fields.report(
+            head,
+            "the postmortem has no `timeline`".into(),
+            Some("add `timeline:` with at least the start of the incident".into()),
+        );
+    }
+}
+
+/// The entries under keys `extra_keys` allows, as written.
+fn extra_entries(top: &[&super::yaml::Entry], source: &str) -> Vec<(String, Spanned<String>)> {
+    top.iter()
+        .filter(|e| !TOP.contains(&e.key.value.as_str()))
+        .map(|e| {
+            let span = Span::new(e.key.span.start, e.value.end().max(e.key.span.end));
+            let written = source[span.start..span.end].trim_end().to_string();
+            (e.key.value.clone(), Spanned::new(written, span))
+        })
+        .collect()
+}
+
 /// Reads the document from its front matter tree; findings go to `fields`.
 pub fn document(
     root: &Node,
@@ -69,15 +99,7 @@ pub fn document(
         .collect();
     let hint = "another tool's key (a blog engine's `layout`, ...) can be allowed with `extra_keys:` in postmortem.yml";
     let top = fields.mapping_or(root, "the front matter", &known, Some(hint));
-    let extra = top
-        .iter()
-        .filter(|e| !TOP.contains(&e.key.value.as_str()))
-        .map(|e| {
-            let span = Span::new(e.key.span.start, e.value.end().max(e.key.span.end));
-            let written = source[span.start..span.end].trim_end().to_string();
-            (e.key.value.clone(), Spanned::new(written, span))
-        })
-        .collect();
+    let extra = extra_entries(&top, source);
     let get = |key: &str| top.iter().find(|e| e.key.value == key).map(|e| &e.value);
     let mut reader = Reader {
         fields,
@@ -89,20 +111,8 @@ pub fn document(
         .as_ref()
         .and_then(|tz| zone::parse_zone(&tz.value).ok());
     let title = get("title").and_then(|n| reader.fields.text(n, source, "`title`"));
-    if title.is_none() && get("title").is_none_or(|n| n.value == Value::Null) {
-        reader.fields.report(
-            head,
-            "the postmortem has no `title`".into(),
-            Some("add `title: ...` to the front matter".into()),
-        );
-    }
-    if get("timeline").is_none() {
-        reader.fields.report(
-            head,
-            "the postmortem has no `timeline`".into(),
-            Some("add `timeline:` with at least the start of the incident".into()),
-        );
-    }
+    let no_title = title.is_none() && get("title").is_none_or(|n| n.value == Value::Null);
+    report_missing(reader.fields, head, no_title, get("timeline").is_none());
     let status =
         match get("status").and_then(|n| reader.fields.choice(n, source, "status", STATUSES)) {
             Some(s) => Spanned::new(parse_status(&s.value), s.span),
@@ -264,72 +274,5 @@ impl Reader<'_, '_> {
             );
         }
         Some(Spanned::new(minutes?, text.span))
-    }
-
-    fn timeline(&mut self, node: &Node) -> Vec<Entry> {
-        let mut carry = None;
-        let mut entries = Vec::new();
-        for item in self.fields.list(node, "`timeline`") {
-            let fields = self.fields.mapping(item, "a timeline entry", ENTRY);
-            let get = |key: &str| fields.iter().find(|e| e.key.value == key).map(|e| &e.value);
-            let at = match get("at") {
-                Some(at) => self.stamp(at, carry, "`at`"),
-                None => {
-                    self.fields.report(
-                        item.span,
-                        "a timeline entry has no `at`".into(),
-                        Some("add `at: HH:MM` (or a full date and time)".into()),
-                    );
-                    None
-                }
-            };
-            carry = at.as_ref().map(|s| s.local.date()).or(carry);
-            let kind = get("kind")
-                .and_then(|n| {
-                    self.fields.choice(
-                        n,
-                        self.source,
-                        "timeline kind",
-                        &Kind::ALL.map(|(_, name)| name),
-                    )
-                })
-                .map_or(Spanned::new(Kind::Note, item.span), |k| {
-                    let kind = Kind::ALL
-                        .iter()
-                        .find(|(_, n)| *n == k.value)
-                        .map_or(Kind::Note, |(kind, _)| *kind);
-                    Spanned::new(kind, k.span)
-                });
-            let next_update = get("next_update").and_then(|n| self.next_update(n, at.as_ref()));
-            let event = get("event").and_then(|n| self.fields.text(n, self.source, "`event`"));
-            let internal = get("internal").is_some_and(|n| self.internal(n));
-            entries.push(Entry {
-                span: item.span,
-                at,
-                kind,
-                event,
-                next_update,
-                internal,
-            });
-        }
-        entries
-    }
-
-    // A promise is always about later: a time alone before its entry's time
-    // means the next day.
-    fn next_update(&mut self, node: &Node, at: Option<&Stamp>) -> Option<Stamp> {
-        let promised = self.stamp(node, at.map(|s| s.local.date()), "`next_update`")?;
-        let (Some(at), true) = (at, promised.carried) else {
-            return Some(promised);
-        };
-        if promised.local >= at.local {
-            return Some(promised);
-        }
-        let next_day = at.local.date().succ_opt()?;
-        let context = Context {
-            carry: Some(next_day),
-            zone: self.zone,
-        };
-        stamp(&promised.text, promised.span, context).ok()
     }
 }
