@@ -135,19 +135,13 @@ pub fn draft(
         (None, None) => now.fixed_offset(),
     };
     let start = start.with_timezone(&zone);
-    let services = match (given.services.is_empty(), prompter.as_deref_mut()) {
-        (true, Some(p)) => {
-            split_list(&p.text("Services affected (comma-separated)", Some(""), &|_| Ok(()))?)
-        }
-        _ => given.services,
-    };
-    let authors = match (given.authors.is_empty(), prompter) {
-        (true, Some(p)) => {
-            let default = git_user_name().unwrap_or_default();
-            split_list(&p.text("Authors (comma-separated)", Some(&default), &|_| Ok(()))?)
-        }
-        _ => given.authors,
-    };
+    let services = ask_list(
+        prompter.as_deref_mut(),
+        given.services,
+        "Services affected",
+        None,
+    )?;
+    let authors = ask_list(prompter, given.authors, "Authors", Some(git_user_name))?;
     Ok(Draft {
         title,
         severity,
@@ -156,6 +150,24 @@ pub fn draft(
         services,
         authors,
     })
+}
+
+/// A comma-separated list: as given, or asked when none was given and
+/// there is a terminal, with `default` (when it has one) as the answer Enter keeps.
+fn ask_list<'p>(
+    prompter: Option<&mut (dyn Prompter + 'p)>,
+    given: Vec<String>,
+    what: &str,
+    default: Option<fn() -> Option<String>>,
+) -> Result<Vec<String>, Error> {
+    match (given.is_empty(), prompter) {
+        (true, Some(p)) => {
+            let default = default.and_then(|d| d()).unwrap_or_default();
+            let prompt = format!("{what} (comma-separated)");
+            Ok(split_list(&p.text(&prompt, Some(&default), &|_| Ok(()))?))
+        }
+        _ => Ok(given),
+    }
 }
 
 fn non_empty(text: &str) -> Result<(), String> {

@@ -68,7 +68,15 @@ fn check(document: &Document, _: &Context, out: &mut Vec<Finding>) {
             "both say when users were first affected: make them the same",
         ));
     }
-    let Some(end) = end else { return };
+    if let Some(end) = end {
+        check_end(document, end, end_reported, out);
+    }
+}
+
+/// `impact.end` against the `start` and `resolved` milestones; not against
+/// `start` when it was already reported before `impact.start`.
+fn check_end(document: &Document, end: &Stamp, end_reported: bool, out: &mut Vec<Finding>) {
+    let milestone = |kind| document.milestone(kind).and_then(|e| e.at.as_ref());
     let Some(e) = end.instant() else { return };
     // One mistake, one error: said once against `impact.start` already.
     if let Some(first) = milestone(Kind::Start)
