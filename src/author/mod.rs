@@ -2,6 +2,7 @@
 //! so they read back as written, byte-preserving timeline insertion, and the
 //! Statuspage import.
 
+pub mod draft;
 pub mod emit;
 pub mod promise;
 pub mod skeleton;

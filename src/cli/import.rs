@@ -4,6 +4,7 @@ use super::destination::{Destination, deliver};
 use postmortem::Error;
 use postmortem::author::{skeleton, statuspage};
 use postmortem::config::Config;
+use postmortem::document::argument;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -35,7 +36,7 @@ struct StatuspageArgs {
 
 pub fn run(args: Args, config: &Config) -> Result<ExitCode, Error> {
     let Source::Statuspage(args) = args.source;
-    let zone = super::zone_arg("--timezone", &args.timezone)?;
+    let zone = argument::zone("--timezone", &args.timezone)?;
     let bytes = super::read_input(&args.file)?;
     let shown = if args.file.as_os_str() == "-" {
         PathBuf::from("<stdin>")

@@ -141,20 +141,3 @@ fn read_input(path: &std::path::Path) -> Result<Vec<u8>, Error> {
     }
     postmortem::discover::read(path)
 }
-
-/// An IANA zone given as the argument `what`, with a suggestion when it is not one.
-/// Typed on a command line, the case does not matter (`europe/berlin`);
-/// what is written is the zone's own name.
-fn zone_arg(what: &'static str, name: &str) -> Result<chrono_tz::Tz, Error> {
-    if let Ok(zone) = chrono_tz::Tz::from_str_insensitive(name.trim()) {
-        return Ok(zone);
-    }
-    postmortem::document::zone::parse_zone(name).map_err(|suggestion| Error::Invalid {
-        what,
-        value: name.to_string(),
-        reason: suggestion.map_or_else(
-            || "not an IANA zone name such as `Europe/Berlin`".into(),
-            |s| format!("did you mean `{s}`?"),
-        ),
-    })
-}

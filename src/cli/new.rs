@@ -2,12 +2,13 @@
 //! terminal, or from a YAML front matter file (`--from`).
 
 use super::destination::{Destination, deliver};
-use crate::output::{self, prompt::Prompter};
+use crate::output;
 use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
-use postmortem::author::skeleton::{self, Draft};
+use postmortem::author::draft::{self, Defaults, Given, Prompter};
+use postmortem::author::skeleton;
 use postmortem::config::{Config, Settings};
-use postmortem::document::{argument, span::Span, zone};
+use postmortem::document::span::Span;
 use postmortem::report;
 use postmortem::{Error, diagnostic::Severity, lint};
 use std::io::IsTerminal;
@@ -63,20 +64,14 @@ pub fn run(args: Args, config: &Config) -> Result<ExitCode, Error> {
     };
     let mut given = args_answers(&args);
     given.timezone = given.timezone.or_else(|| settings.timezone.clone());
-    let draft = draft(given, now, prompter, &settings.severities)?;
+    let defaults = Defaults {
+        zone: system_zone(),
+        author: if interactive { git_user_name() } else { None },
+    };
+    let draft = draft::draft(given, now, prompter, &settings.severities, &defaults)?;
     let text = skeleton::document(&draft);
     let name = skeleton::file_name(draft.start.date_naive(), &draft.title);
     deliver(&args.destination, &settings.dir, &name, &text)
-}
-
-/// What the flags gave.
-pub struct Given {
-    pub title: Option<String>,
-    pub severity: Option<String>,
-    pub start: Option<String>,
-    pub timezone: Option<String>,
-    pub services: Vec<String>,
-    pub authors: Vec<String>,
 }
 
 fn args_answers(args: &Args) -> Given {
@@ -88,149 +83,6 @@ fn args_answers(args: &Args) -> Given {
         services: args.services.clone(),
         authors: args.authors.clone(),
     }
-}
-
-/// Completes what the flags gave, asking `prompter` (when there is one) for
-/// what is missing.
-pub fn draft(
-    given: Given,
-    now: DateTime<Utc>,
-    mut prompter: Option<&mut dyn Prompter>,
-    severities: &[(String, String)],
-) -> Result<Draft, Error> {
-    let title = match (given.title, prompter.as_deref_mut()) {
-        (Some(title), _) => title,
-        (None, Some(p)) => p.text("Title", None, &|t| non_empty(t))?,
-        (None, None) => {
-            return Err(Error::Missing {
-                what: "a title",
-                how: "pass it as the first argument (`postmortem new \"What broke\"`), or run in a terminal to be asked",
-            });
-        }
-    };
-    let severity = match (given.severity, prompter.as_deref_mut()) {
-        (Some(s), _) => Some(checked_severity(s, severities)?),
-        (None, Some(p)) => Some(ask_severity(p, severities)?),
-        (None, None) => None,
-    };
-    let zone = match (given.timezone, prompter.as_deref_mut()) {
-        (Some(name), _) => super::zone_arg("--timezone", &name)?,
-        (None, Some(p)) => ask_zone(p)?,
-        (None, None) => system_zone(),
-    };
-    let start = match (given.start, prompter.as_deref_mut()) {
-        (Some(text), _) => {
-            argument::instant(&text, zone, now).map_err(|reason| Error::Invalid {
-                what: "--start",
-                value: text,
-                reason,
-            })?
-        }
-        (None, Some(p)) => {
-            let answer = p.text("Impact start", Some("now"), &|t| {
-                argument::instant(t, zone, now).map(|_| ())
-            })?;
-            argument::instant(&answer, zone, now).unwrap_or_else(|_| now.fixed_offset())
-        }
-        (None, None) => now.fixed_offset(),
-    };
-    let start = start.with_timezone(&zone);
-    let services = ask_list(
-        prompter.as_deref_mut(),
-        given.services,
-        "Services affected",
-        None,
-    )?;
-    let authors = ask_list(prompter, given.authors, "Authors", Some(git_user_name))?;
-    Ok(Draft {
-        title,
-        severity,
-        start,
-        timezone: zone.name().to_string(),
-        services,
-        authors,
-    })
-}
-
-/// A comma-separated list: as given, or asked when none was given and
-/// there is a terminal, with `default` (when it has one) as the answer Enter keeps.
-fn ask_list<'p>(
-    prompter: Option<&mut (dyn Prompter + 'p)>,
-    given: Vec<String>,
-    what: &str,
-    default: Option<fn() -> Option<String>>,
-) -> Result<Vec<String>, Error> {
-    match (given.is_empty(), prompter) {
-        (true, Some(p)) => {
-            let default = default.and_then(|d| d()).unwrap_or_default();
-            let prompt = format!("{what} (comma-separated)");
-            Ok(split_list(&p.text(&prompt, Some(&default), &|_| Ok(()))?))
-        }
-        _ => Ok(given),
-    }
-}
-
-fn non_empty(text: &str) -> Result<(), String> {
-    if text.trim().is_empty() {
-        Err("a title is needed".into())
-    } else {
-        Ok(())
-    }
-}
-
-fn ask_severity(p: &mut dyn Prompter, severities: &[(String, String)]) -> Result<String, Error> {
-    let items: Vec<String> = severities
-        .iter()
-        .map(|(s, m)| format!("{s}  {m}"))
-        .collect();
-    let default = 1.min(items.len().saturating_sub(1));
-    let index = p.select("Severity", &items, default)?;
-    Ok(severities
-        .get(index)
-        .map(|(s, _)| s.clone())
-        .unwrap_or_default())
-}
-
-fn checked_severity(severity: String, severities: &[(String, String)]) -> Result<String, Error> {
-    // `sev1` on the command line is the configured `SEV1`.
-    if let Some((name, _)) = severities
-        .iter()
-        .find(|(s, _)| s.eq_ignore_ascii_case(severity.trim()))
-    {
-        return Ok(name.clone());
-    }
-    let names: Vec<&str> = severities.iter().map(|(s, _)| s.as_str()).collect();
-    Err(Error::Invalid {
-        what: "--severity",
-        value: severity,
-        reason: format!("use one of {}", names.join(", ")),
-    })
-}
-
-/// Asks for the zone: Enter keeps the system's; an IANA name, a city, a
-/// region or an abbreviation (`Europe/Berlin`, `los angeles`, `pacific`,
-/// `PST`) is looked up, and when it fits several zones they are offered,
-/// best first, narrowed further by typing.
-fn ask_zone(p: &mut dyn Prompter) -> Result<Tz, Error> {
-    let default = system_zone();
-    let answer = p.text(
-        "Time zone (a zone, city, region or abbreviation)",
-        Some(default.name()),
-        &|t| match zone::search(t).is_empty() {
-            true => Err(format!(
-                "no time zone matches `{}`: try Europe/Berlin, los angeles, pacific or PST",
-                t.trim()
-            )),
-            false => Ok(()),
-        },
-    )?;
-    let found = zone::search(&answer);
-    if let [zone] = found.as_slice() {
-        return Ok(*zone);
-    }
-    let names: Vec<String> = found.iter().map(|z| z.name().to_string()).collect();
-    let index = p.search("Which one? (type to filter)", &names, 0)?;
-    Ok(found.get(index).copied().unwrap_or(default))
 }
 
 /// `git config user.name`, when git is there and has one.
@@ -250,14 +102,6 @@ fn system_zone() -> Tz {
         .ok()
         .and_then(|name| name.parse().ok())
         .unwrap_or(Tz::UTC)
-}
-
-fn split_list(text: &str) -> Vec<String> {
-    text.split(',')
-        .map(str::trim)
-        .filter(|s| !s.is_empty())
-        .map(str::to_string)
-        .collect()
 }
 
 fn from_yaml(

@@ -20,6 +20,23 @@ use chrono_tz::Tz;
 /// How far in the future a typed time may lie.
 pub const AHEAD: Duration = Duration::minutes(5);
 
+/// An IANA zone given as the argument `what`, with a suggestion when it is not one.
+/// Typed on a command line, the case does not matter (`europe/berlin`);
+/// what is written is the zone's own name.
+pub fn zone(what: &'static str, name: &str) -> Result<Tz, crate::Error> {
+    if let Ok(zone) = Tz::from_str_insensitive(name.trim()) {
+        return Ok(zone);
+    }
+    super::zone::parse_zone(name).map_err(|suggestion| crate::Error::Invalid {
+        what,
+        value: name.to_string(),
+        reason: suggestion.map_or_else(
+            || "not an IANA zone name such as `Europe/Berlin`".into(),
+            |s| format!("did you mean `{s}`?"),
+        ),
+    })
+}
+
 /// Reads `text` as typed for a command, in `zone`, at `now`.
 pub fn instant(text: &str, zone: Tz, now: DateTime<Utc>) -> Result<DateTime<FixedOffset>, String> {
     let text = text.trim();

@@ -5,21 +5,7 @@
 use dialoguer::theme::ColorfulTheme;
 use dialoguer::{FuzzySelect, Input, Select};
 use postmortem::Error;
-
-/// The questions `new` may ask.
-pub trait Prompter {
-    /// Free text; `validate` returns an error message for unusable answers.
-    fn text(
-        &mut self,
-        prompt: &str,
-        default: Option<&str>,
-        validate: &dyn Fn(&str) -> Result<(), String>,
-    ) -> Result<String, Error>;
-    /// One of `items`, by index.
-    fn select(&mut self, prompt: &str, items: &[String], default: usize) -> Result<usize, Error>;
-    /// One of many `items`, narrowed by typing.
-    fn search(&mut self, prompt: &str, items: &[String], default: usize) -> Result<usize, Error>;
-}
+use postmortem::author::draft::Prompter;
 
 /// Dialoguer prompts on the terminal.
 pub struct Terminal {
