@@ -98,14 +98,12 @@ pub fn groups(postmortems: &[Loaded], by: By, since: Option<NaiveDate>) -> Vec<G
 fn group(key: String, docs: &[&Document]) -> Group {
     let windows: Vec<f64> = docs
         .iter()
-        .filter_map(|d| Some((d.impact_end()? - d.impact_start()?).num_minutes() as f64))
+        .filter_map(|d| Some(d.impact_minutes()? as f64))
         .collect();
     let metric = |kind: Kind| {
         let mut values: Vec<f64> = docs
             .iter()
-            .filter_map(|d| {
-                Some((d.milestone_at(kind)? - d.milestone_at(Kind::Start)?).num_minutes() as f64)
-            })
+            .filter_map(|d| Some(d.time_to(kind, false)? as f64))
             .collect();
         values.sort_by(f64::total_cmp);
         Metric {

@@ -6,6 +6,7 @@ mod action;
 mod action_items;
 pub mod argument;
 pub mod body;
+mod facts;
 pub mod fields;
 pub mod foreign;
 pub mod internal;

@@ -6,7 +6,7 @@ pub use super::action::{ActionItem, ActionStatus};
 use super::body::Body;
 use super::span::{Span, Spanned};
 use super::time::Written;
-use chrono::{DateTime, FixedOffset, NaiveDate, NaiveDateTime, Utc};
+use chrono::{DateTime, FixedOffset, NaiveDateTime};
 use chrono_tz::Tz;
 
 /// A whole postmortem.
@@ -217,51 +217,6 @@ impl Stamp {
 }
 
 impl Document {
-    /// The first entry of milestone `kind`.
-    pub fn milestone(&self, kind: Kind) -> Option<&Entry> {
-        self.timeline.iter().find(|e| e.kind.value == kind)
-    }
-
-    /// The instant of the first entry of milestone `kind`.
-    pub fn milestone_at(&self, kind: Kind) -> Option<DateTime<FixedOffset>> {
-        self.milestone(kind)?.at.as_ref()?.instant()
-    }
-
-    /// Impact start: `impact.start`, else the `start` milestone.
-    pub fn impact_start(&self) -> Option<DateTime<FixedOffset>> {
-        let stated = self.impact.start.as_ref().and_then(Stamp::instant);
-        stated.or_else(|| self.milestone_at(Kind::Start))
-    }
-
-    /// The day the incident began, in the document's zone (UTC without one):
-    /// the impact start, else the first timeline entry that could be placed.
-    pub fn began_on(&self) -> Option<NaiveDate> {
-        let first = self.impact_start().or_else(|| {
-            self.timeline
-                .iter()
-                .find_map(|e| e.at.as_ref()?.range())
-                .map(|(first, _)| first)
-        })?;
-        Some(
-            first
-                .with_timezone(&self.zone.unwrap_or(Tz::UTC))
-                .date_naive(),
-        )
-    }
-
-    /// The date at `now` in the document's zone (UTC without one): what
-    /// "today" means for its action items.
-    pub fn today(&self, now: DateTime<Utc>) -> NaiveDate {
-        now.with_timezone(&self.zone.unwrap_or(Tz::UTC))
-            .date_naive()
-    }
-
-    /// Impact end: `impact.end`, else the `resolved` milestone.
-    pub fn impact_end(&self) -> Option<DateTime<FixedOffset>> {
-        let stated = self.impact.end.as_ref().and_then(Stamp::instant);
-        stated.or_else(|| self.milestone_at(Kind::Resolved))
-    }
-
     /// Every text the authors wrote: title, summary, users, timeline events,
     /// action item titles and owners, then the body's prose runs.
     pub fn texts(&self) -> impl Iterator<Item = &Spanned<String>> {

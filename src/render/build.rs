@@ -24,7 +24,7 @@ pub fn model(document: &Document, text: &str, public: bool) -> Model {
     let impact = ImpactModel {
         start: start.map(|t| rfc3339(t, zone)),
         end: end.map(|t| rfc3339(t, zone)),
-        duration_minutes: start.zip(end).map(|(s, e)| (e - s).num_minutes()),
+        duration_minutes: document.impact_minutes(),
         stated_duration_minutes: document.impact.duration.as_ref().map(|d| d.value),
         users: value(&document.impact.users).filter(|_| !hide_details),
         data_loss: document
@@ -219,13 +219,7 @@ fn figures(
 /// needs an internal milestone is left out, since it would tell when that
 /// hidden entry happened (docs/format.md).
 fn metrics(document: &Document, public: bool) -> Metrics {
-    let at = |kind| {
-        let entry = document
-            .milestone(kind)
-            .filter(|e| !(public && e.internal))?;
-        entry.at.as_ref()?.instant()
-    };
-    let since_start = |kind| Some((at(kind)? - at(Kind::Start)?).num_minutes());
+    let since_start = |kind| document.time_to(kind, public);
     Metrics {
         time_to_detect_minutes: since_start(Kind::Detected),
         time_to_acknowledge_minutes: since_start(Kind::Acknowledged),

@@ -2,7 +2,7 @@
 
 use crate::diagnostic::{Finding, Rule};
 use crate::document::Document;
-use crate::lint::phrasing::{duration, minutes_between};
+use crate::lint::phrasing::duration;
 use crate::lint::registry::{Context, Level, RuleInfo};
 
 /// The rule's registry entry.
@@ -35,21 +35,25 @@ Fixed:
 };
 
 /// Whether `claimed` minutes match `actual` within the larger of `minutes`
-/// and `percent` of `actual`.
-pub fn within_tolerance(claimed: i64, actual: i64, (minutes, percent): (i64, f64)) -> bool {
+/// and `percent` of `actual`: the one tolerance for stated durations,
+/// written in the front matter or in prose.
+pub fn within_tolerance(claimed: f64, actual: i64, (minutes, percent): (i64, f64)) -> bool {
     let tolerance = (actual.abs() as f64 * percent / 100.0).max(minutes as f64);
-    ((claimed - actual).abs() as f64) <= tolerance
+    (claimed - actual as f64).abs() <= tolerance
 }
 
 fn check(document: &Document, context: &Context, out: &mut Vec<Finding>) {
     let Some(claimed) = &document.impact.duration else {
         return;
     };
-    let (Some(start), Some(end)) = (document.impact_start(), document.impact_end()) else {
+    let (Some(start), Some(end), Some(actual)) = (
+        document.impact_start(),
+        document.impact_end(),
+        document.impact_minutes(),
+    ) else {
         return;
     };
-    let actual = minutes_between(start, end);
-    if within_tolerance(claimed.value, actual, context.settings.duration_tolerance) {
+    if within_tolerance(claimed.value as f64, actual, context.settings.duration_tolerance) {
         return;
     }
     let message = format!(

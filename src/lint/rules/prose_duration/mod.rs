@@ -9,6 +9,7 @@ use crate::document::span::{Span, Spanned};
 use crate::document::{Document, Kind};
 use crate::lint::phrasing::duration;
 use crate::lint::registry::{Context, Level, RuleInfo};
+use crate::lint::rules::duration_claim::within_tolerance;
 
 /// The rule's registry entry.
 pub const INFO: RuleInfo = RuleInfo {
@@ -46,17 +47,12 @@ fn check(document: &Document, context: &Context, out: &mut Vec<Finding>) {
     if intervals.is_empty() {
         return;
     }
-    let window = document
-        .impact_start()
-        .zip(document.impact_end())
-        .map(|(s, e)| (e - s).num_minutes());
+    let window = document.impact_minutes();
     for text in summary_texts(document) {
         for phrase in phrases::find(&text.value) {
-            let tolerance = if phrase.hedged { 0.25 } else { 0.05 };
-            let fits = |actual: &i64| {
-                let actual = *actual as f64;
-                (phrase.minutes - actual).abs() <= (actual * tolerance).max(5.0)
-            };
+            // Prose is rounder than the front matter: wider when hedged.
+            let percent = if phrase.hedged { 25.0 } else { 5.0 };
+            let fits = |actual: &i64| within_tolerance(phrase.minutes, *actual, (5, percent));
             // A sentence about the impact is held to the impact window, not to
             // whichever milestone interval happens to be close.
             let about_impact = window.is_some() && about_impact(&text.value, phrase.start);
@@ -167,9 +163,7 @@ fn intervals(document: &Document) -> Vec<i64> {
                 .map(move |b| (*b - *a).num_minutes().abs())
         })
         .collect();
-    if let (Some(start), Some(end)) = (document.impact_start(), document.impact_end()) {
-        minutes.push((end - start).num_minutes());
-    }
+    minutes.extend(document.impact_minutes());
     minutes
 }
 
