@@ -23,7 +23,7 @@ fuzz_target!(|body: &str| {
     };
     let model = render::model(&document, &text, true);
     for allow_html in [false, true] {
-        if let Ok(html) = page::html(&model, templates(), document.zone, allow_html) {
+        if let Ok(html) = page::html(&model, templates(), allow_html) {
             check(&html, allow_html);
         }
     }

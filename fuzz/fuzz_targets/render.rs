@@ -18,7 +18,7 @@ fuzz_target!(|text: &str| {
             let model = render::model(&document, text, public);
             assert!(render::to_json(&model).starts_with('{'));
             let _ = page::markdown(&model, templates(), true);
-            let _ = page::html(&model, templates(), document.zone, false);
+            let _ = page::html(&model, templates(), false);
         }
     }
 });

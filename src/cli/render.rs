@@ -126,7 +126,7 @@ pub fn run(args: Args, config: &Config) -> Result<ExitCode, Error> {
             if to == To::Markdown {
                 page::markdown(&model, &templates, !args.no_front_matter)?
             } else {
-                page::html(&model, &templates, document.zone, args.allow_html)?
+                page::html(&model, &templates, args.allow_html)?
             }
         }
     };

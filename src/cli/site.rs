@@ -49,10 +49,7 @@ pub fn build(build: Build<'_>, config: &Config) -> Result<ExitCode, Error> {
         let document =
             super::checked::check_or_refuse(&shown, &text, &checked.findings, checked.document);
         match document {
-            Some(document) => models.push((
-                render::model(&document, &text, !build.internal),
-                document.zone,
-            )),
+            Some(document) => models.push(render::model(&document, &text, !build.internal)),
             _ => failed += 1,
         }
     }

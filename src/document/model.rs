@@ -106,6 +106,12 @@ pub enum Kind {
     Note,
 }
 
+impl serde::Serialize for Kind {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.name())
+    }
+}
+
 impl Kind {
     /// Every kind with its spelling in the file.
     pub const ALL: [(Kind, &'static str); 10] = [

@@ -24,6 +24,8 @@ pub fn model(document: &Document, text: &str, public: bool) -> Model {
     let impact = ImpactModel {
         start: start.map(|t| rfc3339(t, zone)),
         end: end.map(|t| rfc3339(t, zone)),
+        start_at: start,
+        end_at: end,
         duration_minutes: document.impact_minutes(),
         stated_duration_minutes: document.impact.duration.as_ref().map(|d| d.value),
         users: value(&document.impact.users).filter(|_| !hide_details),
@@ -91,6 +93,7 @@ pub fn model(document: &Document, text: &str, public: bool) -> Model {
             .map(|(_, e)| e.value.clone())
             .collect(),
         extra_keys: document.extra.iter().map(|(k, _)| k.clone()).collect(),
+        zone,
     }
 }
 
@@ -104,7 +107,7 @@ fn entry(entry: &Entry, zone: Option<Tz>) -> EntryModel {
             Some(s) if s.local.format("%S").to_string() != "00" => "second",
             _ => "minute",
         },
-        kind: entry.kind.value.name(),
+        kind: entry.kind.value,
         milestone: entry.kind.value.is_milestone(),
         event: entry.event.as_ref().map(|e| e.value.clone()),
         next_update: entry
@@ -118,6 +121,11 @@ fn entry(entry: &Entry, zone: Option<Tz>) -> EntryModel {
             .map(|t| display::abbreviation(t, zone))
             .unwrap_or_default(),
         label: display::kind_label(entry.kind.value.name()),
+        instant,
+        local_date: at.map(|s| match instant {
+            Some(t) => display::local(t, zone).date_naive(),
+            None => s.local.date(),
+        }),
     }
 }
 
@@ -125,18 +133,13 @@ fn entry(entry: &Entry, zone: Option<Tz>) -> EntryModel {
 fn days(timeline: &[EntryModel]) -> Vec<Day> {
     let mut days: Vec<Day> = Vec::new();
     for entry in timeline {
-        let date = entry
-            .at
-            .as_deref()
-            .and_then(|at| at.get(..10))
-            .unwrap_or("")
-            .to_string();
+        let date = entry.local_date.map(|d| d.to_string()).unwrap_or_default();
         match days.last_mut() {
             Some(day) if day.date == date => day.entries.push(entry.clone()),
             _ => {
-                let label = date
-                    .parse()
-                    .map_or_else(|_| "Undated".to_string(), display::day_label);
+                let label = entry
+                    .local_date
+                    .map_or_else(|| "Undated".to_string(), display::day_label);
                 days.push(Day {
                     date,
                     label,

@@ -4,6 +4,7 @@
 
 use super::display;
 use super::model::{EntryModel, Model};
+use crate::document::Kind;
 use chrono::{DateTime, Duration, FixedOffset, Timelike};
 use chrono_tz::Tz;
 use serde::Serialize;
@@ -45,19 +46,15 @@ const STEPS: [i64; 14] = [
 ];
 
 /// The figure for `model`, or `None` when nothing in it has a clock time.
-pub fn figure(model: &Model, zone: Option<Tz>) -> Option<Figure> {
-    let parse = |text: &Option<String>| {
-        text.as_deref()
-            .and_then(|t| DateTime::parse_from_rfc3339(t).ok())
-    };
-    // Entries with a clock time: a date alone is not RFC 3339 and has no
-    // place on the axis.
+pub fn figure(model: &Model) -> Option<Figure> {
+    let zone = model.zone;
+    // Entries with a clock time: a date alone has no place on the axis.
     let points: Vec<(DateTime<FixedOffset>, &EntryModel)> = model
         .timeline
         .iter()
-        .filter_map(|e| Some((parse(&e.at)?, e)))
+        .filter_map(|e| Some((e.instant?, e)))
         .collect();
-    let (start, end) = (parse(&model.impact.start), parse(&model.impact.end));
+    let (start, end) = (model.impact.start_at, model.impact.end_at);
     let times: Vec<_> = points
         .iter()
         .map(|(t, _)| *t)
@@ -88,7 +85,7 @@ pub fn figure(model: &Model, zone: Option<Tz>) -> Option<Figure> {
                 width,
                 label: text.clone(),
                 when: label(*t),
-                kind: entry.kind.to_string(),
+                kind: entry.kind.name().to_string(),
                 anchor,
             }
         })
@@ -102,14 +99,14 @@ pub fn figure(model: &Model, zone: Option<Tz>) -> Option<Figure> {
     let axis_y = 40 + ROW * rows + 20;
     let updates = points
         .iter()
-        .filter(|(_, entry)| entry.kind == "update")
+        .filter(|(_, entry)| entry.kind == Kind::Update)
         .map(|(t, entry)| Mark {
             x: x(*t),
             y: 0,
             width: 0,
             label: label(*t),
             when: label(*t),
-            kind: entry.kind.to_string(),
+            kind: entry.kind.name().to_string(),
             anchor: "middle",
         })
         .collect();
@@ -222,7 +219,11 @@ fn describe(model: &Model, impact: &Option<Mark>) -> String {
     {
         parts.push(format!("{} at {} {}.", entry.label, entry.time, entry.zone));
     }
-    let updates = model.timeline.iter().filter(|e| e.kind == "update").count();
+    let updates = model
+        .timeline
+        .iter()
+        .filter(|e| e.kind == Kind::Update)
+        .count();
     parts.push(format!(
         "{updates} public update{}.",
         if updates == 1 { "" } else { "s" }

@@ -3,6 +3,9 @@
 //! what `render --to json` prints and what templates receive; field names are
 //! stable (see docs/format.md).
 
+use crate::document::Kind;
+use chrono::{DateTime, FixedOffset, NaiveDate};
+use chrono_tz::Tz;
 use serde::Serialize;
 
 /// A postmortem, normalized.
@@ -18,7 +21,7 @@ pub struct Model {
     /// The day the incident began, in its zone (`Document::began_on`), or
     /// the writing date when no time says; the page name and the site's
     /// order use it.
-    pub day: Option<chrono::NaiveDate>,
+    pub day: Option<NaiveDate>,
     pub authors: Vec<String>,
     pub services: Vec<String>,
     pub summary: Option<String>,
@@ -42,6 +45,10 @@ pub struct Model {
     /// The names of those keys, so the Markdown front matter does not
     /// write one of them twice.
     pub extra_keys: Vec<String>,
+    /// The document's zone, for local times in pages and the figure (not
+    /// serialized: `timezone` is its name).
+    #[serde(skip)]
+    pub zone: Option<Tz>,
 }
 
 /// One row of the key-figures table.
@@ -66,6 +73,12 @@ pub struct Day {
 pub struct ImpactModel {
     pub start: Option<String>,
     pub end: Option<String>,
+    /// `start` as an instant (not serialized).
+    #[serde(skip)]
+    pub start_at: Option<DateTime<FixedOffset>>,
+    /// `end` as an instant (not serialized).
+    #[serde(skip)]
+    pub end_at: Option<DateTime<FixedOffset>>,
     /// End minus start.
     pub duration_minutes: Option<i64>,
     /// `impact.duration` as written, in minutes.
@@ -90,7 +103,7 @@ pub struct EntryModel {
     pub at: Option<String>,
     /// `minute` (or `second`), or `day` for a date alone.
     pub precision: &'static str,
-    pub kind: &'static str,
+    pub kind: Kind,
     pub milestone: bool,
     pub event: Option<String>,
     pub next_update: Option<String>,
@@ -100,6 +113,13 @@ pub struct EntryModel {
     pub zone: String,
     /// The kind as shown (`Detected`).
     pub label: String,
+    /// The instant, for an entry with a clock time (not serialized: `at`
+    /// is its text).
+    #[serde(skip)]
+    pub instant: Option<DateTime<FixedOffset>>,
+    /// The local date, for a dated entry (not serialized).
+    #[serde(skip)]
+    pub local_date: Option<NaiveDate>,
 }
 
 /// One action item.

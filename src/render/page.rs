@@ -8,7 +8,6 @@ use super::model::Model;
 use super::templates::Templates;
 use crate::document::body::Canonical;
 use crate::error::Error;
-use chrono_tz::Tz;
 use serde_json::json;
 
 fn partial(section: Canonical, extension: &str) -> String {
@@ -45,13 +44,8 @@ pub fn markdown(model: &Model, templates: &Templates, front_matter: bool) -> Res
 
 /// One standalone HTML page: inline CSS, no script, the incident figure.
 /// The page and its partials share one context made from the model.
-pub fn html(
-    model: &Model,
-    templates: &Templates,
-    zone: Option<Tz>,
-    allow_html: bool,
-) -> Result<String, Error> {
-    let figure = match figure(model, zone) {
+pub fn html(model: &Model, templates: &Templates, allow_html: bool) -> Result<String, Error> {
+    let figure = match figure(model) {
         Some(figure) => templates.render(
             "figure.svg",
             &json!({ "title": model.title, "figure": figure }),

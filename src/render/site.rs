@@ -7,7 +7,6 @@ use super::model::Model;
 use super::page;
 use super::templates::Templates;
 use crate::error::Error;
-use chrono_tz::Tz;
 use serde::Serialize;
 use serde_json::json;
 use std::collections::{HashMap, HashSet};
@@ -42,24 +41,24 @@ struct Post<'a> {
 
 /// Every file of the site, as (name, content), pages named by their slug.
 pub fn build(
-    postmortems: &[(Model, Option<Tz>)],
+    postmortems: &[Model],
     templates: &Templates,
     options: &SiteOptions,
 ) -> Result<Vec<(String, String)>, Error> {
-    let mut ordered: Vec<&(Model, Option<Tz>)> = postmortems.iter().collect();
+    let mut ordered: Vec<&Model> = postmortems.iter().collect();
     ordered.sort_by(|a, b| {
-        sort_key(&b.0)
-            .cmp(&sort_key(&a.0))
-            .then_with(|| a.0.slug.cmp(&b.0.slug))
+        sort_key(b)
+            .cmp(&sort_key(a))
+            .then_with(|| a.slug.cmp(&b.slug))
     });
     let mut files = Vec::new();
     let mut posts = Vec::new();
     let mut taken = Taken::default();
-    for (model, zone) in ordered {
+    for model in ordered {
         let slug = unique(&model.slug, &mut taken);
         files.push((
             format!("{slug}.html"),
-            page::html(model, templates, *zone, options.allow_html)?,
+            page::html(model, templates, options.allow_html)?,
         ));
         let day = sort_key(model);
         posts.push(Post {

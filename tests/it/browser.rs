@@ -49,13 +49,7 @@ fn render_to(dir: &Path, source: &str) -> PathBuf {
 fn render_text(dir: &Path, text: &str, allow_html: bool) -> PathBuf {
     let document = postmortem::document::parse(text).document.unwrap();
     let model = render::model(&document, text, true);
-    let html = page::html(
-        &model,
-        &Templates::load(None).unwrap(),
-        document.zone,
-        allow_html,
-    )
-    .unwrap();
+    let html = page::html(&model, &Templates::load(None).unwrap(), allow_html).unwrap();
     let path = dir.join(format!("{}.html", model.slug));
     std::fs::write(&path, html).unwrap();
     path

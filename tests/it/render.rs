@@ -11,17 +11,17 @@ use postmortem::render::{self, page};
 use postmortem::{document, render::Model};
 use std::process::Command;
 
-fn model(path: &str, public: bool) -> (Model, Option<chrono_tz::Tz>) {
+fn model(path: &str, public: bool) -> Model {
     let text = std::fs::read_to_string(common::repo(path)).unwrap();
     let document = document::parse(&text).document.unwrap();
-    (render::model(&document, &text, public), document.zone)
+    render::model(&document, &text, public)
 }
 
 fn both(path: &str, public: bool) -> (String, String) {
     let templates = Templates::load(None).unwrap();
-    let (model, zone) = model(path, public);
+    let model = model(path, public);
     let markdown = page::markdown(&model, &templates, true).unwrap();
-    let html = page::html(&model, &templates, zone, false).unwrap();
+    let html = page::html(&model, &templates, false).unwrap();
     (markdown, html)
 }
 
@@ -305,7 +305,7 @@ fn every_field_of_the_model_and_the_template_context_is_documented() {
         .join("\n");
     let mut found = Vec::new();
     for path in ["examples/full.md", "tests/fixtures/render/internal.md"] {
-        let (model, _) = model(path, false);
+        let model = model(path, false);
         keys(&serde_json::to_value(&model).unwrap(), "", &mut found);
     }
     let undocumented: Vec<&str> = found

@@ -570,7 +570,7 @@ fn internal_parts_stay_internal_whatever_the_marker_looks_like() {
         let rendered = match to {
             "json" => serde_json::to_string(&model).unwrap(),
             "markdown" => postmortem::render::page::markdown(&model, &templates, true).unwrap(),
-            _ => postmortem::render::page::html(&model, &templates, document.zone, true).unwrap(),
+            _ => postmortem::render::page::html(&model, &templates, true).unwrap(),
         };
         for secret in [
             "SECRET-A",
