@@ -26,11 +26,17 @@ pub trait Prompter {
 
 /// What the flags gave.
 pub struct Given {
+    /// `TITLE`, the first argument.
     pub title: Option<String>,
+    /// `--severity`.
     pub severity: Option<String>,
+    /// `--start`, as typed.
     pub start: Option<String>,
+    /// `--timezone`, or the configured `timezone`.
     pub timezone: Option<String>,
+    /// `--service`, repeated.
     pub services: Vec<String>,
+    /// `--author`, repeated.
     pub authors: Vec<String>,
 }
 

@@ -14,7 +14,7 @@ use std::sync::Arc;
 
 /// Lint options for a command: "now" (from `--now`, `POSTMORTEM_NOW` or
 /// the clock) and the project's settings.
-pub fn options(now: DateTime<Utc>, settings: &Settings) -> lint::Options {
+pub(super) fn options(now: DateTime<Utc>, settings: &Settings) -> lint::Options {
     lint::Options {
         now,
         settings: Arc::new(settings.clone()),
@@ -24,7 +24,7 @@ pub fn options(now: DateTime<Utc>, settings: &Settings) -> lint::Options {
 /// Shows `findings` of the file shown as `shown` (positions in `text`) on
 /// standard error, as `lint` would, so stdout keeps only what is written;
 /// gives back `document` when none of them is an error.
-pub fn check_or_refuse(
+pub(super) fn check_or_refuse(
     shown: &str,
     text: &str,
     findings: &[Finding],

@@ -8,7 +8,7 @@ use std::process::ExitCode;
 
 /// Where a new document goes: shared by `new` and `import`.
 #[derive(Debug, clap::Args)]
-pub struct Destination {
+pub(super) struct Destination {
     /// The folder to create the file in [default: the configured `dir`, postmortems/].
     #[arg(long)]
     dir: Option<PathBuf>,
@@ -22,7 +22,7 @@ pub struct Destination {
 
 /// Prints the document (`--print`) or writes it atomically into the folder,
 /// refusing to replace a file without `--force`; prints the path written.
-pub fn deliver(
+pub(super) fn deliver(
     destination: &Destination,
     default_dir: &Path,
     name: &str,

@@ -7,12 +7,12 @@ use postmortem::Error;
 use std::process::ExitCode;
 
 #[derive(Debug, clap::Args)]
-pub struct CompletionsArgs {
+pub(super) struct CompletionsArgs {
     /// The shell to complete for.
     shell: clap_complete::Shell,
 }
 
-pub fn completions(args: CompletionsArgs) -> Result<ExitCode, Error> {
+pub(super) fn completions(args: CompletionsArgs) -> Result<ExitCode, Error> {
     let mut command = super::Cli::command();
     let mut script = Vec::new();
     clap_complete::generate(args.shell, &mut command, "postmortem", &mut script);
@@ -20,7 +20,7 @@ pub fn completions(args: CompletionsArgs) -> Result<ExitCode, Error> {
     Ok(ExitCode::SUCCESS)
 }
 
-pub fn man() -> Result<ExitCode, Error> {
+pub(super) fn man() -> Result<ExitCode, Error> {
     let mut page = Vec::new();
     clap_mangen::Man::new(super::Cli::command())
         .render(&mut page)
@@ -29,7 +29,7 @@ pub fn man() -> Result<ExitCode, Error> {
     Ok(ExitCode::SUCCESS)
 }
 
-pub fn schema() -> Result<ExitCode, Error> {
+pub(super) fn schema() -> Result<ExitCode, Error> {
     let schema = postmortem::document::json_schema::front_matter();
     output::print(&format!(
         "{}\n",

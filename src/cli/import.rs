@@ -9,7 +9,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 #[derive(Debug, clap::Args)]
-pub struct Args {
+pub(super) struct Args {
     #[command(subcommand)]
     source: Source,
 }
@@ -34,7 +34,7 @@ struct StatuspageArgs {
     destination: Destination,
 }
 
-pub fn run(args: Args, config: &Config) -> Result<ExitCode, Error> {
+pub(super) fn run(args: Args, config: &Config) -> Result<ExitCode, Error> {
     let Source::Statuspage(args) = args.source;
     let zone = argument::zone("--timezone", &args.timezone)?;
     let bytes = super::read_input(&args.file)?;

@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 #[derive(Debug, clap::Args)]
-pub struct Args {
+pub(super) struct Args {
     /// Files and folders to check (folders recursively: every *.md except
     /// README.md, index.md and names starting with `_`) [default: the
     /// configured `dir`, postmortems/].
@@ -100,7 +100,7 @@ impl Args {
     }
 }
 
-pub fn run(args: Args, config: &Config) -> Result<ExitCode, Error> {
+pub(super) fn run(args: Args, config: &Config) -> Result<ExitCode, Error> {
     let options = args.validate(config)?;
     let (stdin, paths): (Vec<PathBuf>, Vec<PathBuf>) = options
         .paths

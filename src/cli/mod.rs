@@ -24,7 +24,7 @@ use std::process::ExitCode;
 /// Check and render incident postmortems kept as Markdown with YAML front matter.
 #[derive(Debug, Parser)]
 #[command(name = "postmortem", version, about, max_term_width = 100)]
-pub struct Cli {
+pub(crate) struct Cli {
     /// The configuration file (default: the nearest postmortem.yml at or above the current folder).
     #[arg(long, global = true, value_name = "FILE")]
     config: Option<std::path::PathBuf>,
@@ -78,7 +78,7 @@ enum Command {
 }
 
 /// Runs the chosen subcommand.
-pub fn run(cli: Cli) -> Result<ExitCode, Error> {
+pub(crate) fn run(cli: Cli) -> Result<ExitCode, Error> {
     let choice = match cli.color {
         ColorArg::Auto => anstream::ColorChoice::Auto,
         ColorArg::Always => anstream::ColorChoice::Always,

@@ -16,7 +16,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 #[derive(Debug, clap::Args)]
-pub struct Args {
+pub(super) struct Args {
     /// The postmortem's title.
     title: Option<String>,
     /// Severity: SEV1 (critical) to SEV4 (minor).
@@ -48,7 +48,7 @@ pub struct Args {
     now: Option<String>,
 }
 
-pub fn run(args: Args, config: &Config) -> Result<ExitCode, Error> {
+pub(super) fn run(args: Args, config: &Config) -> Result<ExitCode, Error> {
     let now = super::now(args.now.as_deref())?;
     let settings = &config.settings;
     if let Some(from) = &args.from {

@@ -9,7 +9,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 #[derive(Debug, clap::Args)]
-pub struct Args {
+pub(super) struct Args {
     /// The postmortem to render (`-` reads standard input), or a folder of
     /// them to build a site from (with --out).
     file: PathBuf,
@@ -74,7 +74,7 @@ fn inferred(output: Option<&std::path::Path>) -> To {
     }
 }
 
-pub fn run(args: Args, config: &Config) -> Result<ExitCode, Error> {
+pub(super) fn run(args: Args, config: &Config) -> Result<ExitCode, Error> {
     let options = super::checked::options(super::now(args.now.as_deref())?, &config.settings);
     if let Some(out) = &args.out {
         if !args.file.is_dir() {

@@ -18,7 +18,7 @@ enum TableFormat {
 }
 
 #[derive(Debug, clap::Args)]
-pub struct ActionsArgs {
+pub(super) struct ActionsArgs {
     /// Files and folders [default: the configured `dir`, postmortems/].
     paths: Vec<PathBuf>,
     /// Only open and in-progress items.
@@ -46,7 +46,7 @@ enum ByArg {
 }
 
 #[derive(Debug, clap::Args)]
-pub struct StatsArgs {
+pub(super) struct StatsArgs {
     /// Files and folders [default: the configured `dir`, postmortems/].
     paths: Vec<PathBuf>,
     /// Only incidents whose impact started on or after this date (YYYY-MM-DD).
@@ -95,7 +95,7 @@ fn emit(
     });
 }
 
-pub fn actions(args: ActionsArgs, config: &Config) -> Result<ExitCode, Error> {
+pub(super) fn actions(args: ActionsArgs, config: &Config) -> Result<ExitCode, Error> {
     let now = super::now(args.now.as_deref())?;
     let filter = actions::Filter {
         open: args.open,
@@ -112,7 +112,7 @@ pub fn actions(args: ActionsArgs, config: &Config) -> Result<ExitCode, Error> {
     })
 }
 
-pub fn stats(args: StatsArgs, config: &Config) -> Result<ExitCode, Error> {
+pub(super) fn stats(args: StatsArgs, config: &Config) -> Result<ExitCode, Error> {
     let by = match args.by {
         None => stats::By::All,
         Some(ByArg::Severity) => stats::By::Severity,

@@ -8,12 +8,12 @@ use postmortem::lint::registry;
 use std::process::ExitCode;
 
 #[derive(Debug, clap::Args)]
-pub struct ExplainArgs {
+pub(super) struct ExplainArgs {
     /// The rule's id, such as `timeline-order`.
     rule: String,
 }
 
-pub fn list() -> Result<ExitCode, Error> {
+pub(super) fn list() -> Result<ExitCode, Error> {
     let width = Rule::ALL.iter().map(|r| r.id().len()).max().unwrap_or(0);
     let level_width = registry::all()
         .iter()
@@ -33,7 +33,7 @@ pub fn list() -> Result<ExitCode, Error> {
     Ok(ExitCode::SUCCESS)
 }
 
-pub fn explain(args: ExplainArgs) -> Result<ExitCode, Error> {
+pub(super) fn explain(args: ExplainArgs) -> Result<ExitCode, Error> {
     let Some(rule) = Rule::from_id(&args.rule) else {
         let ids: Vec<&str> = Rule::ALL.iter().map(|r| r.id()).collect();
         let reason = match postmortem::document::fields::did_you_mean(&args.rule, &ids) {

@@ -8,7 +8,7 @@ use postmortem::config::{Config, RuleSetting};
 use postmortem::lint::phrasing::duration;
 use std::process::ExitCode;
 
-pub fn show(config: &Config) -> Result<ExitCode, Error> {
+pub(super) fn show(config: &Config) -> Result<ExitCode, Error> {
     let s = &config.settings;
     let mut out = match &config.path {
         Some(path) => format!("# read from {}\n", path.display()),

@@ -12,7 +12,7 @@ use std::path::Path;
 use std::process::ExitCode;
 
 /// What a site build needs from the command line.
-pub struct Build<'a> {
+pub(super) struct Build<'a> {
     pub source: &'a Path,
     pub out: &'a Path,
     pub include_drafts: bool,
@@ -24,7 +24,7 @@ pub struct Build<'a> {
     pub lint: lint::Options,
 }
 
-pub fn build(build: Build<'_>, config: &Config) -> Result<ExitCode, Error> {
+pub(super) fn build(build: Build<'_>, config: &Config) -> Result<ExitCode, Error> {
     write::site::check(build.out, build.source)?;
     let found = discover::discover(&[build.source.to_path_buf()]);
     if let Some(error) = found.errors.into_iter().next() {

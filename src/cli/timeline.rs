@@ -8,7 +8,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 #[derive(Debug, clap::Args)]
-pub struct Args {
+pub(super) struct Args {
     #[command(subcommand)]
     command: Command,
 }
@@ -37,7 +37,7 @@ struct AddArgs {
     now: Option<String>,
 }
 
-pub fn run(args: Args) -> Result<ExitCode, Error> {
+pub(super) fn run(args: Args) -> Result<ExitCode, Error> {
     let Command::Add(args) = args.command;
     let now = super::now(args.now.as_deref())?;
     let kind = args

@@ -8,7 +8,7 @@ use crate::document::yaml::{self, Entry, Node};
 use crate::document::{time, zone};
 
 /// Reads one top-level key into `settings`; problems go to `fields`.
-pub fn setting(settings: &mut Settings, entry: &Entry, text: &str, fields: &mut Fields) {
+pub(super) fn setting(settings: &mut Settings, entry: &Entry, text: &str, fields: &mut Fields) {
     let node = &entry.value;
     match entry.key.value.as_str() {
         "dir" => {

@@ -19,7 +19,7 @@ use crate::lint::rules::{impact_window, milestone_order, timeline_order, zone_la
 const CONSEQUENCES: [Rule; 1] = [Rule::MilestoneOrder];
 
 /// Drops the findings that follow from a probably wrong time.
-pub fn fold(document: &Document, context: &Context, findings: &mut Vec<Finding>) {
+pub(super) fn fold(document: &Document, context: &Context, findings: &mut Vec<Finding>) {
     fold_dates(document, findings);
     fold_labels(document, context, findings);
 }

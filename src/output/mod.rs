@@ -2,7 +2,7 @@
 //! reporters as ANSI styles; anstream drops them when the stream is not a
 //! terminal, when `NO_COLOR` is set, or when `CLICOLOR_FORCE` says otherwise.
 
-pub mod prompt;
+pub(crate) mod prompt;
 
 use postmortem::Error;
 use std::io::Write;
@@ -14,7 +14,7 @@ static STDOUT_FAILED: Mutex<Option<std::io::Error>> = Mutex::new(None);
 /// Writes a command's results to stdout. A failure is kept for [`finish`]:
 /// the command runs to its end (a report file, a site) and the exit code
 /// then says what happened to its output.
-pub fn print(text: &str) {
+pub(crate) fn print(text: &str) {
     let mut failed = STDOUT_FAILED.lock().unwrap_or_else(|e| e.into_inner());
     if failed.is_some() {
         return;
@@ -27,7 +27,7 @@ pub fn print(text: &str) {
 
 /// How stdout fared: a closed pipe (`postmortem rules | head -1`) is the
 /// reader's choice and fine; any other failure (a full disk) is an error.
-pub fn finish() -> Result<(), Error> {
+pub(crate) fn finish() -> Result<(), Error> {
     let failed = STDOUT_FAILED
         .lock()
         .unwrap_or_else(|e| e.into_inner())
@@ -41,18 +41,18 @@ pub fn finish() -> Result<(), Error> {
 }
 
 /// Writes findings that accompany output on stdout (such as `render`'s) to stderr.
-pub fn print_diagnostics(text: &str) {
+pub(crate) fn print_diagnostics(text: &str) {
     let mut err = anstream::stderr().lock();
     let _ = err.write_all(text.as_bytes());
 }
 
 /// Writes a tool failure to stderr as `error: ...`.
-pub fn error(error: &Error) {
+pub(crate) fn error(error: &Error) {
     message("error", &error.to_string());
 }
 
 /// Writes a note for the person at the terminal to stderr.
-pub fn message(label: &str, text: &str) {
+pub(crate) fn message(label: &str, text: &str) {
     let style = match label {
         "error" => anstyle::AnsiColor::Red.on_default().bold(),
         _ => anstyle::AnsiColor::Yellow.on_default().bold(),

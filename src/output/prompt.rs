@@ -8,14 +8,14 @@ use postmortem::Error;
 use postmortem::author::draft::Prompter;
 
 /// Dialoguer prompts on the terminal.
-pub struct Terminal {
+pub(crate) struct Terminal {
     theme: ColorfulTheme,
 }
 
 impl Terminal {
     /// Prompts with the colourful theme; a Ctrl-C at a prompt shows the
     /// cursor again before exiting.
-    pub fn new() -> Self {
+    pub(crate) fn new() -> Self {
         restore_on_interrupt();
         Self {
             theme: ColorfulTheme::default(),

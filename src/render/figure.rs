@@ -12,28 +12,46 @@ use serde::Serialize;
 /// What `figure.svg` draws.
 #[derive(Clone, Debug, Serialize)]
 pub struct Figure {
+    /// The SVG width in user units.
     pub width: i64,
+    /// The SVG height.
     pub height: i64,
+    /// Where the time axis starts.
     pub left: i64,
+    /// Where the time axis ends.
     pub right: i64,
+    /// The axis line's height from the top.
     pub axis_y: i64,
+    /// Labelled times along the axis.
     pub ticks: Vec<Mark>,
+    /// The impact window as a band, when known.
     pub impact: Option<Mark>,
+    /// Milestones above the axis, placed in rows so labels do not overlap.
     pub milestones: Vec<Mark>,
+    /// Status updates as small marks on the axis.
     pub updates: Vec<Mark>,
+    /// What the figure shows, in words (the SVG `desc`).
     pub description: String,
+    /// The one-line caption under the figure.
     pub caption: String,
 }
 
 /// A place on the axis.
 #[derive(Clone, Debug, Serialize)]
 pub struct Mark {
+    /// Horizontal position.
     pub x: i64,
+    /// Vertical position (a row, for milestones).
     pub y: i64,
+    /// Width: the band's for the impact, the label's for a milestone.
     pub width: i64,
+    /// The text shown.
     pub label: String,
+    /// The local time, for the tooltip.
     pub when: String,
+    /// The entry kind (`detected`), for styling.
     pub kind: String,
+    /// `start` or `end`: which side the label grows to.
     pub anchor: &'static str,
 }
 

@@ -6,7 +6,7 @@ use crate::document::internal::Internal;
 
 /// The Markdown body, without the `internal` parts when `public`. An
 /// opening marker never closed hides the rest (lint reports it).
-pub fn body(document: &Document, internal: &Internal, text: &str, public: bool) -> String {
+pub(super) fn body(document: &Document, internal: &Internal, text: &str, public: bool) -> String {
     let span = document.body.span;
     let body = text.get(span.start..span.end).unwrap_or("");
     if !public {

@@ -13,22 +13,35 @@ use serde::Serialize;
 pub struct Model {
     /// Version of this model's shape.
     pub format_version: u32,
+    /// `title`.
     pub title: String,
+    /// `draft`, `review` or `published`.
     pub status: &'static str,
+    /// `severity` as written.
     pub severity: Option<String>,
+    /// `timezone` as written.
     pub timezone: Option<String>,
+    /// `date`, the writing date, as `YYYY-MM-DD`.
     pub date: Option<String>,
     /// The day the incident began, in its zone (`Document::began_on`), or
     /// the writing date when no time says; the page name and the site's
     /// order use it.
     pub day: Option<NaiveDate>,
+    /// `authors`.
     pub authors: Vec<String>,
+    /// `services`.
     pub services: Vec<String>,
+    /// `summary`.
     pub summary: Option<String>,
+    /// The impact window after milestone defaults.
     pub impact: ImpactModel,
+    /// Time to detect, acknowledge, mitigate and resolve.
     pub metrics: Metrics,
+    /// The timeline entries, internal ones left out when public.
     pub timeline: Vec<EntryModel>,
+    /// The action items, internal ones left out when public.
     pub action_items: Vec<ActionModel>,
+    /// The body's headings and the canonical section each stands for.
     pub sections: Vec<SectionModel>,
     /// The Markdown body as written (internal parts removed when public).
     pub body: String,
@@ -54,7 +67,9 @@ pub struct Model {
 /// One row of the key-figures table.
 #[derive(Clone, Debug, Serialize)]
 pub struct Figure {
+    /// What the row is (`Impact`, `Time to detect`).
     pub label: &'static str,
+    /// Its value, ready to show.
     pub value: String,
 }
 
@@ -65,13 +80,16 @@ pub struct Day {
     pub date: String,
     /// `Thursday, May 14, 2026`.
     pub label: String,
+    /// That day's entries, in timeline order.
     pub entries: Vec<EntryModel>,
 }
 
 /// The impact window.
 #[derive(Clone, Debug, Serialize)]
 pub struct ImpactModel {
+    /// RFC 3339 in the document's zone.
     pub start: Option<String>,
+    /// RFC 3339 in the document's zone.
     pub end: Option<String>,
     /// `start` as an instant (not serialized).
     #[serde(skip)]
@@ -83,16 +101,22 @@ pub struct ImpactModel {
     pub duration_minutes: Option<i64>,
     /// `impact.duration` as written, in minutes.
     pub stated_duration_minutes: Option<i64>,
+    /// `impact.users` as written (left out when the impact is internal and public).
     pub users: Option<String>,
+    /// `impact.data_loss` (left out likewise).
     pub data_loss: Option<bool>,
 }
 
 /// Minutes from the `start` milestone to each other milestone.
 #[derive(Clone, Debug, Serialize)]
 pub struct Metrics {
+    /// `start` to `detected`.
     pub time_to_detect_minutes: Option<i64>,
+    /// `start` to `acknowledged`.
     pub time_to_acknowledge_minutes: Option<i64>,
+    /// `start` to `mitigated`.
     pub time_to_mitigate_minutes: Option<i64>,
+    /// `start` to `resolved`.
     pub time_to_resolve_minutes: Option<i64>,
 }
 
@@ -103,9 +127,13 @@ pub struct EntryModel {
     pub at: Option<String>,
     /// `minute` (or `second`), or `day` for a date alone.
     pub precision: &'static str,
+    /// The kind (serialized by name, `detected`).
     pub kind: Kind,
+    /// Whether the kind is a milestone.
     pub milestone: bool,
+    /// `event` as written.
     pub event: Option<String>,
+    /// `next_update` as RFC 3339.
     pub next_update: Option<String>,
     /// Local clock time (`14:30`), empty for a date alone.
     pub time: String,
@@ -125,18 +153,26 @@ pub struct EntryModel {
 /// One action item.
 #[derive(Clone, Debug, Serialize)]
 pub struct ActionModel {
+    /// `title`.
     pub title: Option<String>,
+    /// `owner`.
     pub owner: Option<String>,
+    /// `kind`: prevent, mitigate, detect or process.
     pub kind: Option<String>,
+    /// `priority`: P0 to P3.
     pub priority: Option<String>,
+    /// `due` as `YYYY-MM-DD`.
     pub due: Option<String>,
+    /// `status`: open, in-progress, done or wontfix.
     pub status: String,
+    /// `link`.
     pub link: Option<String>,
 }
 
 /// One body heading (levels 1 and 2).
 #[derive(Clone, Debug, Serialize)]
 pub struct SectionModel {
+    /// The heading's text.
     pub title: String,
     /// `summary`, `impact`, `timeline`, `root_cause`, `remediation`,
     /// `lessons_learned`, or null for other headings.

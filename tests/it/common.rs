@@ -3,17 +3,17 @@
 use std::path::{Path, PathBuf};
 
 /// The "now" every fixture is checked against.
-pub const NOW: &str = "2026-03-05T12:00:00Z";
+pub(crate) const NOW: &str = "2026-03-05T12:00:00Z";
 
 /// Lint options with [`NOW`] and the default settings.
-pub fn options() -> postmortem::lint::Options {
+pub(crate) fn options() -> postmortem::lint::Options {
     let now = postmortem::document::stamp::instant(NOW).unwrap();
     postmortem::lint::Options::new(now)
 }
 
 /// Lint options with [`NOW`] and the configuration of the rule examples
 /// (`examples/rules/postmortem.yml`).
-pub fn example_options() -> postmortem::lint::Options {
+pub(crate) fn example_options() -> postmortem::lint::Options {
     let config = postmortem::config::Config::load(&repo("examples/rules/postmortem.yml")).unwrap();
     postmortem::lint::Options {
         settings: std::sync::Arc::new(config.settings),
@@ -22,6 +22,6 @@ pub fn example_options() -> postmortem::lint::Options {
 }
 
 /// A path relative to the repository root.
-pub fn repo(path: &str) -> PathBuf {
+pub(crate) fn repo(path: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join(path)
 }

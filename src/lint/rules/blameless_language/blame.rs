@@ -11,7 +11,7 @@ use std::sync::OnceLock;
 
 /// What kind of blame a clause carries; it chooses the help.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Kind {
+pub(super) enum Kind {
     /// A label or judgement: "human error", "careless".
     Judgement,
     /// Someone's fault or mistake, or an outage blamed on someone.
@@ -26,7 +26,7 @@ pub enum Kind {
 
 /// Blame found in a clause: the byte range of the words that carry it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Blame {
+pub(super) struct Blame {
     pub start: usize,
     pub end: usize,
     pub kind: Kind,
@@ -41,7 +41,7 @@ pub(super) struct Clause<'t> {
 
 /// The first blame in `clause` (words of `text`) that the clause does not
 /// reject, with the configured phrases (lowercase, split into words).
-pub fn find(text: &str, clause: &[Word], configured: &[Vec<&str>]) -> Option<Blame> {
+pub(super) fn find(text: &str, clause: &[Word], configured: &[Vec<&str>]) -> Option<Blame> {
     // Most clauses hold no word a pattern starts with.
     let word = |w: &Word| &text[w.start..w.end];
     let wrong = |i: usize| clause.get(i + 2).is_some_and(|w| same(word(w), "wrong"));

@@ -4,7 +4,7 @@
 
 /// A word of a clause: its byte range in the text.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Word {
+pub(super) struct Word {
     pub start: usize,
     pub end: usize,
 }
@@ -13,7 +13,7 @@ pub struct Word {
 /// the index of clause `k`'s last word. A clause ends at a sentence's end
 /// (`.`, `!`, `?` before a space or the end), a semicolon, a colon or a dash
 /// between spaces, or a blank line.
-pub fn split(text: &str, words: &mut Vec<Word>, ends: &mut Vec<usize>) {
+pub(super) fn split(text: &str, words: &mut Vec<Word>, ends: &mut Vec<usize>) {
     words.clear();
     ends.clear();
     let bytes = text.as_bytes();
@@ -52,7 +52,7 @@ pub fn split(text: &str, words: &mut Vec<Word>, ends: &mut Vec<usize>) {
 
 /// The clauses of `text`, each a list of its words.
 #[cfg(test)]
-pub fn clauses(text: &str) -> Vec<Vec<Word>> {
+pub(super) fn clauses(text: &str) -> Vec<Vec<Word>> {
     let (mut words, mut ends) = (Vec::new(), Vec::new());
     split(text, &mut words, &mut ends);
     let mut start = 0;
@@ -93,7 +93,7 @@ fn word_end(text: &str, start: usize) -> usize {
 }
 
 /// The text of `word`, without a trailing possessive (`Karen's` -> `Karen`).
-pub fn stem(text: &str, word: Word) -> &str {
+pub(super) fn stem(text: &str, word: Word) -> &str {
     let written = &text[word.start..word.end];
     written
         .strip_suffix("'s")
@@ -102,7 +102,7 @@ pub fn stem(text: &str, word: Word) -> &str {
 }
 
 /// Whether `word` is possessive (`Karen's`, `someone’s`).
-pub fn is_possessive(text: &str, word: Word) -> bool {
+pub(super) fn is_possessive(text: &str, word: Word) -> bool {
     let written = &text[word.start..word.end];
     written.ends_with("'s") || written.ends_with("\u{2019}s")
 }

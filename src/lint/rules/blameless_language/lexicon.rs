@@ -4,7 +4,7 @@
 
 /// Nouns that describe a person by role (`the on-call engineer`, `our
 /// SRE`, `team-member-1`); plurals are matched by a trailing `s`.
-pub const ROLES: &[&str] = &[
+pub(super) const ROLES: &[&str] = &[
     "admin",
     "administrator",
     "analyst",
@@ -47,12 +47,12 @@ pub const ROLES: &[&str] = &[
 
 /// Pronouns and indefinites that stand for a person. `we`, `our team` and
 /// the company are not here: a write-up owning its mistakes is not blame.
-pub const PERSONS: &[&str] = &[
+pub(super) const PERSONS: &[&str] = &[
     "he", "she", "him", "her", "someone", "somebody", "whoever", "i", "you",
 ];
 
 /// Capitalized words that open clauses or name things, never a person.
-pub const NOT_NAMES: &[&str] = &[
+pub(super) const NOT_NAMES: &[&str] = &[
     "a",
     "after",
     "all",
@@ -148,7 +148,7 @@ pub const NOT_NAMES: &[&str] = &[
 ];
 
 /// Words skipped between a subject and its verb (`Dave simply forgot`).
-pub const ADVERBS: &[&str] = &[
+pub(super) const ADVERBS: &[&str] = &[
     "accidentally",
     "again",
     "also",
@@ -174,7 +174,7 @@ pub const ADVERBS: &[&str] = &[
 ];
 
 /// Verbs that blame whoever is their subject: only people forget.
-pub const PERSON_VERBS: &[&[&str]] = &[
+pub(super) const PERSON_VERBS: &[&[&str]] = &[
     &["forgot"],
     &["forgets"],
     &["neglected"],
@@ -194,7 +194,7 @@ pub const PERSON_VERBS: &[&[&str]] = &[
 
 /// Verbs that blame a person subject but that systems do too (`the parser
 /// ignored the flag`): they need a person as subject.
-pub const JUDGED_VERBS: &[&[&str]] = &[
+pub(super) const JUDGED_VERBS: &[&[&str]] = &[
     &["ignored"],
     &["missed"],
     &["overlooked"],
@@ -226,7 +226,7 @@ pub const JUDGED_VERBS: &[&[&str]] = &[
 
 /// What may follow `failed to` for it to judge a person: human acts, not
 /// `failed to run` or `failed to connect`.
-pub const HUMAN_ACTS: &[&str] = &[
+pub(super) const HUMAN_ACTS: &[&str] = &[
     "catch",
     "check",
     "communicate",
@@ -253,12 +253,12 @@ pub const HUMAN_ACTS: &[&str] = &[
 
 /// `should have` followed by these is about what someone was owed or
 /// told, not what they did (`the engineer should have been paged`).
-pub const NOT_JUDGED_AFTER_SHOULD: &[&str] = &[
+pub(super) const NOT_JUDGED_AFTER_SHOULD: &[&str] = &[
     "been", "had", "received", "gotten", "got", "seen", "a", "an", "the",
 ];
 
 /// Labels and judgements that blame whoever they are said of.
-pub const JUDGEMENTS: &[&[&str]] = &[
+pub(super) const JUDGEMENTS: &[&[&str]] = &[
     &["human", "error"],
     &["human", "errors"],
     &["human", "mistake"],
@@ -302,7 +302,7 @@ pub const JUDGEMENTS: &[&[&str]] = &[
 ];
 
 /// Nouns that, owned by a person, blame them (`Karen's fault`).
-pub const FAULTS: &[&str] = &[
+pub(super) const FAULTS: &[&str] = &[
     "fault",
     "faults",
     "mistake",
@@ -317,11 +317,11 @@ pub const FAULTS: &[&str] = &[
 /// Possessive determiners that own a fault (`your failure to follow`);
 /// `their` and `our` are left out: a write-up says "our mistake" of itself,
 /// and "noticing their mistake" of someone catching it.
-pub const OWNERS: &[&str] = &["his", "her", "your"];
+pub(super) const OWNERS: &[&str] = &["his", "her", "your"];
 
 /// Words that reject what follows them in the clause (`not human error`,
 /// `rather than blame the operator`, `nobody's fault`).
-pub const NEGATIONS: &[&str] = &[
+pub(super) const NEGATIONS: &[&str] = &[
     "not",
     "no",
     "never",

@@ -4,7 +4,7 @@
 
 /// A duration found in text.
 #[derive(Clone, Debug, PartialEq)]
-pub struct Phrase {
+pub(super) struct Phrase {
     /// Byte range in the text.
     pub start: usize,
     /// End of the byte range.
@@ -27,7 +27,7 @@ const HEDGES: &[&str] = &[
 ];
 
 /// Every duration phrase in `text`.
-pub fn find(text: &str) -> Vec<Phrase> {
+pub(super) fn find(text: &str) -> Vec<Phrase> {
     let words = words(text);
     let mut found = Vec::new();
     let mut i = 0;
