@@ -23,7 +23,7 @@ pub fn discover(paths: &[PathBuf]) -> Found {
         match std::fs::metadata(path) {
             Ok(meta) if meta.is_dir() => match path.canonicalize() {
                 Ok(root) => walk(path, &root, &mut found),
-                Err(error) => found.errors.push(Error::list(path, &error)),
+                Err(error) => found.errors.push(Error::list(path, error)),
             },
             Ok(meta) if meta.is_file() => found.files.push(path.clone()),
             Ok(_) => found.errors.push(Error::NotAFile { path: path.clone() }),
@@ -62,7 +62,7 @@ pub const MAX_FILE_BYTES: u64 = 64 << 20;
 /// a larger file [`Error::TooLarge`], both found before reading anything.
 pub fn read(path: &Path) -> Result<Vec<u8>, Error> {
     use std::io::Read;
-    let meta = std::fs::metadata(path).map_err(|e| Error::read(path, &e))?;
+    let meta = std::fs::metadata(path).map_err(|e| Error::read(path, e))?;
     if !meta.is_file() {
         return Err(Error::NotAFile {
             path: path.to_path_buf(),
@@ -75,12 +75,12 @@ pub fn read(path: &Path) -> Result<Vec<u8>, Error> {
             limit: MAX_FILE_BYTES,
         });
     }
-    let file = std::fs::File::open(path).map_err(|e| Error::read(path, &e))?;
+    let file = std::fs::File::open(path).map_err(|e| Error::read(path, e))?;
     let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
     // The file may grow between the look and the read: the limit still holds.
     file.take(MAX_FILE_BYTES + 1)
         .read_to_end(&mut bytes)
-        .map_err(|e| Error::read(path, &e))?;
+        .map_err(|e| Error::read(path, e))?;
     if bytes.len() as u64 > MAX_FILE_BYTES {
         return Err(Error::TooLarge {
             path: path.to_path_buf(),
@@ -94,12 +94,12 @@ pub fn read(path: &Path) -> Result<Vec<u8>, Error> {
 fn walk(dir: &Path, root: &Path, found: &mut Found) {
     let entries = match std::fs::read_dir(dir) {
         Ok(entries) => entries,
-        Err(error) => return found.errors.push(Error::list(dir, &error)),
+        Err(error) => return found.errors.push(Error::list(dir, error)),
     };
     for entry in entries {
         let entry = match entry {
             Ok(entry) => entry,
-            Err(error) => return found.errors.push(Error::list(dir, &error)),
+            Err(error) => return found.errors.push(Error::list(dir, error)),
         };
         let path = entry.path();
         let name = entry.file_name().to_string_lossy().into_owned();

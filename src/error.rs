@@ -14,28 +14,31 @@ pub enum Error {
         path: PathBuf,
     },
     /// A file could not be read.
-    #[error("cannot read {path}: {reason}")]
+    #[error("cannot read {path}: {}", reason(.source))]
     Read {
         /// The file.
         path: PathBuf,
-        /// The operating system's reason, as a lowercase phrase.
-        reason: String,
+        /// What the operating system said.
+        #[source]
+        source: io::Error,
     },
     /// A folder could not be listed.
-    #[error("cannot list {path}: {reason}")]
+    #[error("cannot list {path}: {}", reason(.source))]
     List {
         /// The folder.
         path: PathBuf,
-        /// The operating system's reason.
-        reason: String,
+        /// What the operating system said.
+        #[source]
+        source: io::Error,
     },
     /// A file could not be written.
-    #[error("cannot write {path}: {reason}")]
+    #[error("cannot write {path}: {}", reason(.source))]
     Write {
         /// The file.
         path: PathBuf,
-        /// The operating system's reason.
-        reason: String,
+        /// What the operating system said.
+        #[source]
+        source: io::Error,
     },
     /// The file to create is already there.
     #[error("{path} already exists; {how}")]
@@ -137,6 +140,24 @@ pub enum Error {
         /// Why, as a lowercase phrase.
         reason: String,
     },
+    /// `timeline add` could not add the entry.
+    #[error("{path}: cannot change it: {source}")]
+    Timeline {
+        /// The postmortem.
+        path: PathBuf,
+        /// Why.
+        #[source]
+        source: crate::author::timeline::AddError,
+    },
+    /// An incident export could not be imported.
+    #[error("{path}: cannot import: {source}")]
+    Import {
+        /// The export file (`<stdin>` for standard input).
+        path: PathBuf,
+        /// Why.
+        #[source]
+        source: crate::author::statuspage::ImportError,
+    },
     /// The terminal prompt failed (closed input).
     #[error("could not ask at the terminal: {reason}")]
     Prompt {
@@ -174,26 +195,26 @@ pub enum Error {
 
 impl Error {
     /// A read failure of `path`.
-    pub fn read(path: impl Into<PathBuf>, error: &io::Error) -> Self {
+    pub fn read(path: impl Into<PathBuf>, source: io::Error) -> Self {
         Error::Read {
             path: path.into(),
-            reason: reason(error),
+            source,
         }
     }
 
     /// A listing failure of `path`.
-    pub fn list(path: impl Into<PathBuf>, error: &io::Error) -> Self {
+    pub fn list(path: impl Into<PathBuf>, source: io::Error) -> Self {
         Error::List {
             path: path.into(),
-            reason: reason(error),
+            source,
         }
     }
 
     /// A write failure of `path`.
-    pub fn write(path: impl Into<PathBuf>, error: &io::Error) -> Self {
+    pub fn write(path: impl Into<PathBuf>, source: io::Error) -> Self {
         Error::Write {
             path: path.into(),
-            reason: reason(error),
+            source,
         }
     }
 }
@@ -215,7 +236,7 @@ mod tests {
 
     #[test]
     fn io_reasons_read_as_lowercase_phrases() {
-        let error = Error::read("p.md", &io::Error::from(io::ErrorKind::NotFound));
+        let error = Error::read("p.md", io::Error::from(io::ErrorKind::NotFound));
         assert_eq!(error.to_string(), "cannot read p.md: entity not found");
         let os = io::Error::from_raw_os_error(2);
         assert_eq!(reason(&os), "no such file or directory");

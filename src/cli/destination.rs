@@ -34,7 +34,7 @@ pub(super) fn deliver(
         return Ok(ExitCode::SUCCESS);
     }
     let path = dir.join(name);
-    std::fs::create_dir_all(dir).map_err(|e| Error::write(dir, &e))?;
+    std::fs::create_dir_all(dir).map_err(|e| Error::write(dir, e))?;
     if destination.force {
         write::replace(&path, text.as_bytes())?;
     } else {

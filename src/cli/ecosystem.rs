@@ -24,7 +24,7 @@ pub(super) fn man() -> Result<ExitCode, Error> {
     let mut page = Vec::new();
     clap_mangen::Man::new(super::Cli::command())
         .render(&mut page)
-        .map_err(|e| Error::write("<stdout>", &e))?;
+        .map_err(|e| Error::write("<stdout>", e))?;
     output::print(&String::from_utf8_lossy(&page));
     Ok(ExitCode::SUCCESS)
 }

@@ -51,7 +51,10 @@ pub(super) fn run(args: Args, config: &Config) -> Result<ExitCode, Error> {
         .map_err(|_| failed("cannot import: the file is not UTF-8".into()))?;
     let incident = statuspage::incidents(json)
         .and_then(|all| statuspage::pick(all, args.incident.as_deref()))
-        .map_err(|error| failed(format!("cannot import: {error}")))?;
+        .map_err(|source| Error::Import {
+            path: shown.clone(),
+            source,
+        })?;
     let text = statuspage::draft(&incident, zone);
     let date = incident.created_at.with_timezone(&zone).date_naive();
     deliver(

@@ -86,7 +86,7 @@ pub(crate) fn run(cli: Cli) -> Result<ExitCode, Error> {
     };
     choice.write_global();
     let config = || {
-        let here = std::env::current_dir().map_err(|e| Error::read(".", &e))?;
+        let here = std::env::current_dir().map_err(|e| Error::read(".", e))?;
         Config::find(cli.config.as_deref(), &here)
     };
     match cli.command {
@@ -129,7 +129,7 @@ fn read_input(path: &std::path::Path) -> Result<Vec<u8>, Error> {
         std::io::stdin()
             .take(limit + 1)
             .read_to_end(&mut bytes)
-            .map_err(|e| Error::read("<stdin>", &e))?;
+            .map_err(|e| Error::read("<stdin>", e))?;
         if bytes.len() as u64 > limit {
             return Err(Error::TooLarge {
                 path: "<stdin>".into(),

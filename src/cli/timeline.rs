@@ -50,9 +50,9 @@ pub(super) fn run(args: Args) -> Result<ExitCode, Error> {
         event: args.event,
     };
     write::edit(&args.file, |text| {
-        timeline::add(text, &entry, now).map_err(|error| Error::Edit {
+        timeline::add(text, &entry, now).map_err(|source| Error::Timeline {
             path: args.file.clone(),
-            reason: format!("cannot change it: {error}"),
+            source,
         })
     })?;
     output::print(&format!("{}\n", args.file.display()));

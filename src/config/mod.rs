@@ -156,7 +156,7 @@ impl Config {
     /// default `dir`) are relative to the folder `path` is in, whatever the
     /// folder the command runs in.
     pub fn load(path: &Path) -> Result<Config, Error> {
-        let text = std::fs::read_to_string(path).map_err(|e| Error::read(path, &e))?;
+        let text = std::fs::read_to_string(path).map_err(|e| Error::read(path, e))?;
         let mut config = Config::parse(&text, path)?;
         if let Some(folder) = path.parent() {
             config.settings.rebase(folder);

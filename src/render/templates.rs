@@ -56,14 +56,14 @@ impl Templates {
                 .map(|(n, t)| (format!("builtin/{n}"), t.to_string())),
         );
         if let Some(dir) = overrides {
-            let entries = std::fs::read_dir(dir).map_err(|e| Error::list(dir, &e))?;
+            let entries = std::fs::read_dir(dir).map_err(|e| Error::list(dir, e))?;
             for entry in entries.flatten() {
                 let path = entry.path();
                 if !path.is_file() {
                     continue;
                 }
                 let name = entry.file_name().to_string_lossy().into_owned();
-                let text = std::fs::read_to_string(&path).map_err(|e| Error::read(&path, &e))?;
+                let text = std::fs::read_to_string(&path).map_err(|e| Error::read(&path, e))?;
                 sources.retain(|(n, _)| *n != name);
                 sources.push((name, text));
             }
@@ -174,7 +174,7 @@ pub fn safe_url(url: &str) -> String {
 /// one created meanwhile by someone else is left alone while the files this
 /// export created are removed again.
 pub fn export(dir: &Path, force: bool) -> Result<Vec<std::path::PathBuf>, Error> {
-    std::fs::create_dir_all(dir).map_err(|e| Error::write(dir, &e))?;
+    std::fs::create_dir_all(dir).map_err(|e| Error::write(dir, e))?;
     let paths: Vec<_> = BUILT_IN.iter().map(|(name, _)| dir.join(name)).collect();
     if !force && let Some(path) = paths.iter().find(|p| p.exists()) {
         return Err(Error::Exists {

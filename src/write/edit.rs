@@ -52,7 +52,7 @@ pub fn edit(
                 continue;
             }
         };
-        let meta = file.metadata().map_err(|e| Error::read(path, &e))?;
+        let meta = file.metadata().map_err(|e| Error::read(path, e))?;
         refuse_unwritable(path, &meta)?;
         let temp = staged(&target, updated.as_bytes(), Some(&meta))?;
         if !is_unchanged(&file, &target, &before) {
@@ -61,7 +61,7 @@ pub fn edit(
             continue;
         }
         temp.persist(&target)
-            .map_err(|e| Error::write(path, &e.error))?;
+            .map_err(|e| Error::write(path, e.error))?;
         sync_folder(&target);
         return Ok(());
     }
@@ -71,13 +71,13 @@ pub fn edit(
 }
 
 fn open_locked(path: &Path, target: &Path) -> Result<File, Error> {
-    let meta = std::fs::metadata(target).map_err(|e| Error::read(path, &e))?;
+    let meta = std::fs::metadata(target).map_err(|e| Error::read(path, e))?;
     refuse_unwritable(path, &meta)?;
     let file = OpenOptions::new()
         .read(true)
         .write(true)
         .open(target)
-        .map_err(|e| Error::read(path, &e))?;
+        .map_err(|e| Error::read(path, e))?;
     file.lock().map_err(|source| Error::Lock {
         path: path.to_path_buf(),
         source,
@@ -139,7 +139,7 @@ fn read_all(path: &Path, file: &File) -> Result<Vec<u8>, Error> {
     let mut bytes = Vec::new();
     file.seek(std::io::SeekFrom::Start(0))
         .and_then(|_| file.read_to_end(&mut bytes))
-        .map_err(|e| Error::read(path, &e))?;
+        .map_err(|e| Error::read(path, e))?;
     Ok(bytes)
 }
 

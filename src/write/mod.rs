@@ -30,14 +30,14 @@ pub fn replace(path: &Path, content: &[u8]) -> Result<(), Error> {
     let existing = match std::fs::metadata(&target) {
         Ok(meta) => Some(meta),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
-        Err(e) => return Err(Error::write(path, &e)),
+        Err(e) => return Err(Error::write(path, e)),
     };
     if let Some(meta) = &existing {
         refuse_unwritable(path, meta)?;
     }
     let temp = staged(&target, content, existing.as_ref())?;
     temp.persist(&target)
-        .map_err(|e| Error::write(path, &e.error))?;
+        .map_err(|e| Error::write(path, e.error))?;
     sync_folder(&target);
     Ok(())
 }
@@ -56,7 +56,7 @@ pub fn create_new(path: &Path, content: &[u8]) -> Result<(), Error> {
             path: path.to_path_buf(),
             how: "pass --force to replace it",
         }),
-        Err(e) => Err(Error::write(path, &e.error)),
+        Err(e) => Err(Error::write(path, e.error)),
     }
 }
 
@@ -67,7 +67,7 @@ pub fn resolve_link(path: &Path) -> Result<PathBuf, Error> {
     for _ in 0..MAX_LINKS {
         match std::fs::symlink_metadata(&current) {
             Ok(meta) if meta.file_type().is_symlink() => {
-                let next = std::fs::read_link(&current).map_err(|e| Error::read(path, &e))?;
+                let next = std::fs::read_link(&current).map_err(|e| Error::read(path, e))?;
                 current = match current.parent() {
                     Some(folder) => folder.join(next),
                     None => next,
@@ -117,13 +117,13 @@ fn staged(target: &Path, content: &[u8], like: Option<&Metadata>) -> Result<Name
     }
     let mut temp = builder
         .tempfile_in(folder_of(target))
-        .map_err(|e| Error::write(target, &e))?;
+        .map_err(|e| Error::write(target, e))?;
     if let Some(meta) = like {
-        keep_mode_and_owner(temp.as_file(), meta).map_err(|e| Error::write(target, &e))?;
+        keep_mode_and_owner(temp.as_file(), meta).map_err(|e| Error::write(target, e))?;
     }
     temp.write_all(content)
         .and_then(|()| temp.as_file().sync_all())
-        .map_err(|e| Error::write(target, &e))?;
+        .map_err(|e| Error::write(target, e))?;
     Ok(temp)
 }
 

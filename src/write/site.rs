@@ -38,7 +38,7 @@ pub fn publish(out: &Path, source: &Path, files: &[(String, String)]) -> Result<
         return Err(refused(out, "is not a folder a site can be written to"));
     };
     let parent = folder_of(&real);
-    std::fs::create_dir_all(parent).map_err(|e| Error::write(parent, &e))?;
+    std::fs::create_dir_all(parent).map_err(|e| Error::write(parent, e))?;
     clean_leftovers(parent, &name);
     let staging = parent.join(format!(
         ".{name}.postmortem-{}-{}",
@@ -72,10 +72,10 @@ fn swap_in(
             Err(_) if real.is_dir() => {
                 check_replaceable(out, real, source)?;
             }
-            Err(e) => return Err(Error::write(out, &e)),
+            Err(e) => return Err(Error::write(out, e)),
         }
     }
-    exchange(staging, real).map_err(|e| Error::write(out, &e))
+    exchange(staging, real).map_err(|e| Error::write(out, e))
 }
 
 /// Whether `real` exists, after refusing what a build may not replace.
@@ -83,12 +83,12 @@ fn check_replaceable(out: &Path, real: &Path, source: &Path) -> Result<bool, Err
     let meta = match std::fs::metadata(real) {
         Ok(meta) => meta,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(false),
-        Err(e) => return Err(Error::read(out, &e)),
+        Err(e) => return Err(Error::read(out, e)),
     };
     if !meta.is_dir() {
         return Err(refused(out, "is a file, not a site folder"));
     }
-    let full = real.canonicalize().map_err(|e| Error::read(out, &e))?;
+    let full = real.canonicalize().map_err(|e| Error::read(out, e))?;
     if full.parent().is_none() {
         return Err(refused(out, "is the root folder"));
     }
@@ -99,9 +99,9 @@ fn check_replaceable(out: &Path, real: &Path, source: &Path) -> Result<bool, Err
         return Err(refused(out, "holds the postmortems being published"));
     }
     let listed = read_marker(real);
-    let entries = std::fs::read_dir(real).map_err(|e| Error::list(out, &e))?;
+    let entries = std::fs::read_dir(real).map_err(|e| Error::list(out, e))?;
     for entry in entries {
-        let entry = entry.map_err(|e| Error::list(out, &e))?;
+        let entry = entry.map_err(|e| Error::list(out, e))?;
         let name = entry.file_name().to_string_lossy().into_owned();
         let made = name == MARKER || listed.as_ref().is_some_and(|l| l.contains(&name));
         if !made {
@@ -175,10 +175,10 @@ fn stage(
     exists: bool,
     files: &[(String, String)],
 ) -> Result<(), Error> {
-    std::fs::create_dir(staging).map_err(|e| Error::write(staging, &e))?;
+    std::fs::create_dir(staging).map_err(|e| Error::write(staging, e))?;
     if exists && let Ok(meta) = std::fs::metadata(real) {
         std::fs::set_permissions(staging, meta.permissions())
-            .map_err(|e| Error::write(staging, &e))?;
+            .map_err(|e| Error::write(staging, e))?;
     }
     let mut marker = format!("{MARKER_HEADER}\n");
     for (name, _) in files {
@@ -194,12 +194,12 @@ fn stage(
 }
 
 fn write_new(path: &Path, content: &[u8]) -> Result<(), Error> {
-    let file = std::fs::File::create_new(path).map_err(|e| Error::write(path, &e))?;
+    let file = std::fs::File::create_new(path).map_err(|e| Error::write(path, e))?;
     let mut writer = std::io::BufWriter::new(file);
     writer
         .write_all(content)
         .and_then(|()| writer.flush())
-        .map_err(|e| Error::write(path, &e))
+        .map_err(|e| Error::write(path, e))
 }
 
 fn unique_suffix() -> u128 {
