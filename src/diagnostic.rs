@@ -35,14 +35,21 @@ impl Rule {
     }
 }
 
+impl Serialize for Rule {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.id())
+    }
+}
+
 impl fmt::Display for Rule {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.id())
     }
 }
 
-/// One problem in one postmortem.
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// One problem in one postmortem; serializes with its rule's id and its
+/// span as byte offsets (reporters add lines and columns).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Finding {
     /// The rule that found it.
     pub rule: Rule,
@@ -80,5 +87,22 @@ impl Finding {
             index.position(text, self.span.start),
             index.position(text, self.span.end),
         )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_finding_serializes_as_data_with_its_rule_id() {
+        let finding = Finding::new(Rule::TimelineOrder, Span::new(3, 8), "out of order")
+            .with_help("write the date");
+        let value = serde_json::to_value(&finding).unwrap_or_default();
+        assert_eq!(value["rule"], "timeline-order");
+        assert_eq!(value["severity"], "error");
+        assert_eq!(value["span"]["start"], 3);
+        assert_eq!(value["message"], "out of order");
+        assert_eq!(value["help"], "write the date");
     }
 }
