@@ -63,9 +63,38 @@ const STEPS: [i64; 14] = [
     1, 5, 10, 15, 30, 60, 120, 180, 360, 720, 1440, 2880, 10_080, 43_200,
 ];
 
+/// The time axis: from and to, and the zone labels are shown in.
+struct Axis {
+    from: DateTime<FixedOffset>,
+    to: DateTime<FixedOffset>,
+    zone: Option<Tz>,
+}
+
+impl Axis {
+    /// Around the times of `times`, with a margin of a twentieth on each side.
+    fn around(times: &[DateTime<FixedOffset>], zone: Option<Tz>) -> Option<Axis> {
+        let (first, last) = (*times.iter().min()?, *times.iter().max()?);
+        let span = (last - first).num_minutes().max(10);
+        let margin = Duration::minutes(span / 20 + 1);
+        Some(Axis {
+            from: first - margin,
+            to: last + margin,
+            zone,
+        })
+    }
+
+    fn x(&self, t: DateTime<FixedOffset>) -> i64 {
+        let total = (self.to - self.from).num_seconds().max(1);
+        LEFT + (RIGHT - LEFT) * (t - self.from).num_seconds() / total
+    }
+
+    fn label(&self, t: DateTime<FixedOffset>) -> String {
+        format!("{}", display::local(t, self.zone).format("%b %-d %H:%M"))
+    }
+}
+
 /// The figure for `model`, or `None` when nothing in it has a clock time.
 pub fn figure(model: &Model) -> Option<Figure> {
-    let zone = model.zone;
     // Entries with a clock time: a date alone has no place on the axis.
     let points: Vec<(DateTime<FixedOffset>, &EntryModel)> = model
         .timeline
@@ -79,65 +108,24 @@ pub fn figure(model: &Model) -> Option<Figure> {
         .chain(start)
         .chain(end)
         .collect();
-    let (first, last) = (*times.iter().min()?, *times.iter().max()?);
-    let span = (last - first).num_minutes().max(10);
-    let (from, to) = (
-        first - Duration::minutes(span / 20 + 1),
-        last + Duration::minutes(span / 20 + 1),
-    );
-    let total = (to - from).num_seconds().max(1);
-    let x = |t: DateTime<FixedOffset>| LEFT + (RIGHT - LEFT) * (t - from).num_seconds() / total;
-    let label =
-        |t: DateTime<FixedOffset>| format!("{}", display::local(t, zone).format("%b %-d %H:%M"));
-    let milestones: Vec<Mark> = points
-        .iter()
-        .filter(|(_, entry)| entry.milestone)
-        .map(|(t, entry)| {
-            let text = &entry.label;
-            let at = x(*t);
-            let width = 7 * text.len() as i64 + 6;
-            let anchor = if at + width > RIGHT { "end" } else { "start" };
-            Mark {
-                x: at,
-                y: 0,
-                width,
-                label: text.clone(),
-                when: label(*t),
-                kind: entry.kind.name().to_string(),
-                anchor,
-            }
-        })
-        .collect();
-    let milestones = place_rows(milestones);
+    let axis = Axis::around(&times, model.zone)?;
+    let milestones = place_rows(milestone_marks(&points, &axis));
     let rows = milestones
         .iter()
         .map(|m| (m.y - 18) / ROW + 1)
         .max()
         .unwrap_or(0);
     let axis_y = 40 + ROW * rows + 20;
-    let updates = points
-        .iter()
-        .filter(|(_, entry)| entry.kind == Kind::Update)
-        .map(|(t, entry)| Mark {
-            x: x(*t),
-            y: 0,
-            width: 0,
-            label: label(*t),
-            when: label(*t),
-            kind: entry.kind.name().to_string(),
-            anchor: "middle",
-        })
-        .collect();
     let impact = start.zip(end).map(|(s, e)| Mark {
-        x: x(s),
+        x: axis.x(s),
         y: 0,
-        width: (x(e) - x(s)).max(2),
-        label: format!("{} to {}", label(s), label(e)),
-        when: label(s),
+        width: (axis.x(e) - axis.x(s)).max(2),
+        label: format!("{} to {}", axis.label(s), axis.label(e)),
+        when: axis.label(s),
         kind: "impact".into(),
         anchor: "start",
     });
-    let zone_name = zone.map_or_else(
+    let zone_name = model.zone.map_or_else(
         || "the times' own offsets".to_string(),
         |z| z.name().to_string(),
     );
@@ -146,14 +134,54 @@ pub fn figure(model: &Model) -> Option<Figure> {
         height: axis_y + 30,
         left: LEFT,
         right: RIGHT,
-        ticks: ticks(from, to, &x, zone),
+        ticks: ticks(axis.from, axis.to, &|t| axis.x(t), model.zone),
         description: describe(model, &impact),
         caption: format!("Times in {zone_name}. Shaded: impact window. Red ticks: public updates."),
         impact,
         milestones,
-        updates,
+        updates: update_marks(&points, &axis),
         axis_y,
     })
+}
+
+/// A mark per milestone, its label growing to the left near the right edge.
+fn milestone_marks(points: &[(DateTime<FixedOffset>, &EntryModel)], axis: &Axis) -> Vec<Mark> {
+    points
+        .iter()
+        .filter(|(_, entry)| entry.milestone)
+        .map(|(t, entry)| {
+            let text = &entry.label;
+            let at = axis.x(*t);
+            let width = 7 * text.len() as i64 + 6;
+            let anchor = if at + width > RIGHT { "end" } else { "start" };
+            Mark {
+                x: at,
+                y: 0,
+                width,
+                label: text.clone(),
+                when: axis.label(*t),
+                kind: entry.kind.name().to_string(),
+                anchor,
+            }
+        })
+        .collect()
+}
+
+/// A tick per public status update.
+fn update_marks(points: &[(DateTime<FixedOffset>, &EntryModel)], axis: &Axis) -> Vec<Mark> {
+    points
+        .iter()
+        .filter(|(_, entry)| entry.kind == Kind::Update)
+        .map(|(t, entry)| Mark {
+            x: axis.x(*t),
+            y: 0,
+            width: 0,
+            label: axis.label(*t),
+            when: axis.label(*t),
+            kind: entry.kind.name().to_string(),
+            anchor: "middle",
+        })
+        .collect()
 }
 
 /// Puts each label on the first row where it does not overlap the one before.
