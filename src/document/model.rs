@@ -64,6 +64,28 @@ pub enum Status {
     Published,
 }
 
+impl Status {
+    /// Every status with its name as written, in the format's order.
+    pub const NAMES: [(Status, &'static str); 3] = [
+        (Status::Draft, "draft"),
+        (Status::Review, "review"),
+        (Status::Published, "published"),
+    ];
+
+    /// The name as written in the front matter.
+    pub fn name(self) -> &'static str {
+        Self::NAMES[self as usize].1
+    }
+
+    /// The status a name stands for.
+    pub fn from_name(name: &str) -> Option<Self> {
+        Self::NAMES
+            .iter()
+            .find(|(_, n)| *n == name)
+            .map(|(s, _)| *s)
+    }
+}
+
 /// `impact`: when users were affected, and how.
 #[derive(Clone, Debug, Default)]
 pub struct Impact {

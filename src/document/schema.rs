@@ -40,7 +40,7 @@ pub const ACTION: &[&str] = &[
 /// Allowed `severity` values.
 pub const SEVERITIES: &[&str] = &["SEV1", "SEV2", "SEV3", "SEV4"];
 /// Allowed values, as listed in the format.
-pub const STATUSES: &[&str] = &["draft", "review", "published"];
+pub const STATUSES: &[&str] = &[Status::NAMES[0].1, Status::NAMES[1].1, Status::NAMES[2].1];
 /// Allowed values, as listed in the format.
 pub const ACTION_KINDS: &[&str] = &["prevent", "mitigate", "detect", "process"];
 /// Allowed values, as listed in the format.
@@ -152,11 +152,7 @@ pub fn document(
 }
 
 fn parse_status(text: &str) -> Status {
-    match text {
-        "review" => Status::Review,
-        "published" => Status::Published,
-        _ => Status::Draft,
-    }
+    Status::from_name(text).unwrap_or(Status::Draft)
 }
 
 /// Reads typed values, reporting problems to `fields`.

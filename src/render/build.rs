@@ -7,8 +7,9 @@ use super::internal;
 use super::model::*;
 use crate::author::skeleton::slug;
 use crate::document::body::Canonical;
+use crate::document::internal::Internal;
 use crate::document::span::Spanned;
-use crate::document::{ActionItem, Document, Entry, Kind, Stamp, Status};
+use crate::document::{ActionItem, Document, Entry, Kind, Stamp};
 use chrono::{DateTime, FixedOffset};
 use chrono_tz::Tz;
 
@@ -18,24 +19,8 @@ pub fn model(document: &Document, text: &str, public: bool) -> Model {
     let zone = document.zone;
     let value = |v: &Option<Spanned<String>>| v.as_ref().map(|s| s.value.clone());
     let list = |v: &[Spanned<String>]| v.iter().map(|s| s.value.clone()).collect();
-    let (start, end) = (document.impact_start(), document.impact_end());
-    let hide_details = public && document.impact.internal;
     let internal = document.body.internal();
-    let impact = ImpactModel {
-        start: start.map(|t| rfc3339(t, zone)),
-        end: end.map(|t| rfc3339(t, zone)),
-        start_at: start,
-        end_at: end,
-        duration_minutes: document.impact_minutes(),
-        stated_duration_minutes: document.impact.duration.as_ref().map(|d| d.value),
-        users: value(&document.impact.users).filter(|_| !hide_details),
-        data_loss: document
-            .impact
-            .data_loss
-            .as_ref()
-            .map(|d| d.value)
-            .filter(|_| !hide_details),
-    };
+    let impact = impact(document, public);
     let timeline: Vec<EntryModel> = document
         .timeline
         .iter()
@@ -51,11 +36,7 @@ pub fn model(document: &Document, text: &str, public: bool) -> Model {
     Model {
         format_version: 1,
         slug: day.map_or_else(|| slug(&title), |d| format!("{d}-{}", slug(&title))),
-        status: match document.status.value {
-            Status::Draft => "draft",
-            Status::Review => "review",
-            Status::Published => "published",
-        },
+        status: document.status.value.name(),
         severity: value(&document.severity),
         timezone: value(&document.timezone),
         date: document.date.as_ref().map(|d| d.local.date().to_string()),
@@ -63,7 +44,7 @@ pub fn model(document: &Document, text: &str, public: bool) -> Model {
         authors: list(&document.authors),
         services: list(&document.services),
         summary: value(&document.summary),
-        figures: figures(&impact, &metrics, start, end, zone),
+        figures: figures(&impact, &metrics, zone),
         days: days(&timeline),
         impact,
         metrics,
@@ -74,16 +55,7 @@ pub fn model(document: &Document, text: &str, public: bool) -> Model {
             .filter(|a| !(public && a.internal))
             .map(action)
             .collect(),
-        sections: document
-            .body
-            .sections
-            .iter()
-            .filter(|s| !(public && internal.hides(s.span)))
-            .map(|s| SectionModel {
-                title: s.title.clone(),
-                canonical: s.canonical.map(canonical_name),
-            })
-            .collect(),
+        sections: sections(document, &internal, public),
         body: internal::body(document, &internal, text, public),
         public,
         title,
@@ -95,6 +67,48 @@ pub fn model(document: &Document, text: &str, public: bool) -> Model {
         extra_keys: document.extra.iter().map(|(k, _)| k.clone()).collect(),
         zone,
     }
+}
+
+/// The impact window; with `public`, an internal impact keeps its window
+/// but not its details (users, data loss).
+fn impact(document: &Document, public: bool) -> ImpactModel {
+    let (start, end) = (document.impact_start(), document.impact_end());
+    let zone = document.zone;
+    let hide_details = public && document.impact.internal;
+    ImpactModel {
+        start: start.map(|t| rfc3339(t, zone)),
+        end: end.map(|t| rfc3339(t, zone)),
+        start_at: start,
+        end_at: end,
+        duration_minutes: document.impact_minutes(),
+        stated_duration_minutes: document.impact.duration.as_ref().map(|d| d.value),
+        users: document
+            .impact
+            .users
+            .as_ref()
+            .map(|u| u.value.clone())
+            .filter(|_| !hide_details),
+        data_loss: document
+            .impact
+            .data_loss
+            .as_ref()
+            .map(|d| d.value)
+            .filter(|_| !hide_details),
+    }
+}
+
+/// The body's sections, those inside internal parts left out when public.
+fn sections(document: &Document, internal: &Internal, public: bool) -> Vec<SectionModel> {
+    document
+        .body
+        .sections
+        .iter()
+        .filter(|s| !(public && internal.hides(s.span)))
+        .map(|s| SectionModel {
+            title: s.title.clone(),
+            canonical: s.canonical.map(canonical_name),
+        })
+        .collect()
 }
 
 fn entry(entry: &Entry, zone: Option<Tz>) -> EntryModel {
@@ -151,13 +165,7 @@ fn days(timeline: &[EntryModel]) -> Vec<Day> {
     days
 }
 
-fn figures(
-    impact: &ImpactModel,
-    metrics: &Metrics,
-    start: Option<DateTime<FixedOffset>>,
-    end: Option<DateTime<FixedOffset>>,
-    zone: Option<Tz>,
-) -> Vec<Figure> {
+fn figures(impact: &ImpactModel, metrics: &Metrics, zone: Option<Tz>) -> Vec<Figure> {
     let when = |t: Option<DateTime<FixedOffset>>| {
         t.map_or_else(
             || "unknown".into(),
@@ -171,50 +179,22 @@ fn figures(
         )
     };
     let minutes = |m: Option<i64>| m.map_or_else(|| "not recorded".into(), display::duration);
+    let row = |label, value| Figure { label, value };
     let mut rows = vec![
-        Figure {
-            label: "Impact start",
-            value: when(start),
-        },
-        Figure {
-            label: "Impact end",
-            value: when(end),
-        },
-        Figure {
-            label: "Duration",
-            value: minutes(impact.duration_minutes),
-        },
+        row("Impact start", when(impact.start_at)),
+        row("Impact end", when(impact.end_at)),
+        row("Duration", minutes(impact.duration_minutes)),
     ];
-    if let Some(users) = &impact.users {
-        rows.push(Figure {
-            label: "Users affected",
-            value: users.clone(),
-        });
-    }
-    if let Some(loss) = impact.data_loss {
-        rows.push(Figure {
-            label: "Data loss",
-            value: if loss { "yes".into() } else { "no".into() },
-        });
-    }
-    rows.extend([
-        Figure {
-            label: "Time to detect",
-            value: minutes(metrics.time_to_detect_minutes),
-        },
-        Figure {
-            label: "Time to acknowledge",
-            value: minutes(metrics.time_to_acknowledge_minutes),
-        },
-        Figure {
-            label: "Time to mitigate",
-            value: minutes(metrics.time_to_mitigate_minutes),
-        },
-        Figure {
-            label: "Time to resolve",
-            value: minutes(metrics.time_to_resolve_minutes),
-        },
-    ]);
+    rows.extend(impact.users.clone().map(|u| row("Users affected", u)));
+    let loss = |loss: bool| if loss { "yes" } else { "no" }.to_string();
+    rows.extend(impact.data_loss.map(|l| row("Data loss", loss(l))));
+    let times = [
+        ("Time to detect", metrics.time_to_detect_minutes),
+        ("Time to acknowledge", metrics.time_to_acknowledge_minutes),
+        ("Time to mitigate", metrics.time_to_mitigate_minutes),
+        ("Time to resolve", metrics.time_to_resolve_minutes),
+    ];
+    rows.extend(times.map(|(label, m)| row(label, minutes(m))));
     rows
 }
 
