@@ -77,23 +77,7 @@ pub fn draft(
         (None, Some(p)) => ask_zone(p, defaults.zone)?,
         (None, None) => defaults.zone,
     };
-    let start = match (given.start, prompter.as_deref_mut()) {
-        (Some(text), _) => {
-            argument::instant(&text, zone, now).map_err(|reason| Error::Invalid {
-                what: "--start",
-                value: text,
-                reason,
-            })?
-        }
-        (None, Some(p)) => {
-            let answer = p.text("Impact start", Some("now"), &|t| {
-                argument::instant(t, zone, now).map(|_| ())
-            })?;
-            argument::instant(&answer, zone, now).unwrap_or_else(|_| now.fixed_offset())
-        }
-        (None, None) => now.fixed_offset(),
-    };
-    let start = start.with_timezone(&zone);
+    let start = ask_start(prompter.as_deref_mut(), given.start, zone, now)?;
     let services = ask_list(
         prompter.as_deref_mut(),
         given.services,
@@ -114,6 +98,33 @@ pub fn draft(
         services,
         authors,
     })
+}
+
+/// When impact started, in `zone`: `--start` as typed, else asked (Enter
+/// means now), else now.
+fn ask_start<'p>(
+    prompter: Option<&mut (dyn Prompter + 'p)>,
+    given: Option<String>,
+    zone: Tz,
+    now: DateTime<Utc>,
+) -> Result<DateTime<Tz>, Error> {
+    let start = match (given, prompter) {
+        (Some(text), _) => {
+            argument::instant(&text, zone, now).map_err(|reason| Error::Invalid {
+                what: "--start",
+                value: text,
+                reason,
+            })?
+        }
+        (None, Some(p)) => {
+            let answer = p.text("Impact start", Some("now"), &|t| {
+                argument::instant(t, zone, now).map(|_| ())
+            })?;
+            argument::instant(&answer, zone, now).unwrap_or_else(|_| now.fixed_offset())
+        }
+        (None, None) => now.fixed_offset(),
+    };
+    Ok(start.with_timezone(&zone))
 }
 
 /// A comma-separated list: as given, or asked when none was given and

@@ -74,6 +74,24 @@ fn inferred(output: Option<&std::path::Path>) -> To {
     }
 }
 
+/// The page in the format `--to` names, or the one `-o`'s extension says.
+fn rendered(model: &render::Model, args: &Args, config: &Config) -> Result<String, Error> {
+    let to = args.to.unwrap_or_else(|| inferred(args.output.as_deref()));
+    if to == To::Json {
+        return Ok(render::to_json(model));
+    }
+    let folder = args
+        .templates
+        .as_deref()
+        .or(config.settings.templates.as_deref());
+    let templates = Templates::load(folder)?;
+    if to == To::Markdown {
+        page::markdown(model, &templates, !args.no_front_matter)
+    } else {
+        page::html(model, &templates, args.allow_html)
+    }
+}
+
 pub(super) fn run(args: Args, config: &Config) -> Result<ExitCode, Error> {
     let options = super::checked::options(super::now(args.now.as_deref())?, &config.settings);
     if let Some(out) = &args.out {
@@ -114,22 +132,7 @@ pub(super) fn run(args: Args, config: &Config) -> Result<ExitCode, Error> {
         return Ok(ExitCode::from(1));
     };
     let model = render::model(&document, &text, args.public);
-    let to = args.to.unwrap_or_else(|| inferred(args.output.as_deref()));
-    let rendered = match to {
-        To::Json => render::to_json(&model),
-        To::Markdown | To::Html => {
-            let folder = args
-                .templates
-                .as_deref()
-                .or(config.settings.templates.as_deref());
-            let templates = Templates::load(folder)?;
-            if to == To::Markdown {
-                page::markdown(&model, &templates, !args.no_front_matter)?
-            } else {
-                page::html(&model, &templates, args.allow_html)?
-            }
-        }
-    };
+    let rendered = rendered(&model, &args, config)?;
     match &args.output {
         Some(path) => write::replace(path, rendered.as_bytes())?,
         None => output::print(&rendered),

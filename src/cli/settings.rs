@@ -34,15 +34,14 @@ pub(super) fn show(config: &Config) -> Result<ExitCode, Error> {
         "sections",
         block(s.sections.iter().map(|(k, v)| (k.clone(), list(v)))),
     );
-    let rules = s.rules.iter().map(|(rule, level)| {
-        let level = match level {
-            RuleSetting::Error => "error",
-            RuleSetting::Warning => "warning",
-            RuleSetting::Off => "off",
-        };
-        (rule.id().to_string(), level.to_string())
-    });
-    line("rules", block(rules));
+    line(
+        "rules",
+        block(
+            s.rules
+                .iter()
+                .map(|(rule, level)| (rule.id().to_string(), level_name(*level))),
+        ),
+    );
     let (minutes, percent) = s.duration_tolerance;
     line(
         "duration_tolerance",
@@ -58,17 +57,23 @@ pub(super) fn show(config: &Config) -> Result<ExitCode, Error> {
     );
     line("blameless", format!(" {}", list(&s.blameless)));
     line("extra_keys", format!(" {}", list(&s.extra_keys)));
+    let templates = s.templates.as_ref().map(|t| t.to_string_lossy());
     line(
         "templates",
-        format!(
-            " {}",
-            s.templates
-                .as_ref()
-                .map_or("~".into(), |t| scalar(&t.to_string_lossy()))
-        ),
+        format!(" {}", templates.map_or("~".into(), |t| scalar(&t))),
     );
     output::print(&out);
     Ok(ExitCode::SUCCESS)
+}
+
+/// A rule level as `postmortem.yml` writes it.
+fn level_name(level: RuleSetting) -> String {
+    match level {
+        RuleSetting::Error => "error",
+        RuleSetting::Warning => "warning",
+        RuleSetting::Off => "off",
+    }
+    .to_string()
 }
 
 /// A nested mapping on the lines after its key, or `{}` when empty.

@@ -30,29 +30,11 @@ pub(super) fn build(build: Build<'_>, config: &Config) -> Result<ExitCode, Error
     if let Some(error) = found.errors.into_iter().next() {
         return Err(error);
     }
-    let mut models = Vec::new();
-    let (mut failed, mut skipped) = (0, 0);
-    for path in &found.files {
-        let bytes = discover::read(path)?;
-        let (text, checked) = lint::check_bytes(&bytes, &build.lint);
-        // A postmortem that will not be published cannot stop the site; one
-        // whose front matter cannot be read might be published, so it does.
-        let published = checked
-            .document
-            .as_ref()
-            .is_none_or(|d| d.status.value == postmortem::document::Status::Published);
-        if !published && !build.include_drafts {
-            skipped += 1;
-            continue;
-        }
-        let shown = report::display_path(path);
-        let document =
-            super::checked::check_or_refuse(&shown, &text, &checked.findings, checked.document);
-        match document {
-            Some(document) => models.push(render::model(&document, &text, !build.internal)),
-            _ => failed += 1,
-        }
-    }
+    let Models {
+        models,
+        failed,
+        skipped,
+    } = models(&found.files, &build)?;
     if failed > 0 {
         let noun = if failed == 1 {
             "postmortem has"
@@ -91,6 +73,46 @@ pub(super) fn build(build: Build<'_>, config: &Config) -> Result<ExitCode, Error
     };
     output::print(&format!("{} ({count})\n", build.out.display()));
     Ok(ExitCode::SUCCESS)
+}
+
+/// The models of the postmortems to publish, and how many were refused
+/// (errors) or left out (unpublished).
+struct Models {
+    models: Vec<render::Model>,
+    failed: usize,
+    skipped: usize,
+}
+
+fn models(files: &[std::path::PathBuf], build: &Build<'_>) -> Result<Models, Error> {
+    let mut out = Models {
+        models: Vec::new(),
+        failed: 0,
+        skipped: 0,
+    };
+    for path in files {
+        let bytes = discover::read(path)?;
+        let (text, checked) = lint::check_bytes(&bytes, &build.lint);
+        // A postmortem that will not be published cannot stop the site; one
+        // whose front matter cannot be read might be published, so it does.
+        let published = checked
+            .document
+            .as_ref()
+            .is_none_or(|d| d.status.value == postmortem::document::Status::Published);
+        if !published && !build.include_drafts {
+            out.skipped += 1;
+            continue;
+        }
+        let shown = report::display_path(path);
+        let document =
+            super::checked::check_or_refuse(&shown, &text, &checked.findings, checked.document);
+        match document {
+            Some(document) => out
+                .models
+                .push(render::model(&document, &text, !build.internal)),
+            None => out.failed += 1,
+        }
+    }
+    Ok(out)
 }
 
 /// `SOURCE_DATE_EPOCH` as RFC 3339, for reproducible builds that want a stamp.

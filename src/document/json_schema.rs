@@ -10,8 +10,6 @@ const TIMESTAMP: &str = "a timestamp: `2026-05-14 14:30`, `14:30` (the date of t
 /// The schema, as JSON.
 pub fn front_matter() -> Value {
     let text = json!({ "type": "string" });
-    let stamp = json!({ "type": "string", "description": TIMESTAMP });
-    let kinds: Vec<&str> = Kind::ALL.iter().map(|(_, name)| *name).collect();
     json!({
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "title": "postmortem front matter, format v1",
@@ -27,33 +25,8 @@ pub fn front_matter() -> Value {
             "authors": { "type": "array", "items": text },
             "services": { "type": "array", "items": text },
             "summary": text,
-            "impact": {
-                "type": "object",
-                "additionalProperties": false,
-                "properties": {
-                    "start": stamp,
-                    "end": stamp,
-                    "duration": { "type": "string", "description": "such as 26h45m, 90m or 1d2h" },
-                    "users": text,
-                    "data_loss": { "type": "boolean" },
-                    "internal": { "type": "boolean", "description": "keep users and data_loss out of public renderings" }
-                }
-            },
-            "timeline": {
-                "type": "array",
-                "items": {
-                    "type": "object",
-                    "required": ["at"],
-                    "additionalProperties": false,
-                    "properties": {
-                        "at": stamp,
-                        "kind": { "enum": kinds, "default": "note" },
-                        "event": text,
-                        "next_update": stamp,
-                        "internal": { "type": "boolean", "description": "leave out of public renderings" }
-                    }
-                }
-            },
+            "impact": impact(),
+            "timeline": { "type": "array", "items": entry() },
             "lint": {
                 "type": "object",
                 "additionalProperties": false,
@@ -62,24 +35,60 @@ pub fn front_matter() -> Value {
                     "allow": { "type": "array", "items": { "enum": crate::diagnostic::Rule::ALL.map(|r| r.id()) } }
                 }
             },
-            "action_items": {
-                "type": "array",
-                "items": {
-                    "type": "object",
-                    "required": ["title"],
-                    "additionalProperties": false,
-                    "properties": {
-                        "title": text,
-                        "owner": text,
-                        "kind": { "enum": ACTION_KINDS },
-                        "priority": { "enum": PRIORITIES },
-                        "due": { "type": "string", "format": "date" },
-                        "status": { "enum": ACTION_STATUSES, "default": "open" },
-                        "link": { "type": "string" },
-                        "internal": { "type": "boolean", "description": "leave out of public renderings" }
-                    }
-                }
-            }
+            "action_items": { "type": "array", "items": action_item() }
+        }
+    })
+}
+
+fn stamp() -> Value {
+    json!({ "type": "string", "description": TIMESTAMP })
+}
+
+fn impact() -> Value {
+    json!({
+        "type": "object",
+        "additionalProperties": false,
+        "properties": {
+            "start": stamp(),
+            "end": stamp(),
+            "duration": { "type": "string", "description": "such as 26h45m, 90m or 1d2h" },
+            "users": { "type": "string" },
+            "data_loss": { "type": "boolean" },
+            "internal": { "type": "boolean", "description": "keep users and data_loss out of public renderings" }
+        }
+    })
+}
+
+fn entry() -> Value {
+    let kinds: Vec<&str> = Kind::ALL.iter().map(|(_, name)| *name).collect();
+    json!({
+        "type": "object",
+        "required": ["at"],
+        "additionalProperties": false,
+        "properties": {
+            "at": stamp(),
+            "kind": { "enum": kinds, "default": "note" },
+            "event": { "type": "string" },
+            "next_update": stamp(),
+            "internal": { "type": "boolean", "description": "leave out of public renderings" }
+        }
+    })
+}
+
+fn action_item() -> Value {
+    json!({
+        "type": "object",
+        "required": ["title"],
+        "additionalProperties": false,
+        "properties": {
+            "title": { "type": "string" },
+            "owner": { "type": "string" },
+            "kind": { "enum": ACTION_KINDS },
+            "priority": { "enum": PRIORITIES },
+            "due": { "type": "string", "format": "date" },
+            "status": { "enum": ACTION_STATUSES, "default": "open" },
+            "link": { "type": "string" },
+            "internal": { "type": "boolean", "description": "leave out of public renderings" }
         }
     })
 }

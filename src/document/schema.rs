@@ -71,6 +71,22 @@ fn report_missing(fields: &mut Fields, head: Span, title: bool, timeline: bool) 
     }
 }
 
+/// The front matter's top-level entries, checked against the format's keys
+/// and `extra_keys`.
+fn top_entries<'n>(
+    root: &'n Node,
+    fields: &mut Fields,
+    extra_keys: &[String],
+) -> Vec<&'n super::yaml::Entry> {
+    let known: Vec<&str> = TOP
+        .iter()
+        .copied()
+        .chain(extra_keys.iter().map(String::as_str))
+        .collect();
+    let hint = "another tool's key (a blog engine's `layout`, ...) can be allowed with `extra_keys:` in postmortem.yml";
+    fields.mapping_or(root, "the front matter", &known, Some(hint))
+}
+
 /// The entries under keys `extra_keys` allows, as written.
 fn extra_entries(top: &[&super::yaml::Entry], source: &str) -> Vec<(String, Spanned<String>)> {
     top.iter()
@@ -92,13 +108,7 @@ pub fn document(
     fields: &mut Fields,
     extra_keys: &[String],
 ) -> Document {
-    let known: Vec<&str> = TOP
-        .iter()
-        .copied()
-        .chain(extra_keys.iter().map(String::as_str))
-        .collect();
-    let hint = "another tool's key (a blog engine's `layout`, ...) can be allowed with `extra_keys:` in postmortem.yml";
-    let top = fields.mapping_or(root, "the front matter", &known, Some(hint));
+    let top = top_entries(root, fields, extra_keys);
     let extra = extra_entries(&top, source);
     let get = |key: &str| top.iter().find(|e| e.key.value == key).map(|e| &e.value);
     let mut reader = Reader {
@@ -124,12 +134,8 @@ pub fn document(
         severity: get("severity").and_then(|n| reader.fields.text(n, source, "`severity`")),
         zone: reader.zone,
         date: get("date").and_then(|n| reader.stamp(n, None, "`date`")),
-        authors: get("authors")
-            .map(|n| reader.fields.text_list(n, source, "an author"))
-            .unwrap_or_default(),
-        services: get("services")
-            .map(|n| reader.fields.text_list(n, source, "a service"))
-            .unwrap_or_default(),
+        authors: text_list(&mut reader, get("authors"), "an author"),
+        services: text_list(&mut reader, get("services"), "a service"),
         summary: get("summary").and_then(|n| reader.fields.text(n, source, "`summary`")),
         impact: get("impact").map(|n| reader.impact(n)).unwrap_or_default(),
         timeline: get("timeline")
@@ -149,6 +155,12 @@ pub fn document(
         timezone,
         body,
     }
+}
+
+/// A list of texts under an optional key; absent is empty.
+fn text_list(reader: &mut Reader, node: Option<&Node>, what: &str) -> Vec<Spanned<String>> {
+    node.map(|n| reader.fields.text_list(n, reader.source, what))
+        .unwrap_or_default()
 }
 
 fn parse_status(text: &str) -> Status {
