@@ -51,6 +51,8 @@ enum Command {
     Lint(lint::Args),
     /// Render a postmortem to Markdown, HTML or JSON, or a folder to a static site.
     Render(render::Args),
+    /// Build a static site (a page per postmortem, an index and a feed) from a folder of them.
+    Site(site::Args),
     /// Start a new postmortem (asks for what the flags do not give, at a terminal).
     New(new::Args),
     /// Edit a postmortem's timeline.
@@ -92,6 +94,7 @@ pub(crate) fn run(cli: Cli) -> Result<ExitCode, Error> {
     match cli.command {
         Command::Lint(args) => lint::run(args, &config()?),
         Command::Render(args) => render::run(args, &config()?),
+        Command::Site(args) => site::run(args, &config()?),
         Command::New(args) => new::run(args, &config()?),
         Command::Timeline(args) => timeline::run(args),
         Command::Import(args) => import::run(args, &config()?),

@@ -117,7 +117,7 @@ pub(super) fn run(args: Args, config: &Config) -> Result<ExitCode, Error> {
             templates: args.templates.as_deref(),
             lint: options,
         };
-        return super::site::build(build, config);
+        return super::site::build_site(build, config);
     }
     let bytes = super::read_input(&args.file)?;
     let (text, checked) = lint::check_bytes(&bytes, &options);

@@ -1,6 +1,6 @@
-//! `postmortem render DIR --out SITE`: a static site of the published
-//! postmortems. Lint errors stop the build; the output folder is replaced
-//! only once every page rendered.
+//! `postmortem site [DIR] --out SITE` (also `render DIR --out SITE`): a
+//! static site of the published postmortems. Lint errors stop the build;
+//! the output folder is replaced only once every page rendered.
 
 use crate::output;
 use postmortem::config::Config;
@@ -10,6 +10,53 @@ use postmortem::report;
 use postmortem::{Error, discover, lint, render, write};
 use std::path::Path;
 use std::process::ExitCode;
+
+#[derive(Debug, clap::Args)]
+pub(super) struct Args {
+    /// The folder of postmortems [default: the configured `dir`, postmortems/].
+    source: Option<std::path::PathBuf>,
+    /// The folder to build the site into (replaced only if this tool made it).
+    #[arg(long, value_name = "SITE")]
+    out: std::path::PathBuf,
+    /// Include drafts and reviews, for an internal preview.
+    #[arg(long)]
+    include_drafts: bool,
+    /// Keep internal content, for an internal preview.
+    #[arg(long)]
+    internal: bool,
+    /// Pass raw HTML in the bodies through (sanitized) instead of showing it as text.
+    #[arg(long)]
+    allow_html: bool,
+    /// Absolute base URL for links in the feed.
+    #[arg(long, value_name = "URL")]
+    base_url: Option<String>,
+    /// The index page's title.
+    #[arg(long, default_value = "Incident postmortems")]
+    title: String,
+    /// A folder of templates replacing built-ins of the same name.
+    #[arg(long, value_name = "DIR")]
+    templates: Option<std::path::PathBuf>,
+    /// The time to treat as now (see `lint --now`).
+    #[arg(long, env = "POSTMORTEM_NOW", value_name = "TIMESTAMP")]
+    now: Option<String>,
+}
+
+/// `postmortem site`.
+pub(super) fn run(args: Args, config: &Config) -> Result<ExitCode, Error> {
+    let source = args.source.unwrap_or_else(|| config.settings.dir.clone());
+    let build = Build {
+        source: &source,
+        out: &args.out,
+        include_drafts: args.include_drafts,
+        internal: args.internal,
+        allow_html: args.allow_html,
+        base_url: args.base_url.as_deref(),
+        title: &args.title,
+        templates: args.templates.as_deref(),
+        lint: super::checked::options(super::now(args.now.as_deref())?, &config.settings),
+    };
+    build_site(build, config)
+}
 
 /// What a site build needs from the command line.
 pub(super) struct Build<'a> {
@@ -24,7 +71,7 @@ pub(super) struct Build<'a> {
     pub lint: lint::Options,
 }
 
-pub(super) fn build(build: Build<'_>, config: &Config) -> Result<ExitCode, Error> {
+pub(super) fn build_site(build: Build<'_>, config: &Config) -> Result<ExitCode, Error> {
     write::site::check(build.out, build.source)?;
     let found = discover::discover(&[build.source.to_path_buf()]);
     if let Some(error) = found.errors.into_iter().next() {

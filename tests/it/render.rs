@@ -322,3 +322,44 @@ fn every_field_of_the_model_and_the_template_context_is_documented() {
         "not in docs/format.md or docs/templates.md: {undocumented:#?}"
     );
 }
+
+#[test]
+fn postmortem_site_builds_the_configured_folder_as_render_dir_out_does() {
+    let dir = tempfile::tempdir().unwrap();
+    let source = dir.path().join("postmortems");
+    std::fs::create_dir(&source).unwrap();
+    for path in FILES {
+        let name = std::path::Path::new(path).file_name().unwrap();
+        std::fs::copy(common::repo(path), source.join(name)).unwrap();
+    }
+    std::fs::create_dir(dir.path().join(".git")).unwrap();
+    let site = postmortem(dir.path())
+        .args(["site", "--out", "a"])
+        .output()
+        .unwrap();
+    assert_eq!(
+        site.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&site.stderr)
+    );
+    let render = postmortem(dir.path())
+        .args(["render", "postmortems", "--out", "b"])
+        .output()
+        .unwrap();
+    assert_eq!(render.status.code(), Some(0));
+    let files = |name: &str| {
+        let mut names: Vec<String> = std::fs::read_dir(dir.path().join(name))
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        names.sort();
+        names
+    };
+    assert_eq!(files("a"), files("b"));
+    assert!(files("a").contains(&"index.html".to_string()));
+    for name in files("a").iter().filter(|n| n.ends_with(".html")) {
+        let read = |site: &str| std::fs::read(dir.path().join(site).join(name)).unwrap();
+        assert_eq!(read("a"), read("b"), "{name}");
+    }
+}
