@@ -17,7 +17,7 @@ pub(super) struct Args {
     /// Output format [default: from the -o file's extension (.json, .jsonl,
     /// .sarif, .xml for JUnit, .txt for concise), else human].
     #[arg(long, value_enum)]
-    format: Option<FormatArg>,
+    format: Option<Format>,
     /// Write the report to this file (atomically) instead of standard output.
     #[arg(short, long, value_name = "FILE")]
     output: Option<PathBuf>,
@@ -34,22 +34,6 @@ pub(super) struct Args {
     now: Option<String>,
 }
 
-#[derive(Clone, Copy, Debug, clap::ValueEnum)]
-enum FormatArg {
-    /// Source snippets with a caret under each problem, then a totals line.
-    Human,
-    /// One line per finding: path:line:column: severity[rule] message.
-    Concise,
-    /// JSON Lines: one finding per line.
-    Json,
-    /// SARIF 2.1.0, for GitHub code scanning and other SARIF viewers.
-    Sarif,
-    /// GitHub Actions workflow commands (annotations on the pull request).
-    Github,
-    /// JUnit XML.
-    Junit,
-}
-
 struct Options {
     paths: Vec<PathBuf>,
     stdin_filename: Option<PathBuf>,
@@ -60,16 +44,16 @@ struct Options {
 }
 
 /// The format an output file's extension names; human otherwise.
-fn inferred(output: Option<&Path>) -> FormatArg {
+fn inferred(output: Option<&Path>) -> Format {
     let extension = output
         .and_then(Path::extension)
         .map(|e| e.to_string_lossy().to_ascii_lowercase());
     match extension.as_deref() {
-        Some("json" | "jsonl" | "ndjson") => FormatArg::Json,
-        Some("sarif") => FormatArg::Sarif,
-        Some("xml") => FormatArg::Junit,
-        Some("txt") => FormatArg::Concise,
-        _ => FormatArg::Human,
+        Some("json" | "jsonl" | "ndjson") => Format::Json,
+        Some("sarif") => Format::Sarif,
+        Some("xml") => Format::Junit,
+        Some("txt") => Format::Concise,
+        _ => Format::Human,
     }
 }
 
@@ -77,17 +61,9 @@ impl Args {
     fn validate(self, config: &Config) -> Result<Options, Error> {
         Ok(Options {
             lint: super::checked::options(super::now(self.now.as_deref())?, &config.settings),
-            format: match self
+            format: self
                 .format
-                .unwrap_or_else(|| inferred(self.output.as_deref()))
-            {
-                FormatArg::Human => Format::Human,
-                FormatArg::Concise => Format::Concise,
-                FormatArg::Json => Format::Json,
-                FormatArg::Sarif => Format::Sarif,
-                FormatArg::Github => Format::Github,
-                FormatArg::Junit => Format::Junit,
-            },
+                .unwrap_or_else(|| inferred(self.output.as_deref())),
             output: self.output,
             stdin_filename: self.stdin_filename,
             deny_warnings: self.deny_warnings,

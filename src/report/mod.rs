@@ -11,20 +11,22 @@ pub mod sarif;
 
 use crate::diagnostic::{Finding, Severity};
 
-/// The output formats of `lint`.
+/// The output formats of `lint` (with the `cli` feature, also the values
+/// of `--format`, whose help is these lines).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "cli", derive(clap::ValueEnum))]
 pub enum Format {
-    /// rustc-style snippets with a caret under the value, and a totals line.
+    /// Source snippets with a caret under each problem, then a totals line.
     Human,
-    /// One line per finding, and a totals line.
+    /// One line per finding: path:line:column: severity[rule] message.
     Concise,
     /// JSON Lines: one finding per line.
     Json,
-    /// One SARIF 2.1.0 log for the whole run.
+    /// SARIF 2.1.0, for GitHub code scanning and other SARIF viewers.
     Sarif,
-    /// GitHub Actions workflow commands.
+    /// GitHub Actions workflow commands (annotations on the pull request).
     Github,
-    /// One JUnit XML document for the whole run.
+    /// JUnit XML.
     Junit,
 }
 
