@@ -167,13 +167,19 @@ pub enum Error {
     /// The person at the terminal pressed Ctrl-C at a prompt.
     #[error("cancelled at the prompt; nothing was written")]
     Cancelled,
-    /// The configuration file has problems.
-    #[error("{path} cannot be used; fix these and run again:\n{problems}")]
+    /// The configuration file has problems: findings in its text, shown
+    /// like lint's (the human reporter draws them as snippets).
+    #[error(
+        "{path} cannot be used; fix these and run again:\n{}",
+        listing(path, text, findings)
+    )]
     Config {
         /// The configuration file.
         path: PathBuf,
-        /// Each problem as `line:column: message`.
-        problems: String,
+        /// Its text, which the findings' spans point into.
+        text: String,
+        /// Every problem found in it.
+        findings: Vec<crate::diagnostic::Finding>,
     },
     /// A template failed to load or render.
     #[error("template error{}: {reason}", path.as_ref().map(|p| format!(" in {}", p.display())).unwrap_or_default())]
@@ -217,6 +223,26 @@ impl Error {
             source,
         }
     }
+}
+
+/// `  path:line:column: message (help)`, a line per finding.
+fn listing(path: &std::path::Path, text: &str, findings: &[crate::diagnostic::Finding]) -> String {
+    let index = crate::document::span::LineIndex::new(text);
+    let line = |f: &crate::diagnostic::Finding| {
+        let at = index.position(text, f.span.start);
+        let help = f
+            .help
+            .as_ref()
+            .map_or_else(String::new, |h| format!(" ({h})"));
+        format!(
+            "  {}:{}:{}: {}{help}",
+            path.display(),
+            at.line,
+            at.column,
+            f.message
+        )
+    };
+    findings.iter().map(line).collect::<Vec<_>>().join("\n")
 }
 
 /// The OS error as a lowercase phrase without the "(os error N)" tail.

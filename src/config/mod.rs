@@ -4,10 +4,10 @@
 
 mod read;
 
-use crate::diagnostic::Rule;
+use crate::diagnostic::{Finding, Rule};
 use crate::document::body::Canonical;
 use crate::document::fields::Fields;
-use crate::document::span::{LineIndex, Span};
+use crate::document::span::LineIndex;
 use crate::document::yaml;
 use crate::error::Error;
 use std::path::{Path, PathBuf};
@@ -166,14 +166,16 @@ impl Config {
 
     /// Reads the text of a configuration file at `path`.
     pub fn parse(text: &str, path: &Path) -> Result<Config, Error> {
-        let problem = |span: Span, message: String| {
-            let at = LineIndex::new(text).position(text, span.start);
-            Error::Config {
-                path: path.to_path_buf(),
-                problems: format!("  {}:{}:{}: {message}", path.display(), at.line, at.column),
-            }
+        let refuse = |findings: Vec<Finding>| Error::Config {
+            path: path.to_path_buf(),
+            text: text.to_string(),
+            findings,
         };
-        let root = yaml::parse(text, 0).map_err(|e| problem(e.span, e.message))?;
+        let root = yaml::parse(text, 0).map_err(|e| {
+            refuse(vec![
+                Finding::new(Rule::FrontMatter, e.span, e.message).with_help(e.help),
+            ])
+        })?;
         let mut fields = Fields::default();
         let mut config = Config {
             path: Some(path.to_path_buf()),
@@ -190,28 +192,7 @@ impl Config {
         if fields.findings.is_empty() {
             return Ok(config);
         }
-        let problems: Vec<String> = fields
-            .findings
-            .iter()
-            .map(|f| {
-                let at = index.position(text, f.span.start);
-                let help = f
-                    .help
-                    .as_ref()
-                    .map_or_else(String::new, |h| format!(" ({h})"));
-                format!(
-                    "  {}:{}:{}: {}{help}",
-                    path.display(),
-                    at.line,
-                    at.column,
-                    f.message
-                )
-            })
-            .collect();
-        Err(Error::Config {
-            path: path.to_path_buf(),
-            problems: problems.join("\n"),
-        })
+        Err(refuse(fields.findings))
     }
 
     /// Where `key` came from: `postmortem.yml:LINE` or `default`.

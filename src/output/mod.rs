@@ -48,6 +48,30 @@ pub(crate) fn print_diagnostics(text: &str) {
 
 /// Writes a tool failure to stderr as `error: ...`.
 pub(crate) fn error(error: &Error) {
+    // A configuration's problems are findings: shown as lint shows them.
+    if let Error::Config {
+        path,
+        text,
+        findings,
+    } = error
+    {
+        let shown = postmortem::report::display_path(path);
+        let file = postmortem::report::FileReport {
+            path: &shown,
+            text,
+            findings,
+        };
+        print_diagnostics(&postmortem::report::render(
+            postmortem::report::Format::Human,
+            file,
+            true,
+        ));
+        message(
+            "error",
+            &format!("{shown} cannot be used; fix the problems above and run again"),
+        );
+        return;
+    }
     message("error", &error.to_string());
 }
 
