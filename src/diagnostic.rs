@@ -2,8 +2,8 @@
 //! names its rule, severity, byte span, message and an optional help line;
 //! reporters turn spans into line and column with the file's [`LineIndex`].
 
-use crate::document::span::{LineIndex, Position, Span};
 use crate::rule_table::declare_rules;
+use crate::span::{LineIndex, Position, Span};
 use serde::Serialize;
 use std::fmt;
 

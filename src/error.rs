@@ -227,7 +227,7 @@ impl Error {
 
 /// `  path:line:column: message (help)`, a line per finding.
 fn listing(path: &std::path::Path, text: &str, findings: &[crate::diagnostic::Finding]) -> String {
-    let index = crate::document::span::LineIndex::new(text);
+    let index = crate::span::LineIndex::new(text);
     let line = |f: &crate::diagnostic::Finding| {
         let at = index.position(text, f.span.start);
         let help = f

@@ -30,12 +30,15 @@ pub mod config;
 pub mod diagnostic;
 pub mod discover;
 pub mod document;
+pub mod duration;
 pub mod error;
 pub mod escape;
 pub mod lint;
 pub mod render;
 pub mod report;
 mod rule_table;
+pub mod slug;
+pub mod span;
 pub mod write;
 
 pub use error::Error;

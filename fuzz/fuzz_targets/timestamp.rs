@@ -8,7 +8,7 @@ use postmortem::document::{stamp, time};
 
 fuzz_target!(|text: &str| {
     let _ = time::parse(text);
-    let _ = time::parse_duration(text);
+    let _ = postmortem::duration::parse(text);
     let _ = stamp::instant(text);
     for zone in [Tz::UTC, Tz::America__Los_Angeles, Tz::Europe__Berlin, Tz::Australia__Lord_Howe] {
         let carry = "2026-03-08".parse().ok();

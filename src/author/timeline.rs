@@ -3,8 +3,8 @@
 //! when the result would not read back as intended.
 
 use super::emit::{clock, local_stamp, scalar};
-use crate::document::span::floor_char_boundary;
 use crate::document::{self, Document, Kind, Placement, Stamp, argument};
+use crate::span::floor_char_boundary;
 use chrono::{DateTime, FixedOffset, Utc};
 use chrono_tz::Tz;
 

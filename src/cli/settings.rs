@@ -5,7 +5,7 @@ use crate::output;
 use postmortem::Error;
 use postmortem::author::emit::{list, scalar};
 use postmortem::config::{Config, RuleSetting};
-use postmortem::lint::phrasing::duration;
+use postmortem::duration::format as duration;
 use std::process::ExitCode;
 
 pub(super) fn show(config: &Config) -> Result<ExitCode, Error> {

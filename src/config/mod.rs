@@ -7,9 +7,9 @@ mod read;
 use crate::diagnostic::{Finding, Rule};
 use crate::document::body::Canonical;
 use crate::document::fields::Fields;
-use crate::document::span::LineIndex;
 use crate::document::yaml;
 use crate::error::Error;
+use crate::span::LineIndex;
 use std::path::{Path, PathBuf};
 
 /// The configuration file's name.

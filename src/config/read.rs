@@ -5,7 +5,7 @@ use super::{RuleSetting, Settings};
 use crate::diagnostic::Rule;
 use crate::document::fields::{Fields, did_you_mean};
 use crate::document::yaml::{self, Entry, Node};
-use crate::document::{time, zone};
+use crate::document::zone;
 
 /// Reads one top-level key into `settings`; problems go to `fields`.
 pub(super) fn setting(settings: &mut Settings, entry: &Entry, text: &str, fields: &mut Fields) {
@@ -153,7 +153,7 @@ fn rules(node: &Node, text: &str, fields: &mut Fields) -> Vec<(Rule, RuleSetting
 
 fn duration(node: &Node, text: &str, fields: &mut Fields, what: &str) -> Option<i64> {
     let value = fields.text(node, text, what)?;
-    let minutes = time::parse_duration(&value.value);
+    let minutes = crate::duration::parse(&value.value);
     if minutes.is_none() {
         fields.report(
             value.span,

@@ -1,7 +1,7 @@
 //! Action items as the model holds them: where each stands, and the facts
 //! every command asks of them (still owed, overdue).
 
-use super::span::{Span, Spanned};
+use crate::span::{Span, Spanned};
 use chrono::NaiveDate;
 
 /// One `action_items` item.

@@ -3,8 +3,8 @@
 
 use super::model::{ActionItem, ActionStatus};
 use super::schema::{ACTION, ACTION_KINDS, ACTION_STATUSES, PRIORITIES, Reader};
-use super::span::Spanned;
 use super::yaml::Node;
+use crate::span::Spanned;
 use chrono::NaiveDate;
 
 impl Reader<'_, '_> {

@@ -2,7 +2,7 @@
 //! canonical postmortem sections by name and alias), its prose runs and its
 //! HTML comments, each with its span in the file.
 
-use super::span::{Span, Spanned};
+use crate::span::{Span, Spanned};
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 
 /// The sections every postmortem has, in their canonical order.

@@ -2,9 +2,9 @@
 //! unknown key (with a did-you-mean) and duplicate key as a `schema` finding
 //! instead of stopping at the first.
 
-use super::span::{Span, Spanned};
 use super::yaml::{Entry, Node, Value};
 use crate::diagnostic::{Finding, Rule};
+use crate::span::{Span, Spanned};
 
 /// Collects findings while values are read.
 #[derive(Debug, Default)]

@@ -3,7 +3,7 @@
 //! key and section it lacks.
 
 use crate::diagnostic::{Finding, Rule};
-use crate::document::span::Span;
+use crate::span::Span;
 
 /// What to do with a file that is not a postmortem yet.
 const WAYS: &str = "to check it as a postmortem, give it YAML front matter with `title`, `timezone` and a `timeline` of timestamped entries (`postmortem new --print` shows the shape); to leave it out, move it out of the folder or start its name with `_`";

@@ -11,7 +11,7 @@
 //! never publishes what it was meant to hide.
 
 use super::body::{Body, is_hint};
-use super::span::{Span, Spanned};
+use crate::span::{Span, Spanned};
 
 /// What a comment is, as a marker.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

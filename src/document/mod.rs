@@ -13,7 +13,7 @@ pub mod internal;
 pub mod json_schema;
 pub mod model;
 pub mod schema;
-pub mod span;
+pub use crate::span;
 pub mod split;
 pub mod stamp;
 pub mod time;

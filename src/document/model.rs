@@ -4,8 +4,8 @@
 
 pub use super::action::{ActionItem, ActionStatus};
 use super::body::Body;
-use super::span::{Span, Spanned};
 use super::time::Written;
+use crate::span::{Span, Spanned};
 use chrono::{DateTime, FixedOffset, NaiveDateTime};
 use chrono_tz::Tz;
 

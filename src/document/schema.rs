@@ -4,13 +4,12 @@
 use super::body::Body;
 use super::fields::{Fields, did_you_mean, raw};
 use super::model::{ActionStatus, Document, Impact, Stamp, Status};
-use super::span::{Span, Spanned};
 use super::stamp::{Context, stamp};
-use super::time;
 use super::yaml::{Node, Value};
 use super::zone;
 use crate::diagnostic::Finding;
 use crate::diagnostic::Rule;
+use crate::span::{Span, Spanned};
 use chrono::NaiveDate;
 
 /// The keys the reader knows here.
@@ -272,7 +271,7 @@ impl Reader<'_, '_> {
 
     fn duration(&mut self, node: &Node) -> Option<Spanned<i64>> {
         let text = self.fields.text(node, self.source, "`impact.duration`")?;
-        let minutes = time::parse_duration(&text.value);
+        let minutes = crate::duration::parse(&text.value);
         if minutes.is_none() {
             let message = format!("`{}` is not a duration", text.value);
             self.fields.report(

@@ -1,6 +1,6 @@
 //! Splitting a postmortem file into its YAML front matter and Markdown body.
 
-use super::span::Span;
+use crate::span::Span;
 
 /// Where the parts of a file stand, as byte ranges of the whole text.
 #[derive(Clone, Debug, PartialEq, Eq)]

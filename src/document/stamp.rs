@@ -3,10 +3,10 @@
 //! document's zone (or the zone a label names), DST gaps and folds included.
 
 use super::model::{Placement, Stamp};
-use super::span::Span;
 use super::time::{self, Written};
 use super::zone::{self, Label, Placed};
 use crate::diagnostic::{Finding, Rule};
+use crate::span::Span;
 use chrono::{Days, NaiveDate, NaiveTime, Offset, Utc};
 use chrono_tz::Tz;
 

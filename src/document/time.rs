@@ -177,36 +177,6 @@ fn split_meridiem(text: &str) -> (Option<bool>, &str) {
     (None, text)
 }
 
-/// Parses a duration such as `26h45m`, `26h 45m`, `90m`, `1d2h`, `2w`, `90 minutes`
-/// or `2 hours`, in whole minutes (seconds are rounded down).
-pub fn parse_duration(text: &str) -> Option<i64> {
-    let mut rest = text.trim();
-    let mut seconds: i64 = 0;
-    let mut parts = 0;
-    while !rest.is_empty() {
-        let digits = rest
-            .find(|c: char| !c.is_ascii_digit())
-            .unwrap_or(rest.len());
-        let number: i64 = rest[..digits].parse().ok()?;
-        rest = rest[digits..].trim_start();
-        let unit_len = rest
-            .find(|c: char| !c.is_ascii_alphabetic())
-            .unwrap_or(rest.len());
-        let scale = match rest[..unit_len].to_ascii_lowercase().as_str() {
-            "w" | "wk" | "week" | "weeks" => 604_800,
-            "d" | "day" | "days" => 86_400,
-            "h" | "hr" | "hrs" | "hour" | "hours" => 3_600,
-            "m" | "min" | "mins" | "minute" | "minutes" => 60,
-            "s" | "sec" | "secs" | "second" | "seconds" => 1,
-            _ => return None,
-        };
-        seconds = seconds.checked_add(number.checked_mul(scale)?)?;
-        rest = rest[unit_len..].trim_start_matches([' ', ',']);
-        parts += 1;
-    }
-    (parts > 0).then_some(seconds / 60)
-}
-
 #[cfg(test)]
 #[path = "time_tests.rs"]
 mod tests;

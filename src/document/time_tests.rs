@@ -104,18 +104,6 @@ fn impossible_dates_and_times_are_named() {
 }
 
 #[test]
-fn durations_in_the_usual_spellings() {
-    assert_eq!(parse_duration("26h45m"), Some(26 * 60 + 45));
-    assert_eq!(parse_duration("26h 45m"), Some(26 * 60 + 45));
-    assert_eq!(parse_duration("1d2h"), Some(26 * 60));
-    assert_eq!(parse_duration("2w"), Some(14 * 24 * 60));
-    assert_eq!(parse_duration("90 minutes"), Some(90));
-    assert_eq!(parse_duration("2 hours, 5 min"), Some(125));
-    assert_eq!(parse_duration("90"), None);
-    assert_eq!(parse_duration("soon"), None);
-}
-
-#[test]
 fn hours_only_offsets_in_every_form() {
     let offset = |text: &str| match ok(text).label {
         Some(Label::Offset(offset)) => offset,

@@ -3,9 +3,9 @@
 
 use super::model::{Entry, Kind, Stamp};
 use super::schema::{ENTRY, Reader};
-use super::span::Spanned;
 use super::stamp::{Context, stamp};
 use super::yaml::Node;
+use crate::span::Spanned;
 
 impl Reader<'_, '_> {
     pub(super) fn timeline(&mut self, node: &Node) -> Vec<Entry> {

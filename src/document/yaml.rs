@@ -2,7 +2,7 @@
 //! serde-saphyr parses; this module keeps the untyped tree so that schema
 //! checks can report every problem in one pass instead of the first one.
 
-use super::span::{Span, Spanned};
+use crate::span::{Span, Spanned};
 use serde::de::{Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde_saphyr::{DuplicateKeyPolicy, Options};
 use std::fmt;

@@ -1,5 +1,5 @@
 //! How findings name things: times as the author wrote them with their date,
-//! and durations in the `26h45m` form the front matter uses.
+//! and minute counts in words (`1 minute`, `45 minutes`, `2h`).
 
 use crate::document::Stamp;
 use crate::document::zone::Label;
@@ -78,17 +78,6 @@ pub fn written(stamp: &Stamp) -> String {
     }
 }
 
-/// A duration in minutes as `26h45m`, `45m` or `2h`; negative with a `-`.
-pub fn duration(minutes: i64) -> String {
-    let sign = if minutes < 0 { "-" } else { "" };
-    let minutes = minutes.unsigned_abs();
-    match (minutes / 60, minutes % 60) {
-        (0, m) => format!("{sign}{m}m"),
-        (h, 0) => format!("{sign}{h}h"),
-        (h, m) => format!("{sign}{h}h{m}m"),
-    }
-}
-
 /// Whole minutes from `from` to `to`.
 pub fn minutes_between(from: DateTime<FixedOffset>, to: DateTime<FixedOffset>) -> i64 {
     (to - from).num_minutes()
@@ -99,21 +88,8 @@ pub fn minutes(count: i64) -> String {
     if count == 1 {
         "1 minute".into()
     } else if count >= 120 {
-        duration(count)
+        crate::duration::format(count)
     } else {
         format!("{count} minutes")
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn durations_read_like_the_front_matter() {
-        assert_eq!(duration(26 * 60 + 45), "26h45m");
-        assert_eq!(duration(45), "45m");
-        assert_eq!(duration(120), "2h");
-        assert_eq!(duration(-5), "-5m");
     }
 }

@@ -10,10 +10,10 @@
 //!   `zone-label` finding takes their severity and says so.
 
 use crate::diagnostic::{Finding, Rule};
-use crate::document::span::Span;
 use crate::document::{Document, Placement, Stamp};
 use crate::lint::registry::Context;
 use crate::lint::rules::{impact_window, milestone_order, timeline_order, zone_label};
+use crate::span::Span;
 
 /// Rules whose findings on a suspect entry are consequences of its date.
 const CONSEQUENCES: [Rule; 1] = [Rule::MilestoneOrder];

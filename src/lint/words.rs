@@ -1,7 +1,7 @@
 //! Finding words in prose: whole-word search, and narrowing a finding's span
 //! from a run of text to the words in it.
 
-use crate::document::span::Span;
+use crate::span::Span;
 
 /// The byte offset of `word` in `text`, where it stands as a whole word
 /// (no letter or digit right before or after it).

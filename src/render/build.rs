@@ -5,11 +5,11 @@
 use super::display;
 use super::internal;
 use super::model::*;
-use crate::author::skeleton::slug;
 use crate::document::body::Canonical;
 use crate::document::internal::Internal;
-use crate::document::span::Spanned;
 use crate::document::{ActionItem, Document, Entry, Kind, Stamp};
+use crate::slug::slug;
+use crate::span::Spanned;
 use chrono::{DateTime, FixedOffset};
 use chrono_tz::Tz;
 

@@ -40,7 +40,7 @@ pub fn day_label(date: NaiveDate) -> String {
 
 /// A duration in minutes as `3d 2h`, `26h45m`, `45m`.
 pub fn duration(minutes: i64) -> String {
-    crate::lint::phrasing::duration(minutes)
+    crate::duration::format(minutes)
 }
 
 /// The label of a kind in tables and figures.

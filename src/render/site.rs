@@ -115,7 +115,7 @@ fn feed_id(options: &SiteOptions) -> String {
 }
 
 fn site_name(options: &SiteOptions) -> String {
-    crate::author::skeleton::slug(&options.title)
+    crate::slug::slug(&options.title)
 }
 
 /// The day an incident started, for ordering and the index.

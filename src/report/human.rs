@@ -4,8 +4,8 @@
 use super::located::Located;
 use super::{Emitter, FileReport, Totals};
 use crate::diagnostic::{Finding, Severity};
-use crate::document::span::{LineIndex, floor_char_boundary};
 use crate::escape;
+use crate::span::{LineIndex, floor_char_boundary};
 use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
 
 /// The human format; `styled` adds terminal colours.

@@ -3,7 +3,7 @@
 
 use super::located::Located;
 use super::{Emitter, FileReport, Totals};
-use crate::document::span::LineIndex;
+use crate::span::LineIndex;
 use serde::Serialize;
 
 /// The JSON Lines format.

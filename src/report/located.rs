@@ -3,8 +3,8 @@
 
 use super::FileReport;
 use crate::diagnostic::{Rule, Severity};
-use crate::document::span::{LineIndex, Position};
 use crate::escape;
+use crate::span::{LineIndex, Position};
 
 /// One finding, located.
 #[derive(Clone, Debug, PartialEq, Eq)]

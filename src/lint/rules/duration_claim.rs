@@ -2,7 +2,7 @@
 
 use crate::diagnostic::{Finding, Rule};
 use crate::document::Document;
-use crate::lint::phrasing::duration;
+use crate::duration::format as duration;
 use crate::lint::registry::{Context, Level, RuleInfo};
 
 /// The rule's registry entry.

@@ -3,7 +3,7 @@
 use crate::diagnostic::{Finding, Rule};
 use crate::document::Document;
 use crate::document::body::{Canonical, is_hint};
-use crate::document::span::{Span, Spanned};
+use crate::span::{Span, Spanned};
 use crate::lint::registry::{Context, Level, RuleInfo};
 use crate::lint::words::{find_word, narrow};
 

@@ -3,7 +3,7 @@
 use crate::diagnostic::{Finding, Rule};
 use crate::document::Document;
 use crate::document::body::names_match;
-use crate::document::span::Span;
+use crate::span::Span;
 use crate::lint::registry::{Context, Level, RuleInfo};
 
 /// The rule's registry entry.

@@ -2,9 +2,10 @@
 //! (needs `update_interval` in `postmortem.yml`).
 
 use crate::diagnostic::{Finding, Rule};
-use crate::document::span::Span;
+use crate::span::Span;
 use crate::document::{Document, Kind};
-use crate::lint::phrasing::{duration, minutes_between};
+use crate::duration::format as duration;
+use crate::lint::phrasing::minutes_between;
 use crate::lint::registry::{Context, Level, RuleInfo};
 use chrono::{DateTime, FixedOffset};
 

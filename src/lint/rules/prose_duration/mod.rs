@@ -5,9 +5,9 @@ mod phrases;
 
 use crate::diagnostic::{Finding, Rule};
 use crate::document::body::Canonical;
-use crate::document::span::{Span, Spanned};
+use crate::span::{Span, Spanned};
 use crate::document::{Document, Kind};
-use crate::lint::phrasing::duration;
+use crate::duration::format as duration;
 use crate::lint::registry::{Context, Level, RuleInfo};
 use crate::lint::rules::duration_claim::within_tolerance;
 

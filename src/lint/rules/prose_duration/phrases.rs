@@ -93,7 +93,7 @@ fn duration_at(words: &[Word], i: usize) -> Option<(f64, usize)> {
 
 /// "4h39m", "90m", "2h".
 fn compact(word: &str) -> Option<f64> {
-    let minutes = crate::document::time::parse_duration(word)?;
+    let minutes = crate::duration::parse(word)?;
     (word.chars().next()?.is_ascii_digit() && word.chars().any(|c| c.is_ascii_alphabetic()))
         .then_some(minutes as f64)
 }
