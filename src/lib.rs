@@ -41,4 +41,12 @@ pub mod slug;
 pub mod span;
 pub mod write;
 
+// The types a program using the library works with, at the crate root.
+pub use config::{Config, Settings};
+pub use diagnostic::{Finding, Rule, Severity};
+pub use document::{ActionItem, ActionStatus, Document, Entry, Kind, Stamp, Status};
 pub use error::Error;
+pub use lint::{Checked, Options};
+pub use render::Model;
+pub use report::{Emitter, FileReport, Format, Reporter};
+pub use span::Span;

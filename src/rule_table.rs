@@ -76,10 +76,10 @@ macro_rules! declare_rules {
 /// The rule modules and the table of their metadata, in `Rule::ALL` order.
 macro_rules! declare_rule_modules {
     ($(($variant:ident, $id:literal, $module:ident)),* $(,)?) => {
-        $(pub mod $module;)*
+        $(pub(crate) mod $module;)*
 
         /// Every rule's registry entry, indexed by [`Rule::index`](crate::diagnostic::Rule::index).
-        pub static RULES: [crate::lint::registry::RuleInfo; crate::diagnostic::Rule::COUNT] =
+        pub(crate) static RULES: [crate::lint::registry::RuleInfo; crate::diagnostic::Rule::COUNT] =
             [$($module::INFO),*];
     };
 }

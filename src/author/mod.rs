@@ -4,7 +4,7 @@
 
 pub mod draft;
 pub mod emit;
-pub mod promise;
+pub(crate) mod promise;
 pub mod skeleton;
 pub mod statuspage;
 pub mod timeline;

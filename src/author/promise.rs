@@ -6,7 +6,10 @@ use crate::document::zone::{self, Label};
 use chrono::{DateTime, Duration, FixedOffset, NaiveTime, Timelike};
 
 /// The time of the next update `body` promises, read relative to `posted`.
-pub fn next_update(body: &str, posted: DateTime<FixedOffset>) -> Option<DateTime<FixedOffset>> {
+pub(crate) fn next_update(
+    body: &str,
+    posted: DateTime<FixedOffset>,
+) -> Option<DateTime<FixedOffset>> {
     let lower = body.to_lowercase();
     let after = &lower[lower.find("update")? + "update".len()..];
     let words: Vec<&str> = after.split_whitespace().take(6).collect();

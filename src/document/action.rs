@@ -72,7 +72,7 @@ impl ActionItem {
         )
     }
 
-    /// Still owed and due before `today` (the document's [`Document::today`]).
+    /// Still owed and due before `today` (the document's [`Document::today`](super::Document::today)).
     pub fn is_overdue(&self, today: NaiveDate) -> bool {
         self.is_open() && self.due.as_ref().is_some_and(|d| d.value < today)
     }

@@ -97,12 +97,12 @@ impl Canonical {
 /// Whether a heading is a section: level 1 and 2 always, a deeper one only
 /// when it names a postmortem section (`### Root cause`). The body reader and
 /// the renderer both ask this.
-pub fn is_section(level: u8, canonical: Option<Canonical>) -> bool {
+pub(crate) fn is_section(level: u8, canonical: Option<Canonical>) -> bool {
     level <= 2 || canonical.is_some()
 }
 
 /// Whether a heading names `name`: case-insensitive, a trailing colon ignored.
-pub fn names_match(heading: &str, name: &str) -> bool {
+pub(crate) fn names_match(heading: &str, name: &str) -> bool {
     heading
         .trim()
         .trim_end_matches(':')
@@ -142,7 +142,7 @@ pub struct Body {
 }
 
 /// Reads the body, which is `text` at byte `base` of the file.
-pub fn parse(text: &str, base: usize) -> Body {
+pub(crate) fn parse(text: &str, base: usize) -> Body {
     let mut body = Body {
         span: Span::new(base, base + text.len()),
         ..Body::default()
@@ -229,7 +229,7 @@ fn record_html(body: &mut Body, html: &str, at: usize) {
 }
 
 /// Template hints are comments that begin with `hint:`.
-pub fn is_hint(comment: &str) -> bool {
+pub(crate) fn is_hint(comment: &str) -> bool {
     comment
         .get(..5)
         .is_some_and(|start| start.eq_ignore_ascii_case("hint:"))

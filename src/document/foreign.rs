@@ -31,7 +31,7 @@ const BLOG_KEYS: &[&str] = &[
 
 /// The finding for a file whose first line (at `first_line`) opens no YAML
 /// front matter: empty, TOML (`+++`), or plain Markdown.
-pub fn no_front_matter(text: &str, first_line: Span) -> Finding {
+pub(crate) fn no_front_matter(text: &str, first_line: Span) -> Finding {
     let first = text
         .get(first_line.start..)
         .and_then(|rest| rest.lines().next())
@@ -49,7 +49,7 @@ pub fn no_front_matter(text: &str, first_line: Span) -> Finding {
 
 /// A finding when the front matter `yaml` (at byte `base`) is a blog post's:
 /// no `timeline`, and keys only blog engines use.
-pub fn blog_post(yaml: &str, base: usize, has_timeline: bool) -> Option<Finding> {
+pub(crate) fn blog_post(yaml: &str, base: usize, has_timeline: bool) -> Option<Finding> {
     if has_timeline {
         return None;
     }

@@ -15,7 +15,7 @@ use crate::span::{Span, Spanned};
 
 /// What a comment is, as a marker.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Marker {
+pub(crate) enum Marker {
     /// Opens an internal part.
     Open,
     /// Closes it.
@@ -26,7 +26,7 @@ pub enum Marker {
 
 impl Marker {
     /// The marker a comment's inner text is, if any.
-    pub fn of(comment: &str) -> Option<Marker> {
+    pub(crate) fn of(comment: &str) -> Option<Marker> {
         if is_hint(comment.trim()) {
             return None;
         }

@@ -5,20 +5,20 @@
 mod action;
 mod action_items;
 pub mod argument;
-pub mod body;
+pub(crate) mod body;
 mod facts;
 pub mod fields;
-pub mod foreign;
-pub mod internal;
+pub(crate) mod foreign;
+pub(crate) mod internal;
 pub mod json_schema;
 pub mod model;
-pub mod schema;
+pub(crate) mod schema;
 pub use crate::span;
 pub mod split;
 pub mod stamp;
 pub mod time;
 mod timeline_entries;
-pub mod yaml;
+pub(crate) mod yaml;
 pub mod zone;
 
 pub use model::{

@@ -13,7 +13,7 @@ use crate::span::{Span, Spanned};
 use chrono::NaiveDate;
 
 /// The keys the reader knows here.
-pub const TOP: &[&str] = &[
+pub(crate) const TOP: &[&str] = &[
     "title",
     "status",
     "severity",
@@ -28,24 +28,24 @@ pub const TOP: &[&str] = &[
     "lint",
 ];
 /// The keys the reader knows here.
-pub const IMPACT: &[&str] = &["start", "end", "duration", "users", "data_loss", "internal"];
+pub(crate) const IMPACT: &[&str] = &["start", "end", "duration", "users", "data_loss", "internal"];
 /// The keys the reader knows here.
-pub const ENTRY: &[&str] = &["at", "kind", "event", "next_update", "internal"];
+pub(crate) const ENTRY: &[&str] = &["at", "kind", "event", "next_update", "internal"];
 /// The keys the reader knows here.
-pub const ACTION: &[&str] = &[
+pub(crate) const ACTION: &[&str] = &[
     "title", "owner", "kind", "priority", "due", "status", "link", "internal",
 ];
 
 /// Allowed `severity` values.
-pub const SEVERITIES: &[&str] = &["SEV1", "SEV2", "SEV3", "SEV4"];
+pub(crate) const SEVERITIES: &[&str] = &["SEV1", "SEV2", "SEV3", "SEV4"];
 /// Allowed values, as listed in the format.
-pub const STATUSES: &[&str] = &[Status::NAMES[0].1, Status::NAMES[1].1, Status::NAMES[2].1];
+pub(crate) const STATUSES: &[&str] = &[Status::NAMES[0].1, Status::NAMES[1].1, Status::NAMES[2].1];
 /// Allowed values, as listed in the format.
-pub const ACTION_KINDS: &[&str] = &["prevent", "mitigate", "detect", "process"];
+pub(crate) const ACTION_KINDS: &[&str] = &["prevent", "mitigate", "detect", "process"];
 /// Allowed values, as listed in the format.
-pub const PRIORITIES: &[&str] = &["P0", "P1", "P2", "P3"];
+pub(crate) const PRIORITIES: &[&str] = &["P0", "P1", "P2", "P3"];
 /// Allowed values, as listed in the format.
-pub const ACTION_STATUSES: &[&str] = &[
+pub(crate) const ACTION_STATUSES: &[&str] = &[
     ActionStatus::NAMES[0].1,
     ActionStatus::NAMES[1].1,
     ActionStatus::NAMES[2].1,
@@ -99,7 +99,7 @@ fn extra_entries(top: &[&super::yaml::Entry], source: &str) -> Vec<(String, Span
 }
 
 /// Reads the document from its front matter tree; findings go to `fields`.
-pub fn document(
+pub(crate) fn document(
     root: &Node,
     head: Span,
     body: Body,

@@ -74,7 +74,7 @@ impl Node {
 
 /// A YAML syntax error or a breached parser budget.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct YamlError {
+pub(crate) struct YamlError {
     /// Lowercase description without position.
     pub message: String,
     /// What to do about it.
@@ -84,7 +84,7 @@ pub struct YamlError {
 }
 
 /// Parses the front matter `yaml`, which starts at byte `base` of the file.
-pub fn parse(yaml: &str, base: usize) -> Result<Node, YamlError> {
+pub(crate) fn parse(yaml: &str, base: usize) -> Result<Node, YamlError> {
     let mut options = Options::default();
     options.duplicate_keys = DuplicateKeyPolicy::PassThrough;
     options.with_snippet = false;

@@ -1,11 +1,11 @@
 //! The linter: runs every rule on a postmortem and returns its findings,
 //! sorted by position, with severities set for the document's status.
 
-pub mod phrasing;
+pub(crate) mod phrasing;
 mod recovery;
 pub mod registry;
-pub mod rules;
-pub mod words;
+pub(crate) mod rules;
+pub(crate) mod words;
 
 use crate::config::{RuleSetting, Settings};
 use crate::diagnostic::{Finding, Rule, Severity};

@@ -9,7 +9,7 @@ use chrono_tz::Tz;
 /// `14:30 on 2026-05-14`, `14:38 PST on 2026-07-17` when it was written
 /// with a zone or offset (times in two zones would otherwise look hours
 /// apart when they are minutes apart), or `2026-05-14` for a date alone.
-pub fn when(stamp: &Stamp) -> String {
+pub(crate) fn when(stamp: &Stamp) -> String {
     if stamp.is_day() {
         return stamp.local.date().to_string();
     }
@@ -17,7 +17,7 @@ pub fn when(stamp: &Stamp) -> String {
 }
 
 /// `stamp` as [`when`] puts it, without the date when it is `reference`'s.
-pub fn when_after(stamp: &Stamp, reference: &Stamp) -> String {
+pub(crate) fn when_after(stamp: &Stamp, reference: &Stamp) -> String {
     if !stamp.is_day() && stamp.local.date() == reference.local.date() {
         return clock(stamp);
     }
@@ -41,7 +41,7 @@ fn clock(stamp: &Stamp) -> String {
 /// with a zone or offset, this one gets its zone's abbreviation from `zone`
 /// (the document's), so `14:50 PDT` and `14:38 PST` show the hour between
 /// them that `14:50` and `14:38 PST` hide.
-pub fn when_beside(stamp: &Stamp, other: &Stamp, zone: Option<Tz>) -> String {
+pub(crate) fn when_beside(stamp: &Stamp, other: &Stamp, zone: Option<Tz>) -> String {
     match abbreviation_beside(stamp, other, zone) {
         Some(name) => format!("{} {name} on {}", clock(stamp), stamp.local.date()),
         None => when(stamp),
@@ -49,7 +49,7 @@ pub fn when_beside(stamp: &Stamp, other: &Stamp, zone: Option<Tz>) -> String {
 }
 
 /// [`written`] for a time compared with `other`, as [`when_beside`] says.
-pub fn written_beside(stamp: &Stamp, other: &Stamp, zone: Option<Tz>) -> String {
+pub(crate) fn written_beside(stamp: &Stamp, other: &Stamp, zone: Option<Tz>) -> String {
     if stamp.carried {
         format!(
             "`{}` (read as {})",
@@ -68,23 +68,13 @@ fn abbreviation_beside(stamp: &Stamp, other: &Stamp, zone: Option<Tz>) -> Option
     Some(crate::document::zone::abbreviation(zone?, stamp.instant()?))
 }
 
-/// The timestamp as written, with the date it was given when that was carried
-/// over from the entry before: "`00:15` (read as 00:15 on 2026-03-01)".
-pub fn written(stamp: &Stamp) -> String {
-    if stamp.carried {
-        format!("`{}` (read as {})", stamp.text, when(stamp))
-    } else {
-        format!("`{}`", stamp.text)
-    }
-}
-
 /// Whole minutes from `from` to `to`.
-pub fn minutes_between(from: DateTime<FixedOffset>, to: DateTime<FixedOffset>) -> i64 {
+pub(crate) fn minutes_between(from: DateTime<FixedOffset>, to: DateTime<FixedOffset>) -> i64 {
     (to - from).num_minutes()
 }
 
 /// `1 minute` or `5 minutes`.
-pub fn minutes(count: i64) -> String {
+pub(crate) fn minutes(count: i64) -> String {
     if count == 1 {
         "1 minute".into()
     } else if count >= 120 {

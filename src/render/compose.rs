@@ -6,14 +6,14 @@ use crate::document::body::{Canonical, is_section};
 use pulldown_cmark::{Event, Parser, Tag, TagEnd};
 
 /// The sections that get generated content, in canonical order.
-pub const GENERATED: [Canonical; 3] = [
+pub(crate) const GENERATED: [Canonical; 3] = [
     Canonical::Impact,
     Canonical::Timeline,
     Canonical::Remediation,
 ];
 
 /// `body` with `block(section)` after each generated section's heading.
-pub fn compose(body: &str, block: impl Fn(Canonical) -> String) -> String {
+pub(crate) fn compose(body: &str, block: impl Fn(Canonical) -> String) -> String {
     let headings = headings(body);
     let mut inserts: Vec<(usize, String)> = Vec::new();
     for section in GENERATED {

@@ -5,12 +5,12 @@ use chrono::{DateTime, FixedOffset, NaiveDate};
 use chrono_tz::Tz;
 
 /// An instant as the document's zone shows it (or as written when it has none).
-pub fn local(instant: DateTime<FixedOffset>, zone: Option<Tz>) -> DateTime<FixedOffset> {
+pub(crate) fn local(instant: DateTime<FixedOffset>, zone: Option<Tz>) -> DateTime<FixedOffset> {
     zone.map_or(instant, |zone| instant.with_timezone(&zone).fixed_offset())
 }
 
 /// The zone's abbreviation at `instant` (`PDT`), or the offset (`+05:30`).
-pub fn abbreviation(instant: DateTime<FixedOffset>, zone: Option<Tz>) -> String {
+pub(crate) fn abbreviation(instant: DateTime<FixedOffset>, zone: Option<Tz>) -> String {
     match zone {
         Some(zone) => crate::document::zone::abbreviation(zone, instant),
         None if instant.offset().local_minus_utc() == 0 => "UTC".into(),
@@ -19,7 +19,7 @@ pub fn abbreviation(instant: DateTime<FixedOffset>, zone: Option<Tz>) -> String 
 }
 
 /// `2026-05-14 14:30 PDT`.
-pub fn local_text(instant: DateTime<FixedOffset>, zone: Option<Tz>) -> String {
+pub(crate) fn local_text(instant: DateTime<FixedOffset>, zone: Option<Tz>) -> String {
     let shown = local(instant, zone);
     format!(
         "{} {}",
@@ -29,22 +29,22 @@ pub fn local_text(instant: DateTime<FixedOffset>, zone: Option<Tz>) -> String {
 }
 
 /// `2026-05-14 21:30 UTC`.
-pub fn utc_text(instant: DateTime<FixedOffset>) -> String {
+pub(crate) fn utc_text(instant: DateTime<FixedOffset>) -> String {
     instant.naive_utc().format("%Y-%m-%d %H:%M UTC").to_string()
 }
 
 /// `Thursday, May 14, 2026`.
-pub fn day_label(date: NaiveDate) -> String {
+pub(crate) fn day_label(date: NaiveDate) -> String {
     date.format("%A, %B %-d, %Y").to_string()
 }
 
 /// A duration in minutes as `3d 2h`, `26h45m`, `45m`.
-pub fn duration(minutes: i64) -> String {
+pub(crate) fn duration(minutes: i64) -> String {
     crate::duration::format(minutes)
 }
 
 /// The label of a kind in tables and figures.
-pub fn kind_label(kind: &str) -> String {
+pub(crate) fn kind_label(kind: &str) -> String {
     let mut label = kind.to_string();
     if let Some(first) = label.get_mut(..1) {
         first.make_ascii_uppercase();

@@ -11,7 +11,7 @@ use serde::Serialize;
 
 /// What `figure.svg` draws.
 #[derive(Clone, Debug, Serialize)]
-pub struct Figure {
+pub(crate) struct Figure {
     /// The SVG width in user units.
     pub width: i64,
     /// The SVG height.
@@ -38,7 +38,7 @@ pub struct Figure {
 
 /// A place on the axis.
 #[derive(Clone, Debug, Serialize)]
-pub struct Mark {
+pub(crate) struct Mark {
     /// Horizontal position.
     pub x: i64,
     /// Vertical position (a row, for milestones).
@@ -94,7 +94,7 @@ impl Axis {
 }
 
 /// The figure for `model`, or `None` when nothing in it has a clock time.
-pub fn figure(model: &Model) -> Option<Figure> {
+pub(crate) fn figure(model: &Model) -> Option<Figure> {
     // Entries with a clock time: a date alone has no place on the axis.
     let points: Vec<(DateTime<FixedOffset>, &EntryModel)> = model
         .timeline

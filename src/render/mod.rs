@@ -2,9 +2,9 @@
 //! output format is made from) and its JSON form.
 
 mod build;
-pub mod compose;
-pub mod display;
-pub mod figure;
+pub(crate) mod compose;
+pub(crate) mod display;
+pub(crate) mod figure;
 pub mod html;
 mod internal;
 pub mod model;

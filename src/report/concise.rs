@@ -5,7 +5,7 @@ use super::located::{Located, locate};
 use super::{Emitter, FileReport, Totals};
 
 /// The concise format.
-pub struct Concise;
+pub(crate) struct Concise;
 
 impl Emitter for Concise {
     fn file(&self, report: FileReport<'_>) -> String {
@@ -18,7 +18,7 @@ impl Emitter for Concise {
 }
 
 /// One line per finding.
-pub fn render(findings: &[Located]) -> String {
+pub(crate) fn render(findings: &[Located]) -> String {
     findings
         .iter()
         .map(|f| {

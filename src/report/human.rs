@@ -9,7 +9,7 @@ use crate::span::{LineIndex, floor_char_boundary};
 use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
 
 /// The human format; `styled` adds terminal colours.
-pub struct Human {
+pub(crate) struct Human {
     /// Colours on.
     pub styled: bool,
 }
@@ -25,7 +25,7 @@ impl Emitter for Human {
 }
 
 /// Renders every finding of one file, each followed by a blank line.
-pub fn render(report: FileReport<'_>, styled: bool) -> String {
+pub(crate) fn render(report: FileReport<'_>, styled: bool) -> String {
     if report.findings.is_empty() {
         return String::new();
     }

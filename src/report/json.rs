@@ -7,7 +7,7 @@ use crate::span::LineIndex;
 use serde::Serialize;
 
 /// The JSON Lines format.
-pub struct Json;
+pub(crate) struct Json;
 
 impl Emitter for Json {
     fn file(&self, report: FileReport<'_>) -> String {
@@ -33,7 +33,7 @@ struct Line<'a> {
 }
 
 /// One line of JSON per finding.
-pub fn render(report: FileReport<'_>) -> String {
+pub(crate) fn render(report: FileReport<'_>) -> String {
     let index = LineIndex::new(report.text);
     let mut out = String::new();
     for finding in report.findings {

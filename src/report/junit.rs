@@ -7,7 +7,7 @@ use super::{Emitter, FileReport, Totals};
 use crate::diagnostic::Severity;
 
 /// The JUnit format: one document for the whole run.
-pub struct Junit;
+pub(crate) struct Junit;
 
 impl Emitter for Junit {
     fn file(&self, _: FileReport<'_>) -> String {
@@ -25,7 +25,7 @@ impl Emitter for Junit {
 
 /// The whole run as one `<testsuites>` document; `files` lists every file
 /// checked, in order, so clean files appear too.
-pub fn render(files: &[String], findings: &[Located]) -> String {
+pub(crate) fn render(files: &[String], findings: &[Located]) -> String {
     let errors = findings
         .iter()
         .filter(|f| f.severity == Severity::Error)

@@ -1,13 +1,13 @@
 //! Reporters: turning one file's findings into text in the chosen format,
 //! and the totals line. Reporters return strings; the binary prints them.
 
-pub mod concise;
+pub(crate) mod concise;
 pub mod github;
-pub mod human;
-pub mod json;
-pub mod junit;
+pub(crate) mod human;
+pub(crate) mod json;
+pub(crate) mod junit;
 pub mod located;
-pub mod sarif;
+pub(crate) mod sarif;
 
 use crate::diagnostic::{Finding, Severity};
 

@@ -9,7 +9,7 @@ use crate::lint::registry;
 use serde_json::{Value, json};
 
 /// The SARIF format: one log for the whole run.
-pub struct Sarif;
+pub(crate) struct Sarif;
 
 impl Emitter for Sarif {
     fn file(&self, _: FileReport<'_>) -> String {
@@ -26,7 +26,7 @@ impl Emitter for Sarif {
 }
 
 /// The whole run as one SARIF log.
-pub fn render(findings: &[Located]) -> String {
+pub(crate) fn render(findings: &[Located]) -> String {
     let rules: Vec<Value> = registry::all().iter().map(rule).collect();
     let results: Vec<Value> = findings.iter().map(result).collect();
     let log = json!({

@@ -6,7 +6,7 @@ use crate::document::Document;
 use crate::lint::registry::{Context, Level, RuleInfo};
 
 /// The rule's registry entry.
-pub const INFO: RuleInfo = RuleInfo {
+pub(crate) const INFO: RuleInfo = RuleInfo {
     rule: Rule::ActionItem,
     level: Level::ErrorWhenPublished,
     summary: "an action item without owner or due date, or due before the incident",

@@ -5,7 +5,7 @@ use crate::document::Document;
 use crate::lint::registry::{Context, Level, RuleInfo};
 
 /// The rule's registry entry.
-pub const INFO: RuleInfo = RuleInfo {
+pub(crate) const INFO: RuleInfo = RuleInfo {
     rule: Rule::ActionOverdue,
     level: Level::Warning,
     summary: "an open or in-progress action item past its due date",

@@ -7,7 +7,7 @@ use crate::lint::registry::{Context, Level, RuleInfo};
 use chrono_tz::Tz;
 
 /// The rule's registry entry.
-pub const INFO: RuleInfo = RuleInfo {
+pub(crate) const INFO: RuleInfo = RuleInfo {
     rule: Rule::ActionSla,
     level: Level::Warning,
     summary: "an action item due later than `action_sla` allows for its priority",

@@ -6,7 +6,7 @@ use crate::lint::registry::{Context, Level, RuleInfo};
 use chrono_tz::Tz;
 
 /// The rule's registry entry.
-pub const INFO: RuleInfo = RuleInfo {
+pub(crate) const INFO: RuleInfo = RuleInfo {
     rule: Rule::Dst,
     level: Level::Error,
     summary: "a local time that does not exist or is ambiguous in `timezone`",

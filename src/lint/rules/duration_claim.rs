@@ -6,7 +6,7 @@ use crate::duration::format as duration;
 use crate::lint::registry::{Context, Level, RuleInfo};
 
 /// The rule's registry entry.
-pub const INFO: RuleInfo = RuleInfo {
+pub(crate) const INFO: RuleInfo = RuleInfo {
     rule: Rule::DurationClaim,
     level: Level::Error,
     summary: "`impact.duration` differs from impact end - start by more than max(5 minutes, 5%)",
@@ -37,7 +37,7 @@ Fixed:
 /// Whether `claimed` minutes match `actual` within the larger of `minutes`
 /// and `percent` of `actual`: the one tolerance for stated durations,
 /// written in the front matter or in prose.
-pub fn within_tolerance(claimed: f64, actual: i64, (minutes, percent): (i64, f64)) -> bool {
+pub(crate) fn within_tolerance(claimed: f64, actual: i64, (minutes, percent): (i64, f64)) -> bool {
     let tolerance = (actual.abs() as f64 * percent / 100.0).max(minutes as f64);
     (claimed - actual as f64).abs() <= tolerance
 }

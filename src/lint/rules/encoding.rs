@@ -5,7 +5,7 @@ use crate::diagnostic::Rule;
 use crate::lint::registry::{Level, RuleInfo};
 
 /// The rule's registry entry.
-pub const INFO: RuleInfo = RuleInfo {
+pub(crate) const INFO: RuleInfo = RuleInfo {
     rule: Rule::Encoding,
     level: Level::Error,
     summary: "the file is not valid UTF-8, or too large to read",

@@ -5,7 +5,7 @@ use crate::diagnostic::Rule;
 use crate::lint::registry::{Level, RuleInfo};
 
 /// The rule's registry entry.
-pub const INFO: RuleInfo = RuleInfo {
+pub(crate) const INFO: RuleInfo = RuleInfo {
     rule: Rule::FrontMatter,
     level: Level::Error,
     summary: "missing or unterminated front matter, or invalid YAML",

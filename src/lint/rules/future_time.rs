@@ -5,7 +5,7 @@ use crate::document::Document;
 use crate::lint::registry::{Context, Level, RuleInfo};
 
 /// The rule's registry entry.
-pub const INFO: RuleInfo = RuleInfo {
+pub(crate) const INFO: RuleInfo = RuleInfo {
     rule: Rule::FutureTime,
     level: Level::Error,
     summary: "a timestamp after now, or after the postmortem's `date`",

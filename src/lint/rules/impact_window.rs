@@ -6,7 +6,7 @@ use crate::lint::phrasing::when_beside;
 use crate::lint::registry::{Context, Level, RuleInfo};
 
 /// The rule's registry entry.
-pub const INFO: RuleInfo = RuleInfo {
+pub(crate) const INFO: RuleInfo = RuleInfo {
     rule: Rule::ImpactWindow,
     level: Level::Error,
     summary: "`impact.start`/`end` disagree with the start/resolved milestones, or end before start",

@@ -7,7 +7,7 @@ use crate::document::internal::Problem;
 use crate::lint::registry::{Context, Level, RuleInfo};
 
 /// The rule's registry entry.
-pub const INFO: RuleInfo = RuleInfo {
+pub(crate) const INFO: RuleInfo = RuleInfo {
     rule: Rule::InternalMarker,
     level: Level::Error,
     summary: "an `<!-- internal -->` marker without its `<!-- /internal -->`, or the reverse",

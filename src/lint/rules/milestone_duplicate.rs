@@ -6,7 +6,7 @@ use crate::lint::phrasing::when;
 use crate::lint::registry::{Context, Level, RuleInfo};
 
 /// The rule's registry entry.
-pub const INFO: RuleInfo = RuleInfo {
+pub(crate) const INFO: RuleInfo = RuleInfo {
     rule: Rule::MilestoneDuplicate,
     level: Level::Error,
     summary: "a milestone (start, detected, ...) given twice",

@@ -5,7 +5,7 @@ use crate::document::{Document, Kind};
 use crate::lint::registry::{Context, Level, RuleInfo};
 
 /// The rule's registry entry.
-pub const INFO: RuleInfo = RuleInfo {
+pub(crate) const INFO: RuleInfo = RuleInfo {
     rule: Rule::MilestoneMissing,
     level: Level::ErrorWhenPublished,
     summary: "no `start`, `detected` or `resolved` milestone",

@@ -7,7 +7,7 @@ use crate::lint::registry::{Context, Level, RuleInfo};
 use chrono_tz::Tz;
 
 /// The rule's registry entry.
-pub const INFO: RuleInfo = RuleInfo {
+pub(crate) const INFO: RuleInfo = RuleInfo {
     rule: Rule::MilestoneOrder,
     level: Level::Error,
     summary: "milestones out of order (detected before start, resolved before mitigated, ...)",

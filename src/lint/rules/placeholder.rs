@@ -8,7 +8,7 @@ use crate::lint::registry::{Context, Level, RuleInfo};
 use crate::lint::words::{find_word, narrow};
 
 /// The rule's registry entry.
-pub const INFO: RuleInfo = RuleInfo {
+pub(crate) const INFO: RuleInfo = RuleInfo {
     rule: Rule::Placeholder,
     level: Level::ErrorWhenPublished,
     summary: "TODO, TBD, FIXME or an unreplaced template hint left in",
@@ -80,7 +80,7 @@ fn hint_finding(document: &Document, comment: &Spanned<String>) -> Finding {
 }
 
 /// The first placeholder word standing alone in `text`.
-pub fn placeholder_word(text: &str) -> Option<&'static str> {
+pub(crate) fn placeholder_word(text: &str) -> Option<&'static str> {
     WORDS
         .into_iter()
         .find(|word| find_word(text, word).is_some())

@@ -6,7 +6,7 @@ use crate::document::Document;
 use crate::lint::registry::{Context, Level, RuleInfo};
 
 /// The rule's registry entry.
-pub const INFO: RuleInfo = RuleInfo {
+pub(crate) const INFO: RuleInfo = RuleInfo {
     rule: Rule::Schema,
     level: Level::Error,
     summary: "unknown or duplicate key, wrong type, missing title or timeline, unknown value",

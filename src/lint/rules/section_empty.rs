@@ -6,7 +6,7 @@ use crate::document::body::{Canonical, names_match};
 use crate::lint::registry::{Context, Level, RuleInfo};
 
 /// The rule's registry entry.
-pub const INFO: RuleInfo = RuleInfo {
+pub(crate) const INFO: RuleInfo = RuleInfo {
     rule: Rule::SectionEmpty,
     level: Level::ErrorFromReview,
     summary: "a section heading with nothing under it (Timeline excepted)",

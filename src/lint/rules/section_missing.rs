@@ -7,7 +7,7 @@ use crate::span::Span;
 use crate::lint::registry::{Context, Level, RuleInfo};
 
 /// The rule's registry entry.
-pub const INFO: RuleInfo = RuleInfo {
+pub(crate) const INFO: RuleInfo = RuleInfo {
     rule: Rule::SectionMissing,
     level: Level::ErrorFromReview,
     summary: "a required body section (Summary, Impact, Timeline, Root cause, Remediation) is missing",

@@ -7,7 +7,7 @@ use crate::lint::registry::{Context, Level, RuleInfo};
 use chrono::Days;
 
 /// The rule's registry entry.
-pub const INFO: RuleInfo = RuleInfo {
+pub(crate) const INFO: RuleInfo = RuleInfo {
     rule: Rule::TimelineOrder,
     level: Level::Error,
     summary: "a timeline entry earlier than the one before it",

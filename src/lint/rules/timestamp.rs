@@ -6,7 +6,7 @@ use crate::document::Document;
 use crate::lint::registry::{Context, Level, RuleInfo};
 
 /// The rule's registry entry.
-pub const INFO: RuleInfo = RuleInfo {
+pub(crate) const INFO: RuleInfo = RuleInfo {
     rule: Rule::Timestamp,
     level: Level::Error,
     summary: "unreadable or impossible time, a first entry without a date, a milestone without a time",

@@ -6,7 +6,7 @@ use crate::document::{Document, Placement, zone};
 use crate::lint::registry::{Context, Level, RuleInfo};
 
 /// The rule's registry entry.
-pub const INFO: RuleInfo = RuleInfo {
+pub(crate) const INFO: RuleInfo = RuleInfo {
     rule: Rule::Timezone,
     level: Level::Error,
     summary: "a local time without `timezone`, or a `timezone` that is not an IANA name",

@@ -10,7 +10,7 @@ use crate::lint::registry::{Context, Level, RuleInfo};
 use chrono::{DateTime, FixedOffset};
 
 /// The rule's registry entry.
-pub const INFO: RuleInfo = RuleInfo {
+pub(crate) const INFO: RuleInfo = RuleInfo {
     rule: Rule::UpdateGap,
     level: Level::Warning,
     summary: "longer than `update_interval` without a public update while impact lasts",

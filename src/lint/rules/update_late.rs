@@ -6,7 +6,7 @@ use crate::lint::phrasing::{minutes, minutes_between, when, when_after};
 use crate::lint::registry::{Context, Level, RuleInfo};
 
 /// The rule's registry entry.
-pub const INFO: RuleInfo = RuleInfo {
+pub(crate) const INFO: RuleInfo = RuleInfo {
     rule: Rule::UpdateLate,
     level: Level::Warning,
     summary: "a promised `next_update` passed before the next update or resolution",

@@ -5,7 +5,7 @@ use crate::document::Document;
 use crate::lint::registry::{Context, Level, RuleInfo};
 
 /// The rule's registry entry.
-pub const INFO: RuleInfo = RuleInfo {
+pub(crate) const INFO: RuleInfo = RuleInfo {
     rule: Rule::VagueAction,
     level: Level::Warning,
     summary: "an action item that is not actionable, specific and bounded",
@@ -71,7 +71,7 @@ fn check(document: &Document, _: &Context, out: &mut Vec<Finding>) {
 }
 
 /// Why `title` is vague, and what to write instead.
-pub fn vague(title: &str) -> Option<(String, &'static str)> {
+pub(crate) fn vague(title: &str) -> Option<(String, &'static str)> {
     let lower = title.trim().trim_end_matches('.').to_lowercase();
     if let Some(opener) = OPENERS.iter().find(|o| lower.starts_with(*o)) {
         return Some((

@@ -7,7 +7,7 @@ use chrono::{DateTime, FixedOffset};
 use chrono_tz::Tz;
 
 /// The rule's registry entry.
-pub const INFO: RuleInfo = RuleInfo {
+pub(crate) const INFO: RuleInfo = RuleInfo {
     rule: Rule::ZoneLabel,
     level: Level::Warning,
     summary: "a zone abbreviation not in force on that date (PST in July)",
@@ -38,7 +38,7 @@ Fixed:
 };
 
 /// A label read as an offset its region was not using that day.
-pub struct Misread {
+pub(crate) struct Misread {
     /// The label as written, upper-cased: `PST`.
     pub name: String,
     /// The region whose label it is.
@@ -51,7 +51,7 @@ pub struct Misread {
 
 /// How `stamp` misreads, when its label was not in force on its date in
 /// the region it names (the document's zone first, when that uses it).
-pub fn misread(document_zone: Option<Tz>, stamp: &Stamp) -> Option<Misread> {
+pub(crate) fn misread(document_zone: Option<Tz>, stamp: &Stamp) -> Option<Misread> {
     let (Some(zone::Label::Abbreviation { name, .. }), Some(instant)) =
         (&stamp.written.label, stamp.instant())
     else {

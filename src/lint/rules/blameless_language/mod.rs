@@ -13,7 +13,7 @@ use crate::lint::words::narrow;
 use blame::Kind;
 
 /// The rule's registry entry.
-pub const INFO: RuleInfo = RuleInfo {
+pub(crate) const INFO: RuleInfo = RuleInfo {
     rule: Rule::BlamelessLanguage,
     level: Level::Warning,
     summary: "a sentence that blames a person instead of describing the system",

@@ -12,7 +12,7 @@ use crate::lint::registry::{Context, Level, RuleInfo};
 use crate::lint::rules::duration_claim::within_tolerance;
 
 /// The rule's registry entry.
-pub const INFO: RuleInfo = RuleInfo {
+pub(crate) const INFO: RuleInfo = RuleInfo {
     rule: Rule::ProseDuration,
     level: Level::Warning,
     summary: "a duration in the summary that matches no milestone interval or the impact window",
