@@ -40,10 +40,7 @@ struct AddArgs {
 pub(super) fn run(args: Args) -> Result<ExitCode, Error> {
     let Command::Add(args) = args.command;
     let now = super::now(args.now.as_deref())?;
-    let kind = args
-        .kind
-        .as_deref()
-        .and_then(|name| Kind::ALL.iter().find(|(_, n)| *n == name).map(|(k, _)| *k));
+    let kind = args.kind.as_deref().and_then(Kind::from_name);
     let entry = NewEntry {
         at: args.at,
         kind,

@@ -40,28 +40,12 @@ pub enum ActionStatus {
     WontFix,
 }
 
-impl ActionStatus {
-    /// Every status with its name as written, in the format's order.
-    pub const NAMES: [(ActionStatus, &'static str); 4] = [
-        (ActionStatus::Open, "open"),
-        (ActionStatus::InProgress, "in-progress"),
-        (ActionStatus::Done, "done"),
-        (ActionStatus::WontFix, "wontfix"),
-    ];
-
-    /// The name as written in the front matter.
-    pub fn name(self) -> &'static str {
-        Self::NAMES[self as usize].1
-    }
-
-    /// The status a name stands for.
-    pub fn from_name(name: &str) -> Option<Self> {
-        Self::NAMES
-            .iter()
-            .find(|(_, n)| *n == name)
-            .map(|(s, _)| *s)
-    }
-}
+super::names::names!(ActionStatus {
+    Open => "open",
+    InProgress => "in-progress",
+    Done => "done",
+    WontFix => "wontfix",
+});
 
 impl ActionItem {
     /// Open or in progress: work still owed.

@@ -12,6 +12,7 @@ pub(crate) mod foreign;
 pub(crate) mod internal;
 pub mod json_schema;
 pub mod model;
+mod names;
 pub(crate) mod schema;
 pub use crate::span;
 pub mod split;

@@ -64,27 +64,11 @@ pub enum Status {
     Published,
 }
 
-impl Status {
-    /// Every status with its name as written, in the format's order.
-    pub const NAMES: [(Status, &'static str); 3] = [
-        (Status::Draft, "draft"),
-        (Status::Review, "review"),
-        (Status::Published, "published"),
-    ];
-
-    /// The name as written in the front matter.
-    pub fn name(self) -> &'static str {
-        Self::NAMES[self as usize].1
-    }
-
-    /// The status a name stands for.
-    pub fn from_name(name: &str) -> Option<Self> {
-        Self::NAMES
-            .iter()
-            .find(|(_, n)| *n == name)
-            .map(|(s, _)| *s)
-    }
-}
+super::names::names!(Status {
+    Draft => "draft",
+    Review => "review",
+    Published => "published",
+});
 
 /// `impact`: when users were affected, and how.
 #[derive(Clone, Debug, Default)]
@@ -128,6 +112,19 @@ pub enum Kind {
     Note,
 }
 
+super::names::names!(Kind {
+    Trigger => "trigger",
+    Start => "start",
+    Detected => "detected",
+    Acknowledged => "acknowledged",
+    Identified => "identified",
+    Mitigated => "mitigated",
+    Resolved => "resolved",
+    Escalated => "escalated",
+    Update => "update",
+    Note => "note",
+});
+
 impl serde::Serialize for Kind {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.serialize_str(self.name())
@@ -136,26 +133,7 @@ impl serde::Serialize for Kind {
 
 impl Kind {
     /// Every kind with its spelling in the file.
-    pub const ALL: [(Kind, &'static str); 10] = [
-        (Kind::Trigger, "trigger"),
-        (Kind::Start, "start"),
-        (Kind::Detected, "detected"),
-        (Kind::Acknowledged, "acknowledged"),
-        (Kind::Identified, "identified"),
-        (Kind::Mitigated, "mitigated"),
-        (Kind::Resolved, "resolved"),
-        (Kind::Escalated, "escalated"),
-        (Kind::Update, "update"),
-        (Kind::Note, "note"),
-    ];
-
-    /// The spelling in the file.
-    pub fn name(self) -> &'static str {
-        Kind::ALL
-            .iter()
-            .find(|(kind, _)| *kind == self)
-            .map_or("note", |(_, name)| name)
-    }
+    pub const ALL: [(Kind, &'static str); 10] = Kind::NAMES;
 
     /// Milestones happen at most once and feed the metrics.
     pub fn is_milestone(self) -> bool {

@@ -36,10 +36,7 @@ impl Reader<'_, '_> {
                     )
                 })
                 .map_or(Spanned::new(Kind::Note, item.span), |k| {
-                    let kind = Kind::ALL
-                        .iter()
-                        .find(|(_, n)| *n == k.value)
-                        .map_or(Kind::Note, |(kind, _)| *kind);
+                    let kind = Kind::from_name(&k.value).unwrap_or(Kind::Note);
                     Spanned::new(kind, k.span)
                 });
             let next_update = get("next_update").and_then(|n| self.next_update(n, at.as_ref()));
