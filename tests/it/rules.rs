@@ -445,3 +445,19 @@ fn compared_times_written_in_different_zones_both_show_their_zone() {
         )]
     );
 }
+
+#[test]
+fn each_failing_example_reads_as_its_human_message() {
+    for rule in Rule::ALL {
+        let name = format!("examples/rules/{}.md", rule.id());
+        let bytes = std::fs::read(common::repo(&name)).unwrap();
+        let (text, checked) = lint::check_bytes(&bytes, &common::example_options());
+        let report = postmortem::report::FileReport {
+            path: &name,
+            text: &text,
+            findings: &checked.findings,
+        };
+        let human = postmortem::report::render(postmortem::report::Format::Human, report, false);
+        insta::assert_snapshot!(format!("human-{}", rule.id()), human);
+    }
+}
