@@ -2,10 +2,10 @@
 //! saved as `postmortem.yml`, with where each value came from.
 
 use crate::output;
-use postmortem::Error;
 use postmortem::author::emit::{list, scalar};
 use postmortem::config::{Config, RuleSetting};
 use postmortem::duration::format as duration;
+use postmortem::{Error, Rule};
 use std::process::ExitCode;
 
 pub(super) fn show(config: &Config) -> Result<ExitCode, Error> {
@@ -37,9 +37,9 @@ pub(super) fn show(config: &Config) -> Result<ExitCode, Error> {
     line(
         "rules",
         block(
-            s.rules
+            Rule::ALL
                 .iter()
-                .map(|(rule, level)| (rule.id().to_string(), level_name(*level))),
+                .filter_map(|&rule| Some((rule.id().to_string(), level_name(s.rule(rule)?)))),
         ),
     );
     let (minutes, percent) = s.duration_tolerance;

@@ -27,7 +27,7 @@ pub struct Settings {
     /// Required body sections and the headings accepted for each.
     pub sections: Vec<(String, Vec<String>)>,
     /// Rule levels set by the project.
-    pub rules: Vec<(Rule, RuleSetting)>,
+    pub rules: [Option<RuleSetting>; Rule::COUNT],
     /// `duration-claim` tolerance: the larger of minutes and percent.
     pub duration_tolerance: (i64, f64),
     /// `update-gap`: longest gap between public updates while impact lasts, in minutes.
@@ -79,7 +79,7 @@ impl Default for Settings {
                     )
                 })
                 .collect(),
-            rules: Vec::new(),
+            rules: [None; Rule::COUNT],
             duration_tolerance: (5, 5.0),
             update_interval: None,
             action_sla: Vec::new(),
@@ -116,6 +116,11 @@ const KEYS: &[&str] = &[
 ];
 
 impl Settings {
+    /// The level the project sets for `rule`, if it sets one.
+    pub fn rule(&self, rule: Rule) -> Option<RuleSetting> {
+        self.rules[rule.index()]
+    }
+
     /// Makes the relative folders of the settings relative to `folder`.
     fn rebase(&mut self, folder: &Path) {
         if self.dir.is_relative() {

@@ -122,12 +122,12 @@ fn sections(node: &Node, text: &str, fields: &mut Fields) -> Vec<(String, Vec<St
         .collect()
 }
 
-fn rules(node: &Node, text: &str, fields: &mut Fields) -> Vec<(Rule, RuleSetting)> {
+fn rules(node: &Node, text: &str, fields: &mut Fields) -> [Option<RuleSetting>; Rule::COUNT] {
+    let mut out = [None; Rule::COUNT];
     let Some(entries) = any_mapping(node, fields, "`rules`") else {
-        return Vec::new();
+        return out;
     };
     let ids: Vec<&str> = Rule::ALL.iter().map(|r| r.id()).collect();
-    let mut out = Vec::new();
     for e in entries {
         let Some(rule) = Rule::from_id(&e.key.value) else {
             let help = did_you_mean(&e.key.value, &ids).map(|r| format!("did you mean `{r}`?"));
@@ -136,7 +136,7 @@ fn rules(node: &Node, text: &str, fields: &mut Fields) -> Vec<(Rule, RuleSetting
         };
         // Unquoted `off` is a YAML 1.1 boolean; it can only mean the level.
         if e.value.value == yaml::Value::Bool(false) {
-            out.push((rule, RuleSetting::Off));
+            out[rule.index()] = Some(RuleSetting::Off);
             continue;
         }
         let level = match fields.choice(&e.value, text, "rule level", &["error", "warning", "off"])
@@ -146,7 +146,7 @@ fn rules(node: &Node, text: &str, fields: &mut Fields) -> Vec<(Rule, RuleSetting
             Some(_) => RuleSetting::Off,
             None => continue,
         };
-        out.push((rule, level));
+        out[rule.index()] = Some(level);
     }
     out
 }

@@ -86,12 +86,7 @@ fn finish(parsed: document::Parsed, source: &str, options: &Options) -> Checked 
         .map(|d| d.allow.as_slice())
         .unwrap_or_default();
     findings.retain_mut(|finding| {
-        let set = options
-            .settings
-            .rules
-            .iter()
-            .find(|(rule, _)| *rule == finding.rule);
-        finding.severity = match set.map(|(_, level)| *level) {
+        finding.severity = match options.settings.rule(finding.rule) {
             Some(RuleSetting::Off) => return false,
             Some(RuleSetting::Error) => Severity::Error,
             Some(RuleSetting::Warning) => Severity::Warning,
