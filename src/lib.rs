@@ -39,6 +39,7 @@ pub mod report;
 mod rule_table;
 pub mod slug;
 pub mod span;
+pub mod suggest;
 pub mod write;
 
 // The types a program using the library works with, at the crate root.

@@ -36,7 +36,7 @@ pub(super) fn list() -> Result<ExitCode, Error> {
 pub(super) fn explain(args: ExplainArgs) -> Result<ExitCode, Error> {
     let Some(rule) = Rule::from_id(&args.rule) else {
         let ids: Vec<&str> = Rule::ALL.iter().map(|r| r.id()).collect();
-        let reason = match postmortem::document::fields::did_you_mean(&args.rule, &ids) {
+        let reason = match postmortem::suggest::did_you_mean(&args.rule, &ids) {
             Some(near) => format!("did you mean `{near}`? (`postmortem rules` lists them all)"),
             None => "`postmortem rules` lists the rules".into(),
         };

@@ -3,9 +3,10 @@
 
 use super::{RuleSetting, Settings};
 use crate::diagnostic::Rule;
-use crate::document::fields::{Fields, did_you_mean};
+use crate::document::fields::Fields;
 use crate::document::yaml::{self, Entry, Node};
 use crate::document::zone;
+use crate::suggest::did_you_mean;
 
 /// Reads one top-level key into `settings`; problems go to `fields`.
 pub(super) fn setting(settings: &mut Settings, entry: &Entry, text: &str, fields: &mut Fields) {

@@ -2,7 +2,7 @@
 //! types and allowed values, and every timestamp placed in order.
 
 use super::body::Body;
-use super::fields::{Fields, did_you_mean, raw};
+use super::fields::{Fields, raw};
 use super::model::{ActionStatus, Document, Impact, Stamp, Status};
 use super::stamp::{Context, stamp};
 use super::yaml::{Node, Value};
@@ -10,6 +10,7 @@ use super::zone;
 use crate::diagnostic::Finding;
 use crate::diagnostic::Rule;
 use crate::span::{Span, Spanned};
+use crate::suggest::did_you_mean;
 use chrono::NaiveDate;
 
 /// The keys the reader knows here.

@@ -204,7 +204,7 @@ fn suggest(name: &str) -> Option<&'static str> {
         })
         .or_else(|| {
             let names: Vec<&'static str> = TZ_VARIANTS.iter().map(|zone| zone.name()).collect();
-            super::fields::did_you_mean(name, &names)
+            crate::suggest::did_you_mean(name, &names)
         })
 }
 
