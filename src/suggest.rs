@@ -63,14 +63,6 @@ mod tests {
     }
 
     #[test]
-    fn suggests_a_zone_one_letter_off() {
-        assert_eq!(
-            crate::document::zone::parse_zone("Europe/Berln"),
-            Err(Some("Europe/Berlin"))
-        );
-    }
-
-    #[test]
     fn suggests_the_key_that_was_probably_meant() {
         assert_eq!(
             did_you_mean("timezon", &["timeline", "timezone"]),

@@ -276,5 +276,6 @@ mod tests {
         assert_eq!(parse_zone("CEST"), Err(Some("Europe/Berlin")));
         assert_eq!(parse_zone("PT"), Err(Some("America/Los_Angeles")));
         assert_eq!(parse_zone("pacific"), Err(Some("America/Los_Angeles")));
+        assert_eq!(parse_zone("Europe/Berln"), Err(Some("Europe/Berlin")));
     }
 }
