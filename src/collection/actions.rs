@@ -62,8 +62,8 @@ pub fn rows(postmortems: &[Loaded], filter: &Filter, now: DateTime<Utc>) -> Vec<
                     .as_ref()
                     .map_or_else(String::new, |t| t.value.clone()),
                 owner: item.owner.as_ref().map(|o| o.value.clone()),
-                kind: item.kind.as_ref().map(|k| k.value.clone()),
-                priority: item.priority.as_ref().map(|p| p.value.clone()),
+                kind: item.kind.as_ref().map(|k| k.value.name().to_string()),
+                priority: item.priority.as_ref().map(|p| p.value.name().to_string()),
                 due: item.due.as_ref().map(|d| d.value),
                 status: item.status.value.name().to_string(),
                 open: item.is_open(),

@@ -13,10 +13,10 @@ pub struct ActionItem {
     pub title: Option<Spanned<String>>,
     /// `owner`.
     pub owner: Option<Spanned<String>>,
-    /// `kind`: prevent, mitigate, detect or process.
-    pub kind: Option<Spanned<String>>,
-    /// `priority`: P0..P3.
-    pub priority: Option<Spanned<String>>,
+    /// `kind`.
+    pub kind: Option<Spanned<ActionKind>>,
+    /// `priority`.
+    pub priority: Option<Spanned<Priority>>,
     /// `due`.
     pub due: Option<Spanned<NaiveDate>>,
     /// `status` (default open).
@@ -39,6 +39,46 @@ pub enum ActionStatus {
     /// `wontfix`.
     WontFix,
 }
+
+/// What an action item does about the incident.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ActionKind {
+    /// Keeps it from happening again.
+    Prevent,
+    /// Makes it smaller when it does.
+    Mitigate,
+    /// Finds it sooner.
+    Detect,
+    /// Changes how people work.
+    Process,
+}
+
+super::names::names!(ActionKind {
+    Prevent => "prevent",
+    Mitigate => "mitigate",
+    Detect => "detect",
+    Process => "process",
+});
+
+/// How urgent an action item is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Priority {
+    /// Now.
+    P0,
+    /// Soon.
+    P1,
+    /// This quarter.
+    P2,
+    /// When there is time.
+    P3,
+}
+
+super::names::names!(Priority {
+    P0 => "P0",
+    P1 => "P1",
+    P2 => "P2",
+    P3 => "P3",
+});
 
 super::names::names!(ActionStatus {
     Open => "open",

@@ -1,7 +1,7 @@
 //! Reading `action_items`: title, owner, kind, priority, due date (a date
 //! alone), status and link, each checked against format v1.
 
-use super::model::{ActionItem, ActionStatus};
+use super::model::{ActionItem, ActionKind, ActionStatus, Priority};
 use super::schema::{ACTION, ACTION_KINDS, ACTION_STATUSES, PRIORITIES, Reader};
 use super::yaml::Node;
 use crate::span::Spanned;
@@ -27,9 +27,11 @@ impl Reader<'_, '_> {
                 title,
                 owner: get("owner").and_then(|n| self.fields.text(n, source, "`owner`")),
                 kind: get("kind")
-                    .and_then(|n| self.fields.choice(n, source, "action kind", ACTION_KINDS)),
+                    .and_then(|n| self.fields.choice(n, source, "action kind", ACTION_KINDS))
+                    .and_then(|k| Some(Spanned::new(ActionKind::from_name(&k.value)?, k.span))),
                 priority: get("priority")
-                    .and_then(|n| self.fields.choice(n, source, "priority", PRIORITIES)),
+                    .and_then(|n| self.fields.choice(n, source, "priority", PRIORITIES))
+                    .and_then(|p| Some(Spanned::new(Priority::from_name(&p.value)?, p.span))),
                 due: get("due").and_then(|n| self.due(n)),
                 status: get("status")
                     .and_then(|n| {

@@ -23,7 +23,8 @@ pub(crate) mod yaml;
 pub mod zone;
 
 pub use model::{
-    ActionItem, ActionStatus, Document, Entry, Impact, Kind, Placement, Stamp, Status,
+    ActionItem, ActionKind, ActionStatus, Document, Entry, Impact, Kind, Placement, Priority,
+    Stamp, Status,
 };
 
 use crate::diagnostic::{Finding, Rule};

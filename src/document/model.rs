@@ -2,7 +2,7 @@
 //! remember where they were written, with every timestamp placed on the
 //! time line, and the sections of its Markdown body.
 
-pub use super::action::{ActionItem, ActionStatus};
+pub use super::action::{ActionItem, ActionKind, ActionStatus, Priority};
 use super::body::Body;
 use super::time::Written;
 use crate::span::{Span, Spanned};

@@ -3,7 +3,7 @@
 
 use super::body::Body;
 use super::fields::{Fields, raw};
-use super::model::{ActionStatus, Document, Impact, Stamp, Status};
+use super::model::{ActionKind, ActionStatus, Document, Impact, Priority, Stamp, Status};
 use super::stamp::{Context, stamp};
 use super::yaml::{Node, Value};
 use super::zone;
@@ -42,9 +42,19 @@ pub(crate) const SEVERITIES: &[&str] = &["SEV1", "SEV2", "SEV3", "SEV4"];
 /// Allowed values, as listed in the format.
 pub(crate) const STATUSES: &[&str] = &[Status::NAMES[0].1, Status::NAMES[1].1, Status::NAMES[2].1];
 /// Allowed values, as listed in the format.
-pub(crate) const ACTION_KINDS: &[&str] = &["prevent", "mitigate", "detect", "process"];
+pub(crate) const ACTION_KINDS: &[&str] = &[
+    ActionKind::NAMES[0].1,
+    ActionKind::NAMES[1].1,
+    ActionKind::NAMES[2].1,
+    ActionKind::NAMES[3].1,
+];
 /// Allowed values, as listed in the format.
-pub(crate) const PRIORITIES: &[&str] = &["P0", "P1", "P2", "P3"];
+pub(crate) const PRIORITIES: &[&str] = &[
+    Priority::NAMES[0].1,
+    Priority::NAMES[1].1,
+    Priority::NAMES[2].1,
+    Priority::NAMES[3].1,
+];
 /// Allowed values, as listed in the format.
 pub(crate) const ACTION_STATUSES: &[&str] = &[
     ActionStatus::NAMES[0].1,

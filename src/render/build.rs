@@ -216,8 +216,8 @@ fn action(item: &ActionItem) -> ActionModel {
     ActionModel {
         title: value(&item.title),
         owner: value(&item.owner),
-        kind: value(&item.kind),
-        priority: value(&item.priority),
+        kind: item.kind.as_ref().map(|k| k.value.name().to_string()),
+        priority: item.priority.as_ref().map(|p| p.value.name().to_string()),
         due: item.due.as_ref().map(|d| d.value.to_string()),
         status: item.status.value.name().to_string(),
         link: value(&item.link),

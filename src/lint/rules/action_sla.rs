@@ -49,7 +49,7 @@ fn check(document: &Document, context: &Context, out: &mut Vec<Finding>) {
             .settings
             .action_sla
             .iter()
-            .find(|(p, _)| *p == priority.value)
+            .find(|(p, _)| p == priority.value.name())
         else {
             continue;
         };
@@ -64,7 +64,9 @@ fn check(document: &Document, context: &Context, out: &mut Vec<Finding>) {
             .map_or("an action item", |t| t.value.as_str());
         let message = format!(
             "`{name}` ({}) is due {}, {days} days after the incident ended; the {} limit is {allowed_days} days",
-            priority.value, due.value, priority.value,
+            priority.value.name(),
+            due.value,
+            priority.value.name(),
         );
         let help = format!(
             "bring `due` forward to {} or earlier, or lower the priority",
