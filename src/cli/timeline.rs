@@ -30,7 +30,7 @@ struct AddArgs {
     #[arg(long, default_value = "now", value_name = "TIME")]
     at: String,
     /// The entry's kind (default note).
-    #[arg(long, value_parser = clap::builder::PossibleValuesParser::new(Kind::ALL.map(|(_, name)| name)))]
+    #[arg(long, value_parser = clap::builder::PossibleValuesParser::new(Kind::NAME_LIST))]
     kind: Option<String>,
     /// The time to treat as now (see `lint --now`).
     #[arg(long, env = "POSTMORTEM_NOW", value_name = "TIMESTAMP")]

@@ -60,7 +60,7 @@ fn impact() -> Value {
 }
 
 fn entry() -> Value {
-    let kinds: Vec<&str> = Kind::ALL.iter().map(|(_, name)| *name).collect();
+    let kinds = Kind::NAME_LIST;
     json!({
         "type": "object",
         "required": ["at"],

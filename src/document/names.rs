@@ -12,6 +12,9 @@ macro_rules! names {
             pub const NAMES: [($type, &'static str); [$($name),*].len()] =
                 [$(($type::$variant, $name)),*];
 
+            /// The names alone, in the same order.
+            pub const NAME_LIST: [&'static str; [$($name),*].len()] = [$($name),*];
+
             /// The name as written in the front matter.
             pub fn name(self) -> &'static str {
                 match self {

@@ -40,28 +40,13 @@ pub(crate) const ACTION: &[&str] = &[
 /// Allowed `severity` values.
 pub(crate) const SEVERITIES: &[&str] = &["SEV1", "SEV2", "SEV3", "SEV4"];
 /// Allowed values, as listed in the format.
-pub(crate) const STATUSES: &[&str] = &[Status::NAMES[0].1, Status::NAMES[1].1, Status::NAMES[2].1];
+pub(crate) const STATUSES: &[&str] = &Status::NAME_LIST;
 /// Allowed values, as listed in the format.
-pub(crate) const ACTION_KINDS: &[&str] = &[
-    ActionKind::NAMES[0].1,
-    ActionKind::NAMES[1].1,
-    ActionKind::NAMES[2].1,
-    ActionKind::NAMES[3].1,
-];
+pub(crate) const ACTION_KINDS: &[&str] = &ActionKind::NAME_LIST;
 /// Allowed values, as listed in the format.
-pub(crate) const PRIORITIES: &[&str] = &[
-    Priority::NAMES[0].1,
-    Priority::NAMES[1].1,
-    Priority::NAMES[2].1,
-    Priority::NAMES[3].1,
-];
+pub(crate) const PRIORITIES: &[&str] = &Priority::NAME_LIST;
 /// Allowed values, as listed in the format.
-pub(crate) const ACTION_STATUSES: &[&str] = &[
-    ActionStatus::NAMES[0].1,
-    ActionStatus::NAMES[1].1,
-    ActionStatus::NAMES[2].1,
-    ActionStatus::NAMES[3].1,
-];
+pub(crate) const ACTION_STATUSES: &[&str] = &ActionStatus::NAME_LIST;
 
 /// A missing `title` or `timeline`: one finding each, at the opening line.
 fn report_missing(fields: &mut Fields, head: Span, title: bool, timeline: bool) {

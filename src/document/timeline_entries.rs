@@ -28,12 +28,8 @@ impl Reader<'_, '_> {
             carry = at.as_ref().map(|s| s.local.date()).or(carry);
             let kind = get("kind")
                 .and_then(|n| {
-                    self.fields.choice(
-                        n,
-                        self.source,
-                        "timeline kind",
-                        &Kind::ALL.map(|(_, name)| name),
-                    )
+                    self.fields
+                        .choice(n, self.source, "timeline kind", &Kind::NAME_LIST)
                 })
                 .map_or(Spanned::new(Kind::Note, item.span), |k| {
                     let kind = Kind::from_name(&k.value).unwrap_or(Kind::Note);
