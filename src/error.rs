@@ -182,12 +182,13 @@ pub enum Error {
         findings: Vec<crate::diagnostic::Finding>,
     },
     /// A template failed to load or render.
-    #[error("template error{}: {reason}", path.as_ref().map(|p| format!(" in {}", p.display())).unwrap_or_default())]
+    #[error("template error{}: {}", path.as_ref().map(|p| format!(" in {}", p.display())).unwrap_or_default(), chain(source))]
     Template {
         /// The templates folder, for user templates.
         path: Option<PathBuf>,
-        /// Tera's explanation.
-        reason: String,
+        /// What tera said, with its causes.
+        #[source]
+        source: tera::Error,
     },
     /// `--now` or `POSTMORTEM_NOW` is not a timestamp.
     #[error("`{value}` is not a usable time for --now: {reason}")]
@@ -243,6 +244,17 @@ fn listing(path: &std::path::Path, text: &str, findings: &[crate::diagnostic::Fi
         )
     };
     findings.iter().map(line).collect::<Vec<_>>().join("\n")
+}
+
+/// An error and its causes, `error: cause: cause`.
+fn chain(error: &dyn std::error::Error) -> String {
+    let mut text = error.to_string();
+    let mut source = error.source();
+    while let Some(cause) = source {
+        text.push_str(&format!(": {cause}"));
+        source = cause.source();
+    }
+    text
 }
 
 /// The OS error as a lowercase phrase without the "(os error N)" tail.

@@ -72,7 +72,7 @@ impl Templates {
         tera.autoescape_on([".html", ".xml", ".svg"]);
         register_filters(&mut tera);
         tera.add_raw_templates(sources.iter().map(|(n, t)| (n.as_str(), t.as_str())))
-            .map_err(|e| template_error(overrides, &e))?;
+            .map_err(|e| template_error(overrides, e))?;
         Ok(Templates { tera })
     }
 
@@ -84,7 +84,7 @@ impl Templates {
     /// `value` as a template context, to render several templates with
     /// one conversion (a page and its partials share the model).
     pub fn context(value: &impl serde::Serialize) -> Result<tera::Context, Error> {
-        tera::Context::from_serialize(value).map_err(|e| template_error(None, &e))
+        tera::Context::from_serialize(value).map_err(|e| template_error(None, e))
     }
 
     /// Renders template `name` with a context made by [`Templates::context`].
@@ -92,7 +92,7 @@ impl Templates {
         let rendered = self
             .tera
             .render(name, context)
-            .map_err(|e| template_error(None, &e))?;
+            .map_err(|e| template_error(None, e))?;
         // Whatever a value held, an XML output stays well-formed.
         if name.ends_with(".xml") || name.ends_with(".svg") {
             return Ok(crate::escape::xml(&rendered).into_owned());
@@ -101,16 +101,10 @@ impl Templates {
     }
 }
 
-fn template_error(dir: Option<&Path>, error: &tera::Error) -> Error {
-    let mut reason = error.to_string();
-    let mut source = std::error::Error::source(error);
-    while let Some(cause) = source {
-        reason.push_str(&format!(": {cause}"));
-        source = cause.source();
-    }
+fn template_error(dir: Option<&Path>, source: tera::Error) -> Error {
     Error::Template {
         path: dir.map(Path::to_path_buf),
-        reason,
+        source,
     }
 }
 
