@@ -16,15 +16,8 @@ pub(super) struct Args {
     /// Build a static site of the folder's postmortems into this folder.
     #[arg(long, value_name = "SITE")]
     out: Option<PathBuf>,
-    /// Site: include drafts and reviews, for an internal preview.
-    #[arg(long)]
-    include_drafts: bool,
-    /// Site: absolute base URL for links in the feed.
-    #[arg(long, value_name = "URL")]
-    base_url: Option<String>,
-    /// Site: the index page's title.
-    #[arg(long, default_value = "Incident postmortems")]
-    title: String,
+    #[command(flatten)]
+    site: super::site::Flags,
     /// Output format [default: from the -o file's extension (.md, .html,
     /// .htm, .json), else json].
     #[arg(long, value_enum)]
@@ -35,21 +28,9 @@ pub(super) struct Args {
     /// Leave out everything marked internal (the default for sites).
     #[arg(long, conflicts_with = "internal")]
     public: bool,
-    /// Keep internal content (the default for one file; for a site, an internal preview).
-    #[arg(long)]
-    internal: bool,
     /// Markdown: leave out the front matter block for blog engines.
     #[arg(long)]
     no_front_matter: bool,
-    /// HTML: pass raw HTML in the body through instead of showing it as text.
-    #[arg(long)]
-    allow_html: bool,
-    /// A folder of templates replacing built-ins of the same name.
-    #[arg(long, value_name = "DIR")]
-    templates: Option<PathBuf>,
-    /// The time to treat as now (see `lint --now`).
-    #[arg(long, env = "POSTMORTEM_NOW", value_name = "TIMESTAMP")]
-    now: Option<String>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
@@ -81,6 +62,7 @@ fn rendered(model: &render::Model, args: &Args, config: &Config) -> Result<Strin
         return Ok(render::to_json(model));
     }
     let folder = args
+        .site
         .templates
         .as_deref()
         .or(config.settings.templates.as_deref());
@@ -88,12 +70,12 @@ fn rendered(model: &render::Model, args: &Args, config: &Config) -> Result<Strin
     if to == To::Markdown {
         page::markdown(model, &templates, !args.no_front_matter)
     } else {
-        page::html(model, &templates, args.allow_html)
+        page::html(model, &templates, args.site.allow_html)
     }
 }
 
 pub(super) fn run(args: Args, config: &Config) -> Result<ExitCode, Error> {
-    let options = super::checked::options(super::now(args.now.as_deref())?, &config.settings);
+    let options = super::checked::options(super::now(args.site.now.as_deref())?, &config.settings);
     if let Some(out) = &args.out {
         if !args.file.is_dir() {
             return Err(Error::Invalid {
@@ -106,18 +88,7 @@ pub(super) fn run(args: Args, config: &Config) -> Result<ExitCode, Error> {
                 ),
             });
         }
-        let build = super::site::Build {
-            source: &args.file,
-            out,
-            include_drafts: args.include_drafts,
-            internal: args.internal,
-            allow_html: args.allow_html,
-            base_url: args.base_url.as_deref(),
-            title: &args.title,
-            templates: args.templates.as_deref(),
-            lint: options,
-        };
-        return super::site::build_site(build, config);
+        return super::site::build_from(&args.file, out, &args.site, config);
     }
     let bytes = super::read_input(&args.file)?;
     let (text, checked) = lint::check_bytes(&bytes, &options);

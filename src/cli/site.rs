@@ -18,42 +18,60 @@ pub(super) struct Args {
     /// The folder to build the site into (replaced only if this tool made it).
     #[arg(long, value_name = "SITE")]
     out: std::path::PathBuf,
-    /// Include drafts and reviews, for an internal preview.
+    #[command(flatten)]
+    flags: Flags,
+}
+
+/// The options of a site build, shared by `site` and `render DIR --out`
+/// (where `internal`, `allow_html`, `templates` and `now` serve one page too).
+#[derive(Debug, clap::Args)]
+pub(super) struct Flags {
+    /// Site: include drafts and reviews, for an internal preview.
     #[arg(long)]
-    include_drafts: bool,
-    /// Keep internal content, for an internal preview.
+    pub include_drafts: bool,
+    /// Keep internal content (the default for one file; for a site, an internal preview).
     #[arg(long)]
-    internal: bool,
-    /// Pass raw HTML in the bodies through (sanitized) instead of showing it as text.
+    pub internal: bool,
+    /// HTML: pass raw HTML in the body through (sanitized) instead of showing it as text.
     #[arg(long)]
-    allow_html: bool,
-    /// Absolute base URL for links in the feed.
+    pub allow_html: bool,
+    /// Site: absolute base URL for links in the feed.
     #[arg(long, value_name = "URL")]
-    base_url: Option<String>,
-    /// The index page's title.
+    pub base_url: Option<String>,
+    /// Site: the index page's title.
     #[arg(long, default_value = "Incident postmortems")]
-    title: String,
+    pub title: String,
     /// A folder of templates replacing built-ins of the same name.
     #[arg(long, value_name = "DIR")]
-    templates: Option<std::path::PathBuf>,
+    pub templates: Option<std::path::PathBuf>,
     /// The time to treat as now (see `lint --now`).
     #[arg(long, env = "POSTMORTEM_NOW", value_name = "TIMESTAMP")]
-    now: Option<String>,
+    pub now: Option<String>,
 }
 
 /// `postmortem site`.
 pub(super) fn run(args: Args, config: &Config) -> Result<ExitCode, Error> {
     let source = args.source.unwrap_or_else(|| config.settings.dir.clone());
+    build_from(&source, &args.out, &args.flags, config)
+}
+
+/// Builds the site of `source` into `out` with `flags`.
+pub(super) fn build_from(
+    source: &Path,
+    out: &Path,
+    flags: &Flags,
+    config: &Config,
+) -> Result<ExitCode, Error> {
     let build = Build {
-        source: &source,
-        out: &args.out,
-        include_drafts: args.include_drafts,
-        internal: args.internal,
-        allow_html: args.allow_html,
-        base_url: args.base_url.as_deref(),
-        title: &args.title,
-        templates: args.templates.as_deref(),
-        lint: super::checked::options(super::now(args.now.as_deref())?, &config.settings),
+        source,
+        out,
+        include_drafts: flags.include_drafts,
+        internal: flags.internal,
+        allow_html: flags.allow_html,
+        base_url: flags.base_url.as_deref(),
+        title: &flags.title,
+        templates: flags.templates.as_deref(),
+        lint: super::checked::options(super::now(flags.now.as_deref())?, &config.settings),
     };
     build_site(build, config)
 }
