@@ -4,6 +4,7 @@ use crate::diagnostic::{Finding, Rule};
 use crate::document::{Document, Kind, Stamp};
 use crate::lint::phrasing::when_beside;
 use crate::lint::registry::{Context, Level, RuleInfo};
+use chrono_tz::Tz;
 
 /// The rule's registry entry.
 pub(crate) const INFO: RuleInfo = RuleInfo {
@@ -57,10 +58,11 @@ fn check(document: &Document, _: &Context, out: &mut Vec<Finding>) {
         && let (Some(a), Some(b)) = (stated.instant(), first.instant())
         && a != b
     {
-        let message = format!(
-            "`impact.start` ({}) disagrees with the `start` milestone ({})",
-            when_beside(stated, first, document.zone),
-            when_beside(first, stated, document.zone)
+        let message = versus(
+            ("`impact.start`", stated),
+            "disagrees with the `start` milestone",
+            first,
+            document.zone,
         );
         out.push(finding(
             stated,
@@ -83,10 +85,11 @@ fn check_end(document: &Document, end: &Stamp, end_reported: bool, out: &mut Vec
         && !end_reported
         && first.instant().is_some_and(|s| e < s)
     {
-        let message = format!(
-            "`impact.end` ({}) is before the `start` milestone ({})",
-            when_beside(end, first, document.zone),
-            when_beside(first, end, document.zone)
+        let message = versus(
+            ("`impact.end`", end),
+            "is before the `start` milestone",
+            first,
+            document.zone,
         );
         out.push(finding(
             end,
@@ -97,10 +100,11 @@ fn check_end(document: &Document, end: &Stamp, end_reported: bool, out: &mut Vec
     if let Some(resolved) = milestone(Kind::Resolved)
         && resolved.instant().is_some_and(|r| e > r)
     {
-        let message = format!(
-            "`impact.end` ({}) is after the `resolved` milestone ({})",
-            when_beside(end, resolved, document.zone),
-            when_beside(resolved, end, document.zone)
+        let message = versus(
+            ("`impact.end`", end),
+            "is after the `resolved` milestone",
+            resolved,
+            document.zone,
         );
         out.push(finding(
             end,
@@ -124,4 +128,14 @@ fn end_help(end: &Stamp, otherwise: &str) -> String {
 
 fn finding(stamp: &Stamp, message: String, help: &str) -> Finding {
     Finding::new(Rule::ImpactWindow, stamp.span, message).with_help(help)
+}
+
+/// "`impact.end` (10:40 on ...) is after the `resolved` milestone (10:20
+/// on ...)": each time as [`when_beside`] shows it next to the other.
+fn versus((name, stamp): (&str, &Stamp), relation: &str, other: &Stamp, zone: Option<Tz>) -> String {
+    format!(
+        "{name} ({}) {relation} ({})",
+        when_beside(stamp, other, zone),
+        when_beside(other, stamp, zone)
+    )
 }
