@@ -37,14 +37,6 @@ pub(super) struct ActionsArgs {
     now: Option<String>,
 }
 
-#[derive(Clone, Copy, Debug, clap::ValueEnum)]
-enum ByArg {
-    Severity,
-    Service,
-    Year,
-    Quarter,
-}
-
 #[derive(Debug, clap::Args)]
 pub(super) struct StatsArgs {
     /// Files and folders [default: the configured `dir`, postmortems/].
@@ -54,7 +46,7 @@ pub(super) struct StatsArgs {
     since: Option<chrono::NaiveDate>,
     /// Group by this instead of one group for all.
     #[arg(long, value_enum)]
-    by: Option<ByArg>,
+    by: Option<stats::By>,
     #[arg(long, value_enum, default_value_t = TableFormat::Table)]
     format: TableFormat,
 }
@@ -113,13 +105,7 @@ pub(super) fn actions(args: ActionsArgs, config: &Config) -> Result<ExitCode, Er
 }
 
 pub(super) fn stats(args: StatsArgs, config: &Config) -> Result<ExitCode, Error> {
-    let by = match args.by {
-        None => stats::By::All,
-        Some(ByArg::Severity) => stats::By::Severity,
-        Some(ByArg::Service) => stats::By::Service,
-        Some(ByArg::Year) => stats::By::Year,
-        Some(ByArg::Quarter) => stats::By::Quarter,
-    };
+    let by = args.by.unwrap_or(stats::By::All);
     let groups = stats::groups(&load(&args.paths, config)?, by, args.since);
     emit(args.format, stats::table(&groups), stats::objects(&groups));
     Ok(ExitCode::SUCCESS)

@@ -9,10 +9,13 @@ use chrono::{Datelike, NaiveDate};
 use serde_json::{Map, Value, json};
 use std::collections::BTreeMap;
 
-/// How to group incidents.
+/// How to group incidents (with the `cli` feature, also the values of
+/// `stats --by`; without `--by` there is one group).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "cli", derive(clap::ValueEnum))]
 pub enum By {
     /// One group, `all`.
+    #[cfg_attr(feature = "cli", value(skip))]
     All,
     /// By `severity` (`unknown` when unset).
     Severity,
