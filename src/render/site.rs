@@ -74,18 +74,7 @@ pub fn build(
             duration: model.impact.duration_minutes.map(display::duration),
         });
     }
-    let newest = posts
-        .iter()
-        .map(|p| p.updated.clone())
-        .max()
-        .unwrap_or_else(|| "1970-01-01T00:00:00Z".into());
-    let context = json!({
-        "feed_id": feed_id(options),
-        "site_title": options.title,
-        "base_url": options.base_url,
-        "posts": posts,
-        "updated": options.stamp.clone().unwrap_or(newest),
-    });
+    let context = context(options, &posts);
     files.push((
         "index.html".into(),
         templates.render("index.html", &context)?,
@@ -93,6 +82,22 @@ pub fn build(
     files.push(("feed.xml".into(), templates.render("feed.xml", &context)?));
     files.push(("style.css".into(), templates.render("style.css", &context)?));
     Ok(files)
+}
+
+/// The context of the index and the feed (docs/templates.md, "Site context").
+fn context(options: &SiteOptions, posts: &[Post<'_>]) -> serde_json::Value {
+    let newest = posts
+        .iter()
+        .map(|p| p.updated.clone())
+        .max()
+        .unwrap_or_else(|| "1970-01-01T00:00:00Z".into());
+    json!({
+        "feed_id": feed_id(options),
+        "site_title": options.title,
+        "base_url": options.base_url,
+        "posts": posts,
+        "updated": options.stamp.clone().unwrap_or(newest),
+    })
 }
 
 /// Atom ids must be absolute IRIs that never change: the page's URL under
@@ -147,4 +152,47 @@ fn unique(slug: &str, taken: &mut Taken) -> String {
     }
     taken.names.insert(chosen.clone());
     chosen
+}
+
+#[cfg(test)]
+mod context_tests {
+    use super::*;
+
+    #[test]
+    fn every_field_of_the_site_context_is_documented() {
+        let docs = include_str!("../../docs/templates.md");
+        let options = SiteOptions {
+            title: "Incidents".into(),
+            base_url: String::new(),
+            allow_html: false,
+            stamp: None,
+        };
+        let authors = vec!["a".to_string()];
+        let post = Post {
+            slug: "2026-05-14-x".into(),
+            id: "tag:x".into(),
+            title: "x",
+            summary: Some("s"),
+            severity: Some("SEV2"),
+            status: "published",
+            authors: &authors,
+            day: "2026-05-14".into(),
+            duration: Some("1h".into()),
+            updated: "2026-05-20T00:00:00Z".into(),
+        };
+        let context = context(&options, &[post]);
+        let mut keys: Vec<&str> = context
+            .as_object()
+            .into_iter()
+            .flatten()
+            .map(|(k, _)| k.as_str())
+            .collect();
+        let posts = context["posts"][0].as_object().into_iter().flatten();
+        keys.extend(posts.map(|(k, _)| k.as_str()));
+        let missing: Vec<&&str> = keys
+            .iter()
+            .filter(|k| !docs.contains(&format!("`{k}`")) && !docs.contains(&format!("`{k}[]`")))
+            .collect();
+        assert!(missing.is_empty(), "not in docs/templates.md: {missing:?}");
+    }
 }
