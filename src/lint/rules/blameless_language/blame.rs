@@ -200,10 +200,11 @@ fn negated(words: &[&str], first: usize, kind: Kind) -> bool {
     }
 }
 
-/// `contractor error`, `engineer mistake`: a role and an error noun.
+/// `contractor error`, `engineer mistake`: a role (singular, as a label
+/// is written) and an error noun.
 fn role_error(words: &[&str], i: usize) -> Option<usize> {
     let next = words.get(i + 1)?;
-    (is_role(words[i]) && listed(next, &["error", "errors", "mistake", "mistakes"])).then_some(2)
+    (listed(words[i], ROLES) && listed(next, &["error", "errors", "mistake", "mistakes"])).then_some(2)
 }
 
 /// `deleted the wrong directory`, `typed the wrong command`: a verb in the
