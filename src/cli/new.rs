@@ -56,12 +56,9 @@ pub(super) fn run(args: Args, config: &Config) -> Result<ExitCode, Error> {
     }
     let interactive =
         !args.no_input && std::io::stdin().is_terminal() && std::io::stderr().is_terminal();
-    let mut terminal = output::prompt::Terminal::new();
-    let prompter: Option<&mut dyn Prompter> = if interactive {
-        Some(&mut terminal)
-    } else {
-        None
-    };
+    // The terminal (and its Ctrl-C handler) only when there will be prompts.
+    let mut terminal = interactive.then(output::prompt::Terminal::new);
+    let prompter = terminal.as_mut().map(|t| t as &mut dyn Prompter);
     let mut given = args_answers(&args);
     given.timezone = given.timezone.or_else(|| settings.timezone.clone());
     let defaults = Defaults {

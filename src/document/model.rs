@@ -132,9 +132,6 @@ impl serde::Serialize for Kind {
 }
 
 impl Kind {
-    /// Every kind with its spelling in the file.
-    pub const ALL: [(Kind, &'static str); 10] = Kind::NAMES;
-
     /// Milestones happen at most once and feed the metrics.
     pub fn is_milestone(self) -> bool {
         matches!(
@@ -244,6 +241,20 @@ impl Document {
             .flat_map(|e| [e.at.as_ref(), e.next_update.as_ref()]);
         head.into_iter()
             .map(Option::as_ref)
+            .chain(entries)
+            .flatten()
+    }
+
+    /// [`Document::stamps`], to change in place (error recovery reads a
+    /// time as it was meant).
+    pub fn stamps_mut(&mut self) -> impl Iterator<Item = &mut Stamp> {
+        let head = [&mut self.date, &mut self.impact.start, &mut self.impact.end];
+        let entries = self
+            .timeline
+            .iter_mut()
+            .flat_map(|e| [e.at.as_mut(), e.next_update.as_mut()]);
+        head.into_iter()
+            .map(Option::as_mut)
             .chain(entries)
             .flatten()
     }

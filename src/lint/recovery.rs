@@ -10,7 +10,7 @@
 //!   `zone-label` finding takes their severity and says so.
 
 use crate::diagnostic::{Finding, Rule};
-use crate::document::{Document, Placement, Stamp};
+use crate::document::{Document, Placement};
 use crate::lint::registry::Context;
 use crate::lint::rules::{impact_window, milestone_order, timeline_order, zone_label};
 use crate::span::Span;
@@ -39,7 +39,7 @@ fn fold_labels(document: &Document, context: &Context, findings: &mut Vec<Findin
         .collect();
     for span in labels {
         let mut meant = document.clone();
-        let Some(stamp) = stamp_at(&mut meant, span) else {
+        let Some(stamp) = meant.stamps_mut().find(|s| s.span == span) else {
             continue;
         };
         let Some(t) = zone_label::misread(document.zone, stamp).and_then(|m| m.meant) else {
@@ -76,23 +76,6 @@ fn fold_labels(document: &Document, context: &Context, findings: &mut Vec<Findin
             ));
         }
     }
-}
-
-/// The timestamp of `document` written at `span`.
-fn stamp_at(document: &mut Document, span: Span) -> Option<&mut Stamp> {
-    let head = [
-        &mut document.date,
-        &mut document.impact.start,
-        &mut document.impact.end,
-    ];
-    let entries = document
-        .timeline
-        .iter_mut()
-        .flat_map(|e| [e.at.as_mut(), e.next_update.as_mut()]);
-    head.into_iter()
-        .filter_map(Option::as_mut)
-        .chain(entries.flatten())
-        .find(|s| s.span == span)
 }
 
 /// Drops the findings that follow from a date that did not change.
