@@ -66,7 +66,7 @@ fn parse_parts(text: &str, parts: &split::Parts, extra_keys: &[String]) -> Parse
     };
     let body = body::parse(&text[parts.body.start..parts.body.end], parts.body.start);
     let mut fields = fields::Fields::default();
-    let document = schema::document(&root, parts.open, body, text, &mut fields, extra_keys);
+    let document = schema::document(&root, parts, body, text, &mut fields, extra_keys);
     if let Some(finding) = foreign::blog_post(yaml, parts.yaml.start, document.has_timeline) {
         return unreadable(finding);
     }

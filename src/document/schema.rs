@@ -83,13 +83,31 @@ fn top_entries<'n>(
 }
 
 /// The entries under keys `extra_keys` allows, as written.
-fn extra_entries(top: &[&super::yaml::Entry], source: &str) -> Vec<(String, Spanned<String>)> {
+/// An entry runs from its key to the next top-level key (or the end of the
+/// front matter at `yaml_end`): the value's own span may stop short of a
+/// flow collection's closing bracket or a block list's last line.
+fn extra_entries(
+    root: &Node,
+    top: &[&super::yaml::Entry],
+    source: &str,
+    yaml_end: usize,
+) -> Vec<(String, Spanned<String>)> {
+    let Value::Map(all) = &root.value else {
+        return Vec::new();
+    };
     top.iter()
         .filter(|e| !TOP.contains(&e.key.value.as_str()))
         .map(|e| {
-            let span = Span::new(e.key.span.start, e.value.end().max(e.key.span.end));
-            let written = source[span.start..span.end].trim_end().to_string();
-            (e.key.value.clone(), Spanned::new(written, span))
+            let start = e.key.span.start;
+            let next = all
+                .iter()
+                .map(|other| other.key.span.start)
+                .filter(|&s| s > start)
+                .min()
+                .unwrap_or(yaml_end);
+            let written = source[start..next.min(source.len())].trim_end();
+            let span = Span::new(start, start + written.len());
+            (e.key.value.clone(), Spanned::new(written.to_string(), span))
         })
         .collect()
 }
@@ -97,14 +115,15 @@ fn extra_entries(top: &[&super::yaml::Entry], source: &str) -> Vec<(String, Span
 /// Reads the document from its front matter tree; findings go to `fields`.
 pub(crate) fn document(
     root: &Node,
-    head: Span,
+    parts: &super::split::Parts,
     body: Body,
     source: &str,
     fields: &mut Fields,
     extra_keys: &[String],
 ) -> Document {
+    let head = parts.open;
     let top = top_entries(root, fields, extra_keys);
-    let extra = extra_entries(&top, source);
+    let extra = extra_entries(root, &top, source, parts.yaml.end);
     let get = |key: &str| top.iter().find(|e| e.key.value == key).map(|e| &e.value);
     let mut reader = Reader {
         fields,

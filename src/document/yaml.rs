@@ -45,20 +45,6 @@ pub struct Entry {
 }
 
 impl Node {
-    /// Where the node's text ends: for a collection, the end of its last
-    /// item, however deep (its own span covers only the first).
-    pub fn end(&self) -> usize {
-        let inner = match &self.value {
-            Value::Seq(items) => items.iter().map(Node::end).max(),
-            Value::Map(entries) => entries
-                .iter()
-                .map(|e| e.value.end().max(e.key.span.end))
-                .max(),
-            _ => None,
-        };
-        inner.unwrap_or(0).max(self.span.end)
-    }
-
     /// A short name of the value's type, for messages.
     pub fn type_name(&self) -> &'static str {
         match self.value {

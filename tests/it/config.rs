@@ -196,15 +196,20 @@ fn extra_keys_are_accepted_and_kept_in_markdown_renders() {
         .unwrap()
         .replacen(
             "\nstatus:",
-            "\nlayout: post\npermalink: /incidents/checkout/\ncategories:\n  - ops\n  - incidents\nstatus:",
+            "\nlayout: post\npermalink: /incidents/checkout/\ncategories:\n  - ops\n  - incidents\ntags: [ops, \"post mortem\"]  # for Hugo\nstatus:",
             1,
         );
     let without = project("", &doc);
     assert_eq!(
         json_findings(without.path()),
-        ["schema error", "schema error", "schema error"]
+        [
+            "schema error",
+            "schema error",
+            "schema error",
+            "schema error"
+        ]
     );
-    let with = project("extra_keys: [layout, permalink, categories]\n", &doc);
+    let with = project("extra_keys: [layout, permalink, categories, tags]\n", &doc);
     assert_eq!(json_findings(with.path()), Vec::<String>::new());
     let output = postmortem(with.path())
         .args(["render", "incidents/2026/checkout.md", "--to", "markdown"])
@@ -213,9 +218,10 @@ fn extra_keys_are_accepted_and_kept_in_markdown_renders() {
     let page = String::from_utf8(output.stdout).unwrap();
     let front = page.split("\n---\n").next().unwrap();
     assert!(
-        front.ends_with(
-            "layout: post\npermalink: /incidents/checkout/\ncategories:\n  - ops\n  - incidents"
-        ),
+        front.ends_with(concat!(
+            "layout: post\npermalink: /incidents/checkout/\ncategories:\n  - ops\n  - incidents\n",
+            "tags: [ops, \"post mortem\"]  # for Hugo"
+        )),
         "{front}"
     );
 }
