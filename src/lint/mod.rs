@@ -2,6 +2,7 @@
 //! sorted by position, with severities set for the document's status.
 
 pub(crate) mod phrasing;
+pub(crate) mod prose;
 mod recovery;
 pub mod registry;
 pub(crate) mod rules;
@@ -11,6 +12,7 @@ use crate::config::{RuleSetting, Settings};
 use crate::diagnostic::{Finding, Rule, Severity};
 use crate::document::{self, Document, Status};
 use chrono::{DateTime, Utc};
+use prose::Prose;
 use std::borrow::Cow;
 use std::sync::Arc;
 
@@ -65,10 +67,12 @@ pub fn too_large(size: u64, limit: u64, options: &Options) -> Checked {
 
 fn finish(parsed: document::Parsed, source: &str, options: &Options) -> Checked {
     let mut findings = parsed.findings;
+    let prose = parsed.document.as_ref().map(Prose::new).unwrap_or_default();
     let context = registry::Context {
         now: options.now,
         source,
         settings: &options.settings,
+        prose: &prose,
     };
     let status = parsed
         .document

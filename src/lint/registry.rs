@@ -2,6 +2,7 @@
 //! (kept in the rule's own file), its default level for a document's status,
 //! and the check that runs on a parsed document.
 
+use super::prose::Prose;
 use super::rules;
 use crate::diagnostic::{Finding, Rule, Severity};
 use crate::document::{Document, Status};
@@ -16,6 +17,8 @@ pub struct Context<'s> {
     pub source: &'s str,
     /// The project's settings.
     pub settings: &'s crate::config::Settings,
+    /// The document's prose, cut into words once for the rules that read it.
+    pub(crate) prose: &'s Prose<'s>,
 }
 
 /// A check on a parsed document; parser-stage rules have none.

@@ -5,7 +5,7 @@ use crate::document::Document;
 use crate::document::body::{Canonical, is_hint};
 use crate::span::{Span, Spanned};
 use crate::lint::registry::{Context, Level, RuleInfo};
-use crate::lint::words::{find_word, narrow};
+use crate::lint::words::{narrow, whole_word};
 
 /// The rule's registry entry.
 pub(crate) const INFO: RuleInfo = RuleInfo {
@@ -79,11 +79,24 @@ fn hint_finding(document: &Document, comment: &Spanned<String>) -> Finding {
     .with_help(help)
 }
 
-/// The first placeholder word standing alone in `text`.
+/// The first placeholder word standing alone in `text` (in the order of
+/// [`WORDS`]). One pass finds the candidates: every placeholder starts with
+/// `T` or `F`, which most prose has few of in capitals.
 pub(crate) fn placeholder_word(text: &str) -> Option<&'static str> {
-    WORDS
-        .into_iter()
-        .find(|word| find_word(text, word).is_some())
+    let mut found: Option<usize> = None;
+    for at in memchr::memchr2_iter(b'T', b'F', text.as_bytes()) {
+        let Some(index) = WORDS
+            .iter()
+            .position(|word| text[at..].starts_with(word) && whole_word(text, at, word.len()))
+        else {
+            continue;
+        };
+        found = Some(found.map_or(index, |f| f.min(index)));
+        if index == 0 {
+            break;
+        }
+    }
+    found.map(|index| WORDS[index])
 }
 
 #[cfg(test)]

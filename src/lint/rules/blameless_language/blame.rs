@@ -2,7 +2,7 @@
 //! fault, a person as the subject of a blame verb, or a counterfactual
 //! about what a person should have done; unless the clause rejects it.
 
-use super::clause::Word;
+use crate::lint::prose::{Word, WordSet, fold};
 use super::lexicon::{
     ADVERBS, FAULTS, HUMAN_ACTS, JUDGED_VERBS, JUDGEMENTS, NEGATIONS, NOT_JUDGED_AFTER_SHOULD,
     NOT_NAMES, PERSON_VERBS, ROLES,
@@ -42,11 +42,14 @@ pub(super) struct Clause<'t> {
 /// The first blame in `clause` (words of `text`) that the clause does not
 /// reject, with the configured phrases (lowercase, split into words).
 pub(super) fn find(text: &str, clause: &[Word], configured: &[Vec<&str>]) -> Option<Blame> {
-    // Most clauses hold no word a pattern starts with.
-    let word = |w: &Word| &text[w.start..w.end];
-    let wrong = |i: usize| clause.get(i + 2).is_some_and(|w| same(word(w), "wrong"));
-    let starts = |i: usize| may_start(word(&clause[i])) || wrong(i);
-    if configured.is_empty() && !(0..clause.len()).any(starts) {
+    // Most clauses hold no word a pattern starts with: one table look-up
+    // per word decides, before any word is compared.
+    let wrong = fold("wrong").hash;
+    let starts = |i: usize| {
+        first_words().may_hold(clause[i]) || clause.get(i + 2).is_some_and(|w| w.hash.hash == wrong)
+    };
+    let candidates: Vec<usize> = (0..clause.len()).filter(|&i| starts(i)).collect();
+    if configured.is_empty() && candidates.is_empty() {
         return None;
     }
     let c = Clause {
@@ -62,80 +65,59 @@ pub(super) fn find(text: &str, clause: &[Word], configured: &[Vec<&str>]) -> Opt
             kind,
         })
     };
+    if configured.is_empty() {
+        return candidates.iter().find_map(|&i| pattern_at(&c, i, &blame));
+    }
+    let mut next = candidates.iter().copied().peekable();
     (0..words.len()).find_map(|i| {
+        let candidate = next.next_if_eq(&i).is_some();
         if let Some(n) = configured.iter().find_map(|p| starts_with(words, i, p)) {
             return blame(i, i + n - 1, Kind::Configured);
         }
-        // Most words start no pattern: one look-up instead of every pattern.
-        if !starts(i) {
-            return None;
-        }
-        if let Some(n) = starts_any(words, i, JUDGEMENTS).or_else(|| role_error(words, i)) {
-            return blame(i, i + n - 1, Kind::Judgement);
-        }
-        if let Some((first, last)) = c.fault_owner(i).or_else(|| c.blamed_on(i)) {
-            return blame(first, last, Kind::Fault);
-        }
-        if let Some(last) = c.asked_why_not(i) {
-            return blame(i, last, Kind::Verb);
-        }
-        if let Some((subject, n)) = c.blamed_subject(i) {
-            return blame(subject, i + n - 1, Kind::Verb);
-        }
-        c.counterfactual(i)
-            .and_then(|(first, last)| blame(first, last, Kind::Counterfactual))
+        candidate.then(|| pattern_at(&c, i, &blame)).flatten()
     })
 }
 
-/// Whether a pattern may start at `word`: the first word of a judgement,
-/// verb or fault, a role, or `if`/`had`/`did` (`deleted the wrong` is told
-/// by its `wrong`). One bit per hash of those words: a collision only costs
-/// the full comparison that follows.
-fn may_start(word: &str) -> bool {
-    static FIRST: OnceLock<[u64; 16]> = OnceLock::new();
-    let first = FIRST.get_or_init(|| {
-        let phrases = JUDGEMENTS.iter().chain(PERSON_VERBS).chain(JUDGED_VERBS);
-        let mut bits = [0u64; 16];
-        let words = phrases
-            .filter_map(|p| p.first().copied())
-            .chain(ROLES.iter().copied())
-            .chain(FAULTS.iter().copied())
-            .chain([
-                "blamed", "blame", "blames", "blaming", "didn't", "did", "if", "had",
-            ]);
-        for (hash, _) in words.filter_map(folded_hash) {
-            bits[(hash >> 6 & 15) as usize] |= 1 << (hash & 63);
-        }
-        bits
-    });
-    let set = |hash: u64| first[(hash >> 6 & 15) as usize] & 1 << (hash & 63) != 0;
-    folded_hash(word).is_some_and(|(hash, without_s)| set(hash) || without_s.is_some_and(set))
+/// The blame a pattern starting at word `i` finds, if any.
+fn pattern_at(
+    c: &Clause<'_>,
+    i: usize,
+    blame: &impl Fn(usize, usize, Kind) -> Option<Blame>,
+) -> Option<Blame> {
+    let words = &c.words;
+    if let Some(n) = starts_any(words, i, JUDGEMENTS).or_else(|| role_error(words, i)) {
+        return blame(i, i + n - 1, Kind::Judgement);
+    }
+    if let Some((first, last)) = c.fault_owner(i).or_else(|| c.blamed_on(i)) {
+        return blame(first, last, Kind::Fault);
+    }
+    if let Some(last) = c.asked_why_not(i) {
+        return blame(i, last, Kind::Verb);
+    }
+    if let Some((subject, n)) = c.blamed_subject(i) {
+        return blame(subject, i + n - 1, Kind::Verb);
+    }
+    c.counterfactual(i)
+        .and_then(|(first, last)| blame(first, last, Kind::Counterfactual))
 }
 
-/// FNV-1a of `word` in ASCII lowercase (a curly apostrophe as a straight
-/// one), and of the word without a final `s`; `None` for other characters.
-fn folded_hash(word: &str) -> Option<(u64, Option<u64>)> {
-    const PRIME: u64 = 0x0100_0000_01b3;
-    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-    let mut before_last = hash;
-    let bytes = word.as_bytes();
-    let mut i = 0;
-    while i < bytes.len() {
-        let mut b = bytes[i];
-        if b >= 0x80 {
-            // U+2019 is E2 80 99; any other non-ASCII character is no match.
-            if bytes.get(i..i + 3) != Some(&[0xE2, 0x80, 0x99]) {
-                return None;
-            }
-            b = b'\'';
-            i += 2;
-        }
-        before_last = hash;
-        hash = (hash ^ u64::from(b.to_ascii_lowercase())).wrapping_mul(PRIME);
-        i += 1;
-    }
-    let plural = bytes.last().is_some_and(|b| b.eq_ignore_ascii_case(&b's'));
-    Some((hash, plural.then_some(before_last)))
+/// The words a pattern may start with: the first word of a judgement, verb
+/// or fault, a role, or `if`/`had`/`did` (`deleted the wrong` is told by its
+/// `wrong`).
+fn first_words() -> &'static WordSet {
+    static FIRST: OnceLock<WordSet> = OnceLock::new();
+    FIRST.get_or_init(|| {
+        let phrases = JUDGEMENTS.iter().chain(PERSON_VERBS).chain(JUDGED_VERBS);
+        WordSet::new(
+            phrases
+                .filter_map(|p| p.first().copied())
+                .chain(ROLES.iter().copied())
+                .chain(FAULTS.iter().copied())
+                .chain([
+                    "blamed", "blame", "blames", "blaming", "didn't", "did", "if", "had",
+                ]),
+        )
+    })
 }
 
 /// The number of words of `phrase` at `words[i..]`, case-insensitively.

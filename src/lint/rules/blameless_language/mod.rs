@@ -55,7 +55,7 @@ Fixed:
     check: Some(check),
 };
 
-fn check(document: &Document, context: &Context, out: &mut Vec<Finding>) {
+fn check(_: &Document, context: &Context, out: &mut Vec<Finding>) {
     let lowered: Vec<String> = context
         .settings
         .blameless
@@ -67,19 +67,14 @@ fn check(document: &Document, context: &Context, out: &mut Vec<Finding>) {
         .map(|p| p.split_whitespace().collect())
         .filter(|p: &Vec<&str>| !p.is_empty())
         .collect();
-    let (mut words, mut ends) = (Vec::new(), Vec::new());
-    for text in document.texts() {
-        let value = text.value.as_str();
-        clause::split(value, &mut words, &mut ends);
-        let mut start = 0;
-        for &end in &ends {
-            let clause = &words[start..end];
-            start = end;
+    for text in &context.prose.texts {
+        let value = text.text.value.as_str();
+        for clause in text.clauses() {
             let Some(found) = blame::find(value, clause, &configured) else {
                 continue;
             };
             let written = &value[found.start..found.end];
-            let span = narrow(context.source, text.span, written);
+            let span = narrow(context.source, text.text.span, written);
             let message = format!("\"{written}\" puts the cause in a person, not in the system");
             out.push(
                 Finding::new(Rule::BlamelessLanguage, span, message).with_help(help(found.kind)),

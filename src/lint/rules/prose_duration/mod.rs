@@ -49,7 +49,10 @@ fn check(document: &Document, context: &Context, out: &mut Vec<Finding>) {
     }
     let window = document.impact_minutes();
     for text in summary_texts(document) {
-        for phrase in phrases::find(&text.value) {
+        let Some(cut) = context.prose.of(text) else {
+            continue;
+        };
+        for phrase in phrases::find(cut) {
             // Prose is rounder than the front matter: wider when hedged.
             let percent = if phrase.hedged { 25.0 } else { 5.0 };
             let fits = |actual: &i64| within_tolerance(phrase.minutes, *actual, (5, percent));

@@ -2,6 +2,8 @@
 //! a half hours", "two hours and forty minutes", "half an hour", "4h39m",
 //! with number words and the hedges (about, roughly, ...) before them.
 
+use crate::lint::prose::Text;
+
 /// A duration found in text.
 #[derive(Clone, Debug, PartialEq)]
 pub(super) struct Phrase {
@@ -23,22 +25,24 @@ const HEDGES: &[&str] = &[
     "around",
     "almost",
     "approx",
-    "~",
 ];
 
-/// Every duration phrase in `text`.
-pub(super) fn find(text: &str) -> Vec<Phrase> {
-    let words = words(text);
+/// Every duration phrase in `text`, cut into words by the shared prose cut.
+pub(super) fn find(text: &Text<'_>) -> Vec<Phrase> {
+    let value = text.text.value.as_str();
+    let words: Vec<&str> = text.words.iter().map(|&w| text.word(w)).collect();
     let mut found = Vec::new();
     let mut i = 0;
     while i < words.len() {
         match duration_at(&words, i) {
             Some((minutes, next)) => {
+                let start = text.words[i].start;
+                let tilde = value[..start].trim_end().ends_with('~');
                 let hedged =
-                    (i.saturating_sub(2)..i).any(|j| HEDGES.contains(&words[j].2.as_str()));
+                    tilde || (i.saturating_sub(2)..i).any(|j| listed(words[j], HEDGES));
                 found.push(Phrase {
-                    start: words[i].0,
-                    end: words[next - 1].1,
+                    start,
+                    end: text.words[next - 1].end,
                     minutes,
                     hedged,
                 });
@@ -50,34 +54,22 @@ pub(super) fn find(text: &str) -> Vec<Phrase> {
     found
 }
 
-type Word = (usize, usize, String);
+fn listed(word: &str, list: &[&str]) -> bool {
+    list.iter().any(|l| word.eq_ignore_ascii_case(l))
+}
 
-fn words(text: &str) -> Vec<Word> {
-    let mut out = Vec::new();
-    let mut start = None;
-    for (i, c) in text.char_indices().chain([(text.len(), ' ')]) {
-        let part = c.is_alphanumeric() || c == '.' || c == '~';
-        match (start, part) {
-            (None, true) => start = Some(i),
-            (Some(s), false) => {
-                let word = text[s..i].trim_end_matches('.').to_lowercase();
-                out.push((s, s + word.len(), word));
-                start = None;
-            }
-            _ => {}
-        }
-    }
-    out
+fn is(word: Option<&str>, expected: &str) -> bool {
+    word.is_some_and(|w| w.eq_ignore_ascii_case(expected))
 }
 
 /// A duration starting at word `i`: minutes, and the index after it.
-fn duration_at(words: &[Word], i: usize) -> Option<(f64, usize)> {
-    if let Some(minutes) = compact(&words[i].2) {
+fn duration_at(words: &[&str], i: usize) -> Option<(f64, usize)> {
+    if let Some(minutes) = compact(words[i]) {
         return Some((minutes, i + 1));
     }
     let (mut total, mut next) = amount_with_unit(words, i)?;
     // "... hours and forty minutes", "... hours 5 minutes"
-    let more = if words.get(next).is_some_and(|w| w.2 == "and") {
+    let more = if is(words.get(next).copied(), "and") {
         next + 1
     } else {
         next
@@ -93,31 +85,31 @@ fn duration_at(words: &[Word], i: usize) -> Option<(f64, usize)> {
 
 /// "4h39m", "90m", "2h".
 fn compact(word: &str) -> Option<f64> {
-    let minutes = crate::duration::parse(word)?;
-    (word.chars().next()?.is_ascii_digit() && word.chars().any(|c| c.is_ascii_alphabetic()))
-        .then_some(minutes as f64)
+    if !(word.as_bytes().first()?.is_ascii_digit() && word.bytes().any(|c| c.is_ascii_alphabetic())) {
+        return None;
+    }
+    let minutes = crate::duration::parse(&word.to_ascii_lowercase())?;
+    Some(minutes as f64)
 }
 
 /// "five and a half hours", "half an hour", "66 minutes", "an hour".
-fn amount_with_unit(words: &[Word], i: usize) -> Option<(f64, usize)> {
-    let word = |k: usize| words.get(k).map(|w| w.2.as_str());
-    if word(i) == Some("half") && matches!(word(i + 1), Some("an" | "a")) {
+fn amount_with_unit(words: &[&str], i: usize) -> Option<(f64, usize)> {
+    let word = |k: usize| words.get(k).copied();
+    if is(word(i), "half") && (is(word(i + 1), "an") || is(word(i + 1), "a")) {
         let unit = unit(word(i + 2)?)?;
         return Some((unit / 2.0, i + 3));
     }
     let (mut amount, mut k) = number(words, i)?;
-    if word(k) == Some("and")
-        && matches!(word(k + 1), Some("a" | "an"))
-        && word(k + 2) == Some("half")
+    if is(word(k), "and") && (is(word(k + 1), "a") || is(word(k + 1), "an")) && is(word(k + 2), "half")
     {
         amount += 0.5;
         k += 3;
     }
     let unit = unit(word(k)?)?;
     // "an hour and a half"
-    if word(k + 1) == Some("and")
-        && matches!(word(k + 2), Some("a" | "an"))
-        && word(k + 3) == Some("half")
+    if is(word(k + 1), "and")
+        && (is(word(k + 2), "a") || is(word(k + 2), "an"))
+        && is(word(k + 3), "half")
     {
         return Some(((amount + 0.5) * unit, k + 4));
     }
@@ -125,7 +117,7 @@ fn amount_with_unit(words: &[Word], i: usize) -> Option<(f64, usize)> {
 }
 
 fn unit(word: &str) -> Option<f64> {
-    Some(match word {
+    Some(match word.to_ascii_lowercase().as_str() {
         "minute" | "minutes" | "min" | "mins" => 1.0,
         "hour" | "hours" | "hr" | "hrs" => 60.0,
         "day" | "days" => 1440.0,
@@ -160,24 +152,24 @@ const TENS: [&str; 10] = [
 ];
 
 /// A number at word `i` (digits, "a"/"an", or number words such as "forty five").
-fn number(words: &[Word], i: usize) -> Option<(f64, usize)> {
-    let first = words.get(i)?.2.as_str();
+fn number(words: &[&str], i: usize) -> Option<(f64, usize)> {
+    let first = *words.get(i)?;
     if let Ok(value) = first.parse::<f64>() {
         return value.is_finite().then_some((value, i + 1));
     }
-    if matches!(first, "a" | "an") {
+    if listed(first, &["a", "an"]) {
         return Some((1.0, i + 1));
     }
-    if let Some(value) = ONES.iter().position(|w| *w == first) {
+    if let Some(value) = ONES.iter().position(|w| w.eq_ignore_ascii_case(first)) {
         return Some((value as f64, i + 1));
     }
     let (tens, ones) = first.split_once('-').unwrap_or((first, ""));
-    let tens = TENS.iter().position(|w| !w.is_empty() && *w == tens)? as f64 * 10.0;
-    if let Some(one) = ONES[1..10].iter().position(|w| *w == ones) {
+    let tens = TENS.iter().position(|w| !w.is_empty() && w.eq_ignore_ascii_case(tens))? as f64 * 10.0;
+    if let Some(one) = ONES[1..10].iter().position(|w| w.eq_ignore_ascii_case(ones)) {
         return Some((tens + one as f64 + 1.0, i + 1));
     }
-    let next = words.get(i + 1).map(|w| w.2.as_str());
-    match ONES[1..10].iter().position(|w| Some(*w) == next) {
+    let next = words.get(i + 1).copied();
+    match ONES[1..10].iter().position(|w| is(next, w)) {
         Some(one) => Some((tens + one as f64 + 1.0, i + 2)),
         None => Some((tens, i + 1)),
     }
@@ -186,9 +178,12 @@ fn number(words: &[Word], i: usize) -> Option<(f64, usize)> {
 #[cfg(test)]
 mod tests {
     use super::find;
+    use crate::lint::prose::cut;
+    use crate::span::{Span, Spanned};
 
     fn minutes(text: &str) -> Vec<(f64, bool)> {
-        find(text)
+        let text = Spanned::new(text.to_string(), Span::point(0));
+        find(&cut(&text))
             .into_iter()
             .map(|p| (p.minutes, p.hedged))
             .collect()
@@ -216,6 +211,6 @@ mod tests {
 
     #[test]
     fn ignores_numbers_that_are_not_durations() {
-        assert!(find("at 8:00 AM, 45% of customers, 2 of 3 shards, SEV2").is_empty());
+        assert!(minutes("at 8:00 AM, 45% of customers, 2 of 3 shards, SEV2").is_empty());
     }
 }
