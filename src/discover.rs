@@ -1,6 +1,6 @@
 //! Finding the postmortem files in the paths given to a command: files as
 //! named, and every `*.md` below folders except `README.md`, `index.md`,
-//! and names starting with `_` or `.`.
+//! names starting with `_` or `.`, and what `.gitignore` excludes.
 
 use crate::error::Error;
 use std::path::{Path, PathBuf};
@@ -43,6 +43,49 @@ pub fn repo_root(start: &Path) -> Option<PathBuf> {
         .ancestors()
         .find(|dir| dir.join(".git").exists() || dir.join("postmortem.yml").exists())
         .map(Path::to_path_buf)
+}
+
+/// How paths are shown: relative to the repository root, worked out once
+/// for the current folder so that a run over 10,000 files does not resolve
+/// each one.
+#[derive(Debug)]
+pub struct Shown {
+    root: PathBuf,
+    /// The current folder relative to the root.
+    here: PathBuf,
+}
+
+impl Shown {
+    /// For a run in folder `cwd`; `None` outside any repository.
+    pub fn new(cwd: &Path) -> Option<Self> {
+        let root = repo_root(cwd)?;
+        let here = cwd
+            .canonicalize()
+            .ok()?
+            .strip_prefix(&root)
+            .ok()?
+            .to_path_buf();
+        Some(Self { root, here })
+    }
+
+    /// `path` relative to the root when it lies inside it, else as given.
+    /// A plain relative path (no `..`, as a walk from the current folder
+    /// yields) is joined without asking the file system, so a linked folder
+    /// on the way shows as written rather than resolved.
+    pub fn path(&self, path: &Path) -> PathBuf {
+        use std::path::Component;
+        let plain = path
+            .components()
+            .all(|c| matches!(c, Component::Normal(_) | Component::CurDir));
+        if path.is_relative() && plain {
+            let joined = self.here.join(path);
+            return joined
+                .components()
+                .filter(|c| *c != Component::CurDir)
+                .collect();
+        }
+        relative_to(Some(&self.root), path)
+    }
 }
 
 /// `path` relative to `root` when it lies inside it, else as given.
@@ -91,30 +134,56 @@ pub fn read(path: &Path) -> Result<Vec<u8>, Error> {
     Ok(bytes)
 }
 
+/// Walks `dir` on every core with the `ignore` crate's parallel walker,
+/// which also keeps out what `.gitignore` (inside a Git repository) and
+/// `.ignore` files exclude, as ripgrep does.
 fn walk(dir: &Path, root: &Path, found: &mut Found) {
-    let entries = match std::fs::read_dir(dir) {
-        Ok(entries) => entries,
-        Err(error) => return found.errors.push(Error::list(dir, error)),
-    };
-    for entry in entries {
-        let entry = match entry {
-            Ok(entry) => entry,
-            Err(error) => return found.errors.push(Error::list(dir, error)),
-        };
-        let path = entry.path();
-        let name = entry.file_name().to_string_lossy().into_owned();
-        if name.starts_with('_') || name.starts_with('.') {
-            continue;
-        }
-        let Ok(kind) = entry.file_type() else {
-            continue;
-        };
-        if kind.is_dir() {
-            walk(&path, root, found);
-        } else if is_postmortem(&name) && (kind.is_file() || link_to_file_inside(&path, root)) {
-            found.files.push(path);
-        }
-    }
+    let files = std::sync::Mutex::new(Vec::new());
+    let errors = std::sync::Mutex::new(Vec::new());
+    let walker = ignore::WalkBuilder::new(dir)
+        .hidden(true)
+        .git_global(false)
+        .follow_links(false)
+        .filter_entry(|entry| {
+            entry.depth() == 0 || !entry.file_name().to_string_lossy().starts_with('_')
+        })
+        .build_parallel();
+    walker.run(|| {
+        Box::new(|entry| {
+            match entry {
+                Ok(entry) => {
+                    if let Some(path) = postmortem_entry(&entry, root) {
+                        files.lock().unwrap_or_else(|e| e.into_inner()).push(path);
+                    }
+                }
+                // Only a folder that cannot be read fails the run; a line of
+                // a .gitignore the crate cannot parse does not.
+                Err(error) => {
+                    if let Some(source) = error.into_io_error() {
+                        let error = Error::list(dir, source);
+                        errors.lock().unwrap_or_else(|e| e.into_inner()).push(error);
+                    }
+                }
+            }
+            ignore::WalkState::Continue
+        })
+    });
+    found
+        .files
+        .extend(files.into_inner().unwrap_or_else(|e| e.into_inner()));
+    found
+        .errors
+        .extend(errors.into_inner().unwrap_or_else(|e| e.into_inner()));
+}
+
+/// The entry's path when it is a postmortem file: a regular file, or a link
+/// to one inside the walked folder.
+fn postmortem_entry(entry: &ignore::DirEntry, root: &Path) -> Option<PathBuf> {
+    let kind = entry.file_type()?;
+    let name = entry.file_name().to_string_lossy();
+    let wanted = is_postmortem(&name) && !kind.is_dir();
+    (wanted && (kind.is_file() || link_to_file_inside(entry.path(), root)))
+        .then(|| entry.path().to_path_buf())
 }
 
 /// A symbolic link to a regular file within `root` (one leading elsewhere,
@@ -163,6 +232,19 @@ mod tests {
     }
 
     #[cfg(unix)]
+    #[test]
+    fn what_gitignore_excludes_in_a_repository_is_not_walked() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir_all(dir.path().join(".git")).unwrap();
+        std::fs::create_dir_all(dir.path().join("postmortems/drafts")).unwrap();
+        std::fs::write(dir.path().join(".gitignore"), "postmortems/drafts/\n").unwrap();
+        std::fs::write(dir.path().join("postmortems/a.md"), "x").unwrap();
+        std::fs::write(dir.path().join("postmortems/drafts/b.md"), "x").unwrap();
+        let found = discover(&[dir.path().join("postmortems")]);
+        let names: Vec<_> = found.files.iter().map(|p| p.file_name().unwrap()).collect();
+        assert_eq!(names, ["a.md"]);
+    }
+
     #[test]
     fn symlink_loops_are_not_followed() {
         let dir = tempfile::tempdir().unwrap();

@@ -99,7 +99,7 @@ pub(super) fn run(args: Args, config: &Config) -> Result<ExitCode, Error> {
     }
     let root = std::env::current_dir()
         .ok()
-        .and_then(|dir| discover::repo_root(&dir));
+        .and_then(|dir| discover::Shown::new(&dir));
     // A report written to a file is collected, then written at once, atomically.
     let mut collected = options.output.as_ref().map(|_| String::new());
     let mut emit = |text: &str| match collected.as_mut() {
@@ -112,17 +112,20 @@ pub(super) fn run(args: Args, config: &Config) -> Result<ExitCode, Error> {
     for chunk in found.files.chunks(CHUNK) {
         let outcomes: Vec<Result<FileOutput, Error>> = chunk
             .par_iter()
-            .map(|path| check_file(path, &options, root.as_deref(), &reporter))
+            .map(|path| check_file(path, &options, root.as_ref(), &reporter))
             .collect();
+        // One write per chunk, not one per file.
+        let mut text = String::new();
         for outcome in outcomes {
             match outcome {
-                Ok(output) => emit(&reporter.take(output)),
+                Ok(output) => text.push_str(&reporter.take(output)),
                 Err(error) => {
                     output::error(&error);
                     could_not_run = true;
                 }
             }
         }
+        emit(&text);
     }
     emit(&reporter.finish());
     if let (Some(path), Some(text)) = (&options.output, &collected) {
@@ -140,7 +143,7 @@ const CHUNK: usize = 256;
 fn check_file(
     path: &Path,
     options: &Options,
-    root: Option<&Path>,
+    root: Option<&discover::Shown>,
     reporter: &Reporter,
 ) -> Result<FileOutput, Error> {
     let stdin = path.as_os_str() == "-";
@@ -167,7 +170,10 @@ fn check_file(
         (true, None) => Path::new("<stdin>"),
         (false, _) => path,
     };
-    let shown = report::display_path(&discover::relative_to(root, name));
+    let shown = match root {
+        Some(root) => report::display_path(&root.path(name)),
+        None => report::display_path(name),
+    };
     Ok(reporter.render_file(FileReport {
         path: &shown,
         text: &text,

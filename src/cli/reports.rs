@@ -59,9 +59,9 @@ fn load(paths: &[PathBuf], config: &Config) -> Result<Vec<collection::Loaded>, E
     }
     let root = std::env::current_dir()
         .ok()
-        .and_then(|dir| discover::repo_root(&dir));
+        .and_then(|dir| discover::Shown::new(&dir));
     let (loaded, skipped) = collection::load(&found.files, |p| {
-        report::display_path(&discover::relative_to(root.as_deref(), p))
+        report::display_path(&root.as_ref().map_or_else(|| p.to_path_buf(), |r| r.path(p)))
     });
     for skipped in skipped {
         let path = skipped.path.display();

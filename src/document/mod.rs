@@ -19,7 +19,7 @@ pub mod split;
 pub mod stamp;
 pub mod time;
 mod timeline_entries;
-pub(crate) mod yaml;
+pub mod yaml;
 pub mod zone;
 
 pub use model::{

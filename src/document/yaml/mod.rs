@@ -62,7 +62,7 @@ impl Node {
 
 /// A YAML syntax error or a breached parser budget.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub(crate) struct YamlError {
+pub struct YamlError {
     /// Lowercase description without position.
     pub message: String,
     /// What to do about it.
@@ -72,7 +72,7 @@ pub(crate) struct YamlError {
 }
 
 /// Parses the front matter `yaml`, which starts at byte `base` of the file.
-pub(crate) fn parse(yaml: &str, base: usize) -> Result<Node, YamlError> {
+pub fn parse(yaml: &str, base: usize) -> Result<Node, YamlError> {
     build::build(yaml, base).map_err(|failure| describe(&failure, yaml, base))
 }
 
