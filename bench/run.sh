@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
-# Benchmarks `postmortem lint` against the targets of issue 6 and, when they
-# are installed, against the peers a team would otherwise run on the same
-# files: markdownlint-cli2 (npm) and pandoc (Debian).
+# The benchmark harness: `postmortem lint` on the generated corpora against
+# the Markdown linters a team would otherwise run on the same files (rumdl
+# from PyPI, markdownlint-cli2 from npm), one file as a whole process, the
+# site build, peak memory, and the in-process cost per file (cargo bench).
 #
-#   bench/run.sh            # corpora in target/bench, results on stdout
+#   bench/run.sh            # installs the peers under target/bench, prints a table
 #
-# Needs hyperfine; markdownlint-cli2 is looked up on PATH and in
-# target/bench/node_modules/.bin (npm install --prefix target/bench markdownlint-cli2).
+# Needs hyperfine (Debian: apt-get install hyperfine), python3 and npm for the
+# peers; a peer that cannot be installed is skipped and said so.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -18,56 +19,64 @@ bin=target/release/postmortem
 export POSTMORTEM_NOW=2026-11-22T00:00:00Z
 
 for n in 1000 10000; do
-  if [[ ! -d $out/corpus-$n ]]; then
-    target/release/examples/corpus "$out/corpus-$n" "$n" 42
-  fi
+  [[ -d $out/corpus-$n ]] || target/release/examples/corpus "$out/corpus-$n" "$n" 42
 done
 one="$out/corpus-1000/00000.md"
 
-median() { python3 -c 'import json,sys; r=json.load(open(sys.argv[1]))["results"]; print(" ".join("%.4f" % x["median"] for x in r))' "$1"; }
-peak_kb() { /usr/bin/time -f %M "$@" >/dev/null 2>"$out/time.txt" || true; tail -n 1 "$out/time.txt"; }
+# Peers, installed once under target/bench.
+[[ -x $out/venv/bin/rumdl ]] || { python3 -m venv "$out/venv" && "$out/venv/bin/pip" install -q rumdl; } >/dev/null 2>&1 || true
+[[ -x $out/node_modules/.bin/markdownlint-cli2 ]] || npm install --silent --prefix "$out" markdownlint-cli2 >/dev/null 2>&1 || true
+rumdl=$out/venv/bin/rumdl
+mdl=$out/node_modules/.bin/markdownlint-cli2
 
-echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $(uname -sr)"
+median() { python3 -c 'import json,sys; r=json.load(open(sys.argv[1]))["results"]; print(" ".join("%.4f" % x["median"] for x in r))' "$1"; }
+peak_mb() { /usr/bin/time -f %M "$@" >/dev/null 2>"$out/time.txt" || true; awk 'END {printf "%.1f", $1 / 1024}' "$out/time.txt"; }
+ratio() { python3 -c "print(f'{$1/$2:.1f}')"; }
+
+echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $(uname -sr); $(rustc --version)"
 echo "postmortem $($bin --version | cut -d' ' -f2)"
 
-hyperfine -i --warmup 3 --runs 10 --export-json "$out/lint.json" \
-  "$bin lint --format concise $out/corpus-1000" \
-  "$bin lint --format concise $out/corpus-10000" >/dev/null 2>&1 || true
-read -r lint1k lint10k <<<"$(median "$out/lint.json")"
-hyperfine -i --warmup 20 --runs 200 -N --export-json "$out/one.json" "$bin lint $one" >/dev/null 2>&1 || true
-one_file=$(median "$out/one.json")
-mem1k=$(peak_kb "$bin" lint --format concise "$out/corpus-1000")
-mem10k=$(peak_kb "$bin" lint --format concise "$out/corpus-10000")
+# One run, the three linters interleaved by hyperfine on the same files.
+commands=("$bin lint --format concise $out/corpus-10000")
+names=(postmortem)
+if [[ -x $rumdl ]]; then
+  commands+=("$rumdl check --no-cache --quiet $out/corpus-10000")
+  names+=("rumdl $($rumdl --version | cut -d' ' -f2)")
+fi
+if [[ -x $mdl ]]; then
+  commands+=("$mdl '$out/corpus-10000/*.md'")
+  names+=("markdownlint-cli2 $($mdl --help 2>&1 | head -1 | cut -d' ' -f2)")
+fi
+hyperfine -i -N --warmup 1 --runs 5 --export-json "$out/lint.json" "${commands[@]}" >/dev/null 2>&1 || true
+read -r -a times <<<"$(median "$out/lint.json")"
+echo
+echo "| lint of 10,000 files | median wall | peak memory | postmortem is |"
+echo "|---|---|---|---|"
+for i in "${!commands[@]}"; do
+  # shellcheck disable=SC2086
+  mem=$(peak_mb ${commands[$i]//\'/})
+  echo "| ${names[$i]} | ${times[$i]} s | $mem MB | $(ratio "${times[$i]}" "${times[0]}")x faster |"
+done
+mem1k=$(peak_mb "$bin" lint --format concise "$out/corpus-1000")
+echo "| postmortem, 1,000 files | | $mem1k MB | (memory flat: compare with 10,000) |"
 
-echo "lint 1,000 files:   ${lint1k} s median, peak ${mem1k} KB"
-echo "lint 10,000 files:  ${lint10k} s median, peak ${mem10k} KB   (target <= 1.5 s, < 64 MB, flat)"
-echo "lint one file:      ${one_file} s median, whole process     (target < 0.005 s)"
+hyperfine -i -N --warmup 20 --runs 200 --export-json "$out/one.json" "$bin lint $one" >/dev/null 2>&1 || true
+echo
+echo "one file as a whole process: $(median "$out/one.json") s median   (target <= 0.002 s)"
 
 # A site build stops on lint errors: build from the corpus minus files with errors.
 site_src="$out/site-source"
 if [[ ! -d $site_src ]]; then
   cp -r "$out/corpus-1000" "$site_src"
-  "$bin" lint "$site_src" --format concise | grep -o '^[^:]*\.md' | sort -u | while read -r f; do
-    "$bin" lint "$f" --format json | grep -q '"severity":"error"' && rm -f "$f"
-  done
+  "$bin" lint "$site_src" --format json | python3 -c '
+import json, sys, os
+for line in sys.stdin:
+    f = json.loads(line)
+    if f.get("severity") == "error" and os.path.exists(f["file"]): os.remove(f["file"])'
 fi
-hyperfine -i -N --warmup 1 --runs 5 --export-json "$out/site.json" "$bin render $site_src --out $out/site --include-drafts" >/dev/null 2>&1 || true
-echo "site build, $(ls "$site_src" | wc -l) postmortems: $(median "$out/site.json") s median   (target <= 3 s)"
+hyperfine -i -N --warmup 1 --runs 5 --export-json "$out/site.json" "$bin site $site_src --out $out/site --include-drafts" >/dev/null 2>&1 || true
+echo "site build, $(ls "$site_src" | wc -l) postmortems: $(median "$out/site.json") s median   (target <= 0.6 s)"
 
-mdl=$(command -v markdownlint-cli2 || true)
-[[ -z $mdl && -x $out/node_modules/.bin/markdownlint-cli2 ]] && mdl=$out/node_modules/.bin/markdownlint-cli2
-if [[ -n $mdl ]]; then
-  hyperfine --warmup 1 --runs 3 -i --export-json "$out/mdl.json" "$mdl '$out/corpus-10000/*.md'" >/dev/null 2>&1 || true
-  mdl10k=$(median "$out/mdl.json")
-  echo "markdownlint-cli2 10,000 files: ${mdl10k} s median; postmortem is $(python3 -c "print(f'{$mdl10k/$lint10k:.1f}')")x faster (target >= 25x)"
-else
-  echo "markdownlint-cli2 not installed: skipped (npm install --prefix $out markdownlint-cli2)"
-fi
-
-if command -v pandoc >/dev/null; then
-  script="for f in $out/corpus-1000/*.md; do pandoc -s -o /dev/null \"\$f\"; done"
-  hyperfine --warmup 0 --runs 1 --export-json "$out/pandoc.json" "bash -c '$script'" >/dev/null 2>&1 || true
-  echo "pandoc -s, 1,000 files one at a time: $(median "$out/pandoc.json") s (for scale; postmortem render has no site build yet, issue 3)"
-else
-  echo "pandoc not installed: skipped"
-fi
+echo
+echo "in process, per file (cargo bench --bench per_file, 200 corpus files):"
+cargo bench --quiet --bench per_file 2>/dev/null | grep -E '^(├|╰|│)' || true

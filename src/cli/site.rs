@@ -8,6 +8,7 @@ use postmortem::render::site::{self, SiteOptions};
 use postmortem::render::templates::Templates;
 use postmortem::report;
 use postmortem::{Error, discover, lint, render, write};
+use rayon::prelude::*;
 use std::path::Path;
 use std::process::ExitCode;
 
@@ -154,30 +155,60 @@ fn models(files: &[std::path::PathBuf], build: &Build<'_>) -> Result<Models, Err
         failed: 0,
         skipped: 0,
     };
-    for path in files {
-        let bytes = discover::read(path)?;
-        let (text, checked) = lint::check_bytes(&bytes, &build.lint);
-        // A postmortem that will not be published cannot stop the site; one
-        // whose front matter cannot be read might be published, so it does.
-        let published = checked
-            .document
-            .as_ref()
-            .is_none_or(|d| d.status.value == postmortem::document::Status::Published);
-        if !published && !build.include_drafts {
+    // Read, checked and modelled on every core; diagnostics shown in path
+    // order afterwards.
+    let read: Vec<Result<Option<Read>, Error>> =
+        files.par_iter().map(|path| read_one(path, build)).collect();
+    for (path, read) in files.iter().zip(read) {
+        let Some(read) = read? else {
             out.skipped += 1;
             continue;
-        }
+        };
         let shown = report::display_path(path);
-        let document =
-            super::checked::check_or_refuse(&shown, &text, &checked.findings, checked.document);
-        match document {
-            Some(document) => out
-                .models
-                .push(render::model(&document, &text, !build.internal)),
-            None => out.failed += 1,
+        let checked = read.checked;
+        let document = super::checked::check_or_refuse(
+            &shown,
+            &read.text,
+            &checked.findings,
+            checked.document,
+        );
+        match (document, read.model) {
+            (Some(_), Some(model)) => out.models.push(model),
+            _ => out.failed += 1,
         }
     }
     Ok(out)
+}
+
+/// One postmortem, checked, with its model when it has a document.
+struct Read {
+    text: String,
+    checked: lint::Checked,
+    model: Option<render::Model>,
+}
+
+/// `None` for a postmortem that will not be published.
+fn read_one(path: &Path, build: &Build<'_>) -> Result<Option<Read>, Error> {
+    let bytes = discover::read(path)?;
+    let (text, checked) = lint::check_bytes(&bytes, &build.lint);
+    // A postmortem that will not be published cannot stop the site; one
+    // whose front matter cannot be read might be published, so it does.
+    let published = checked
+        .document
+        .as_ref()
+        .is_none_or(|d| d.status.value == postmortem::document::Status::Published);
+    if !published && !build.include_drafts {
+        return Ok(None);
+    }
+    let model = checked
+        .document
+        .as_ref()
+        .map(|document| render::model(document, &text, !build.internal));
+    Ok(Some(Read {
+        text: text.into_owned(),
+        checked,
+        model,
+    }))
 }
 
 /// `SOURCE_DATE_EPOCH` as RFC 3339, for reproducible builds that want a stamp.

@@ -51,15 +51,14 @@ pub fn build(
             .cmp(&sort_key(a))
             .then_with(|| a.slug.cmp(&b.slug))
     });
-    let mut files = Vec::new();
-    let mut posts = Vec::new();
     let mut taken = Taken::default();
-    for model in ordered {
-        let slug = unique(&model.slug, &mut taken);
-        files.push((
-            format!("{slug}.html"),
-            page::html(model, templates, options.allow_html)?,
-        ));
+    let slugs: Vec<String> = ordered
+        .iter()
+        .map(|model| unique(&model.slug, &mut taken))
+        .collect();
+    let mut files = pages(&ordered, &slugs, templates, options.allow_html)?;
+    let mut posts = Vec::new();
+    for (model, slug) in ordered.into_iter().zip(slugs) {
         let day = sort_key(model);
         posts.push(Post {
             id: entry_id(options, &day, &slug),
@@ -85,6 +84,42 @@ pub fn build(
 }
 
 /// The context of the index and the feed (docs/templates.md, "Site context").
+/// The page of each postmortem, rendered on every core, in the given order.
+fn pages(
+    models: &[&Model],
+    slugs: &[String],
+    templates: &Templates,
+    allow_html: bool,
+) -> Result<Vec<(String, String)>, Error> {
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let per_thread = models.len().div_ceil(threads).max(1);
+    let render = |(model, slug): (&&Model, &String)| {
+        page::html(model, templates, allow_html).map(|html| (format!("{slug}.html"), html))
+    };
+    let parts: Vec<Result<Vec<_>, Error>> = std::thread::scope(|scope| {
+        let handles: Vec<_> = models
+            .chunks(per_thread)
+            .zip(slugs.chunks(per_thread))
+            .map(|(models, slugs)| {
+                scope.spawn(move || models.iter().zip(slugs).map(render).collect())
+            })
+            .collect();
+        handles
+            .into_iter()
+            .map(|handle| {
+                handle
+                    .join()
+                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+            })
+            .collect()
+    });
+    let mut files = Vec::with_capacity(models.len() + 3);
+    for part in parts {
+        files.extend(part?);
+    }
+    Ok(files)
+}
+
 fn context(options: &SiteOptions, posts: &[Post<'_>]) -> serde_json::Value {
     let newest = posts
         .iter()
