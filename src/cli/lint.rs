@@ -1,5 +1,6 @@
 //! `postmortem lint [PATH...]`.
 
+use super::fixing::{self, Mode};
 use crate::output;
 use postmortem::config::Config;
 use postmortem::report::{self, FileOutput, FileReport, Format, Reporter, Totals};
@@ -28,6 +29,18 @@ pub(super) struct Args {
     /// Exit 1 on warnings too.
     #[arg(long)]
     deny_warnings: bool,
+    /// Apply the safe fixes (those that cannot change what the postmortem
+    /// says), in place, and report what is left.
+    #[arg(long)]
+    fix: bool,
+    /// With --fix or --diff, apply the unsafe fixes too (probably right;
+    /// read the diff).
+    #[arg(long)]
+    unsafe_fixes: bool,
+    /// Print a unified diff of what --fix would change and write nothing;
+    /// exit 1 when there is something to change.
+    #[arg(long)]
+    diff: bool,
     /// The time to treat as now, for reproducible runs (RFC 3339 or
     /// `YYYY-MM-DD HH:MM`, UTC unless an offset is given).
     #[arg(long, env = "POSTMORTEM_NOW", value_name = "TIMESTAMP")]
@@ -40,6 +53,7 @@ struct Options {
     format: Format,
     output: Option<PathBuf>,
     deny_warnings: bool,
+    mode: Mode,
     lint: lint::Options,
 }
 
@@ -67,6 +81,7 @@ impl Args {
             output: self.output,
             stdin_filename: self.stdin_filename,
             deny_warnings: self.deny_warnings,
+            mode: Mode::new(self.fix, self.unsafe_fixes, self.diff),
             paths: if self.paths.is_empty() {
                 vec![config.settings.dir.clone()]
             } else {
@@ -107,10 +122,14 @@ pub(super) fn run(args: Args, config: &Config) -> Result<ExitCode, Error> {
         None => output::print(text),
     };
     let mut reporter = Reporter::new(options.format, options.output.is_none());
+    if let Mode::Fix(allowed) | Mode::Diff(allowed) = options.mode {
+        reporter.fixing(allowed == lint::fix::Allowed::Unsafe);
+    }
+    let mut changes = false;
     // Files are checked in parallel a chunk at a time and reported in path
     // order: memory holds one chunk's reports, not the whole run.
     for chunk in found.files.chunks(CHUNK) {
-        let outcomes: Vec<Result<FileOutput, Error>> = chunk
+        let outcomes: Vec<Result<Outcome, Error>> = chunk
             .par_iter()
             .map(|path| check_file(path, &options, root.as_ref(), &reporter))
             .collect();
@@ -118,7 +137,20 @@ pub(super) fn run(args: Args, config: &Config) -> Result<ExitCode, Error> {
         let mut text = String::new();
         for outcome in outcomes {
             match outcome {
-                Ok(output) => text.push_str(&reporter.take(output)),
+                Ok(Outcome {
+                    output,
+                    diff: Some(diff),
+                }) => {
+                    changes = true;
+                    text.push_str(&diff);
+                    reporter.take(output);
+                }
+                Ok(Outcome { output, diff: None }) => {
+                    let report = reporter.take(output);
+                    if !matches!(options.mode, Mode::Diff(_)) {
+                        text.push_str(&report);
+                    }
+                }
                 Err(error) => {
                     output::error(&error);
                     could_not_run = true;
@@ -126,6 +158,16 @@ pub(super) fn run(args: Args, config: &Config) -> Result<ExitCode, Error> {
             }
         }
         emit(&text);
+    }
+    if let Mode::Diff(_) = options.mode {
+        // The diff is the output; what it fixes goes to standard error.
+        let summary = reporter.totals().summary();
+        output::message("note", &format!("{summary}; nothing written (--diff)"));
+        return Ok(if could_not_run {
+            ExitCode::from(2)
+        } else {
+            ExitCode::from(u8::from(changes))
+        });
     }
     emit(&reporter.finish());
     if let (Some(path), Some(text)) = (&options.output, &collected) {
@@ -140,12 +182,18 @@ pub(super) fn run(args: Args, config: &Config) -> Result<ExitCode, Error> {
 
 const CHUNK: usize = 256;
 
+/// One file's report, and in diff mode what its fixes would change.
+struct Outcome {
+    output: FileOutput,
+    diff: Option<String>,
+}
+
 fn check_file(
     path: &Path,
     options: &Options,
     root: Option<&discover::Shown>,
     reporter: &Reporter,
-) -> Result<FileOutput, Error> {
+) -> Result<Outcome, Error> {
     let stdin = path.as_os_str() == "-";
     let read = if stdin {
         super::read_input(path)
@@ -174,11 +222,26 @@ fn check_file(
         Some(root) => report::display_path(&root.path(name)),
         None => report::display_path(name),
     };
-    Ok(reporter.render_file(FileReport {
+    let fixable = checked.findings.iter().any(|f| f.fix.is_some());
+    if options.mode == Mode::Report || stdin || !fixable {
+        let output = reporter.render_file(FileReport {
+            path: &shown,
+            text: &text,
+            findings: &checked.findings,
+        });
+        return Ok(Outcome { output, diff: None });
+    }
+    let fixing::FileFix { fixed, diff } =
+        fixing::fix_file(path, &shown, &text, options.mode, &options.lint)?;
+    let output = reporter.render_file(FileReport {
         path: &shown,
-        text: &text,
-        findings: &checked.findings,
-    }))
+        text: &fixed.text,
+        findings: &fixed.checked.findings,
+    });
+    Ok(Outcome {
+        output: output.with_fixed(fixed.fixed),
+        diff,
+    })
 }
 
 fn exit_code(could_not_run: bool, totals: Totals, deny_warnings: bool) -> ExitCode {

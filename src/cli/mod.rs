@@ -3,6 +3,7 @@
 
 mod destination;
 mod ecosystem;
+mod fixing;
 mod import;
 mod lint;
 mod new;

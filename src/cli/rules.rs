@@ -47,8 +47,11 @@ pub(super) fn explain(args: ExplainArgs) -> Result<ExitCode, Error> {
         });
     };
     let info = registry::info(rule);
+    let fix = info
+        .fix
+        .map_or_else(String::new, |fix| format!("\nFix: {fix}\n"));
     output::print(&format!(
-        "{}: {}\nDefault level: {}\n\n{}\n",
+        "{}: {}\nDefault level: {}\n\n{}\n{fix}",
         rule.id(),
         info.summary,
         info.level.describe(),

@@ -3,7 +3,7 @@
 //! instead of stopping at the first.
 
 use super::yaml::{Entry, Node, Value};
-use crate::diagnostic::{Finding, Rule};
+use crate::diagnostic::{Applicability, Edit, Finding, Fix, Rule};
 use crate::span::{Span, Spanned};
 use crate::suggest::{close_choice, did_you_mean};
 
@@ -22,6 +22,12 @@ impl Fields {
             Some(help) => finding.with_help(help),
             None => finding,
         });
+    }
+
+    /// Records a `schema` finding with the fix that its help describes.
+    pub fn report_fix(&mut self, span: Span, message: String, help: String, fix: Fix) {
+        let finding = Finding::new(Rule::Schema, span, message).with_help(help);
+        self.findings.push(finding.with_fix(fix));
     }
 
     /// The entries of a mapping node, checked against the `known` keys of
@@ -54,17 +60,20 @@ impl Fields {
         for entry in entries {
             let key = entry.key.value.as_str();
             if !known.contains(&key) {
-                let help = did_you_mean(key, known)
-                    .map(|k| format!("did you mean `{k}`?"))
-                    .or_else(|| {
-                        let known = format!("known keys: {}", known.join(", "));
-                        Some(otherwise.map_or(known.clone(), |o| format!("{known}; {o}")))
-                    });
-                self.report(
-                    entry.key.span,
-                    format!("unknown key `{key}` in {what}"),
-                    help,
-                );
+                let message = format!("unknown key `{key}` in {what}");
+                if let Some(near) = did_you_mean(key, known) {
+                    let fix = Fix::new(
+                        Applicability::Unsafe,
+                        format!("rename to `{near}`"),
+                        vec![Edit::replace(entry.key.span, near)],
+                    );
+                    let help = format!("did you mean `{near}`?");
+                    self.report_fix(entry.key.span, message, help, fix);
+                    continue;
+                }
+                let known = format!("known keys: {}", known.join(", "));
+                let help = otherwise.map_or(known.clone(), |o| format!("{known}; {o}"));
+                self.report(entry.key.span, message, Some(help));
             } else if kept.iter().any(|k| k.key.value == key) {
                 self.report(
                     entry.key.span,
@@ -86,10 +95,17 @@ impl Fields {
             Value::Null => None,
             Value::Bool(_) | Value::Int(_) | Value::Float(_) => {
                 let raw = raw(source, node.span);
-                self.report(
+                let quoted = format!("\"{raw}\"");
+                let fix = Fix::new(
+                    Applicability::Safe,
+                    format!("write {quoted}"),
+                    vec![Edit::replace(node.span, quoted.clone())],
+                );
+                self.report_fix(
                     node.span,
                     format!("{what} should be text, found {} `{raw}`", node.type_name()),
-                    Some(format!("quote it: \"{raw}\"")),
+                    format!("quote it: {quoted}"),
+                    fix,
                 );
                 None
             }

@@ -7,8 +7,8 @@ use super::model::{ActionKind, ActionStatus, Document, Impact, Priority, Stamp, 
 use super::stamp::{Context, stamp};
 use super::yaml::{Node, Value};
 use super::zone;
-use crate::diagnostic::Finding;
 use crate::diagnostic::Rule;
+use crate::diagnostic::{Applicability, Edit, Finding, Fix};
 use crate::span::{Span, Spanned};
 use crate::suggest::did_you_mean;
 use chrono::NaiveDate;
@@ -200,12 +200,21 @@ impl Reader<'_, '_> {
             Value::Null => return None,
             Value::Int(_) | Value::Float(_) => {
                 let raw = raw(self.source, node.span);
-                let help = "write a time such as `14:30` or `2026-05-14 14:30`".to_string();
-                self.fields.report(
-                    node.span,
-                    format!("{what} should be a timestamp, found a number `{raw}`"),
-                    Some(help),
-                );
+                let message = format!("{what} should be a timestamp, found a number `{raw}`");
+                match clock_digits(raw) {
+                    Some(time) => {
+                        let quoted = format!("\"{time}\"");
+                        let help = format!("YAML reads `{raw}` as a number: write {quoted}");
+                        let edit = Edit::replace(node.span, quoted.clone());
+                        let fix =
+                            Fix::new(Applicability::Safe, format!("write {quoted}"), vec![edit]);
+                        self.fields.report_fix(node.span, message, help, fix);
+                    }
+                    None => {
+                        let help = "write a time such as `14:30` or `2026-05-14 14:30`".to_string();
+                        self.fields.report(node.span, message, Some(help));
+                    }
+                }
                 return None;
             }
             _ => {
@@ -297,4 +306,14 @@ impl Reader<'_, '_> {
         }
         Some(Spanned::new(minutes?, text.span))
     }
+}
+
+/// `1430` or `930` as the clock time people mean by it (`14:30`, `09:30`).
+fn clock_digits(raw: &str) -> Option<String> {
+    if !(3..=4).contains(&raw.len()) || !raw.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let value: u32 = raw.parse().ok()?;
+    let (hour, minute) = (value / 100, value % 100);
+    (hour < 24 && minute < 60).then(|| format!("{hour:02}:{minute:02}"))
 }

@@ -1,6 +1,7 @@
 //! The linter: runs every rule on a postmortem and returns its findings,
 //! sorted by position, with severities set for the document's status.
 
+pub mod fix;
 pub(crate) mod phrasing;
 pub(crate) mod prose;
 mod recovery;

@@ -75,6 +75,8 @@ pub struct RuleInfo {
     pub summary: &'static str,
     /// What it catches, why it matters, a failing and a fixed example.
     pub docs: &'static str,
+    /// The fix it offers and its applicability, when it has one.
+    pub fix: Option<&'static str>,
     /// The check, for rules that look at a parsed document.
     pub check: Option<Check>,
 }

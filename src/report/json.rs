@@ -1,7 +1,10 @@
 //! The JSON Lines format: one object per finding with `file`, `line`,
-//! `column`, `end_line`, `end_column`, `severity`, `rule`, `message`, `help`.
+//! `column`, `end_line`, `end_column`, `severity`, `rule`, `message`, `help`,
+//! and `fix` when the rule knows one: its `applicability` and `choices`, each
+//! a `title` and `edits` (`start` and `end` as `line` and `column`, end
+//! exclusive, and the `content` put there).
 
-use super::located::Located;
+use super::located::{Located, LocatedFix, locate_fix};
 use super::{Emitter, FileReport, Totals};
 use crate::span::LineIndex;
 use serde::Serialize;
@@ -30,6 +33,8 @@ struct Line<'a> {
     rule: &'static str,
     message: &'a str,
     help: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    fix: Option<LocatedFix>,
 }
 
 /// One line of JSON per finding.
@@ -48,6 +53,10 @@ pub(crate) fn render(report: FileReport<'_>) -> String {
             rule: finding.rule.id(),
             message: &finding.message,
             help: finding.help.as_deref(),
+            fix: finding
+                .fix
+                .as_ref()
+                .map(|fix| locate_fix(fix, report.text, &index)),
         };
         // Serializing plain strings and numbers cannot fail.
         out.push_str(&serde_json::to_string(&line).unwrap_or_default());

@@ -2,9 +2,10 @@
 //! whole-run formats (SARIF, JUnit) keep after each file's text is dropped.
 
 use super::FileReport;
-use crate::diagnostic::{Rule, Severity};
+use crate::diagnostic::{Applicability, Fix, Rule, Severity};
 use crate::escape;
 use crate::span::{LineIndex, Position};
+use serde::Serialize;
 
 /// One finding, located.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -23,6 +24,61 @@ pub struct Located {
     pub message: String,
     /// The help line.
     pub help: Option<String>,
+    /// The fix, with its edits located.
+    pub fix: Option<LocatedFix>,
+}
+
+/// A fix with line and column ranges, for machine output.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct LocatedFix {
+    /// `safe`, `unsafe` or `display-only`.
+    pub applicability: Applicability,
+    /// The choices; `--fix` applies the first.
+    pub choices: Vec<LocatedChoice>,
+}
+
+/// One choice of a located fix.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct LocatedChoice {
+    /// What it does.
+    pub title: String,
+    /// Its edits.
+    pub edits: Vec<LocatedEdit>,
+}
+
+/// An edit as a line and column range (end exclusive) and its new text.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct LocatedEdit {
+    /// Where the replaced text starts.
+    pub start: Position,
+    /// Where it ends (equal to `start` for an insertion).
+    pub end: Position,
+    /// The text put there.
+    pub content: String,
+}
+
+/// `fix` with its edits located in `text`.
+pub fn locate_fix(fix: &Fix, text: &str, index: &LineIndex) -> LocatedFix {
+    let choices = fix
+        .choices
+        .iter()
+        .map(|choice| LocatedChoice {
+            title: choice.title.clone(),
+            edits: choice
+                .edits
+                .iter()
+                .map(|edit| LocatedEdit {
+                    start: index.position(text, edit.span.start),
+                    end: index.position(text, edit.span.end),
+                    content: edit.content.clone(),
+                })
+                .collect(),
+        })
+        .collect();
+    LocatedFix {
+        applicability: fix.applicability,
+        choices,
+    }
 }
 
 /// Every finding of `report`, located.
@@ -45,6 +101,10 @@ pub fn locate(report: FileReport<'_>) -> Vec<Located> {
                     .help
                     .as_deref()
                     .map(|h| escape::line(h).into_owned()),
+                fix: finding
+                    .fix
+                    .as_ref()
+                    .map(|fix| locate_fix(fix, report.text, &index)),
             }
         })
         .collect()

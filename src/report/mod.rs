@@ -9,6 +9,7 @@ pub(crate) mod junit;
 pub mod located;
 pub(crate) mod sarif;
 
+use crate::diagnostic::Applicability;
 use crate::diagnostic::{Finding, Severity};
 
 /// The output formats of `lint` (with the `cli` feature, also the values
@@ -50,6 +51,16 @@ pub struct Totals {
     pub warnings: usize,
     /// Files checked.
     pub files: usize,
+    /// Findings `--fix` would repair.
+    pub fixable: usize,
+    /// Findings only `--fix --unsafe-fixes` would repair.
+    pub unsafe_fixable: usize,
+    /// Findings repaired by this run's fixes.
+    pub fixed: usize,
+    /// Whether this run applied (or showed) fixes.
+    pub fixing: bool,
+    /// Whether those included the unsafe ones.
+    pub unsafe_fixes: bool,
 }
 
 impl Totals {
@@ -61,17 +72,46 @@ impl Totals {
                 Severity::Error => self.errors += 1,
                 Severity::Warning => self.warnings += 1,
             }
+            match finding.fix.as_ref().map(|f| f.applicability) {
+                Some(Applicability::Safe) => self.fixable += 1,
+                Some(Applicability::Unsafe) => self.unsafe_fixable += 1,
+                _ => {}
+            }
         }
     }
 
-    /// `2 errors, 1 warning in 3 files`.
+    /// Adds the counts of `other`, one file's.
+    pub fn merge(&mut self, other: Totals) {
+        self.errors += other.errors;
+        self.warnings += other.warnings;
+        self.files += 1;
+        self.fixable += other.fixable;
+        self.unsafe_fixable += other.unsafe_fixable;
+        self.fixed += other.fixed;
+        self.fixing |= other.fixing;
+    }
+
+    /// `2 errors, 1 warning in 3 files`, and what fixes can do.
     pub fn summary(&self) -> String {
-        format!(
+        let counts = format!(
             "{}, {} in {}",
             plural(self.errors, "error"),
             plural(self.warnings, "warning"),
             plural(self.files, "file")
-        )
+        );
+        let more = match self.unsafe_fixable {
+            _ if self.unsafe_fixes => String::new(),
+            0 => String::new(),
+            n => format!(" ({n} more with `--unsafe-fixes`)"),
+        };
+        if self.fixing {
+            return format!("{counts}; {} fixed{more}", plural(self.fixed, "finding"));
+        }
+        match (self.fixable, self.unsafe_fixable) {
+            (0, 0) => counts,
+            (0, n) => format!("{counts}; {n} fixable with `--fix --unsafe-fixes`"),
+            (n, _) => format!("{counts}; {n} fixable with `--fix`{more}"),
+        }
     }
 }
 
@@ -132,6 +172,14 @@ pub struct FileOutput {
     located: Vec<located::Located>,
 }
 
+impl FileOutput {
+    /// The same output, counting `fixed` findings repaired in the file.
+    pub fn with_fixed(mut self, fixed: usize) -> Self {
+        self.counts.fixed = fixed;
+        self
+    }
+}
+
 /// Reports a run file by file through the format's [`Emitter`]: per-file
 /// text comes back at once, whole-run formats keep the located findings
 /// (not the files) until [`Reporter::finish`].
@@ -173,14 +221,19 @@ impl Reporter {
 
     /// Takes one rendered file, in order; returns the text to emit now.
     pub fn take(&mut self, output: FileOutput) -> String {
-        self.totals.errors += output.counts.errors;
-        self.totals.warnings += output.counts.warnings;
-        self.totals.files += 1;
+        self.totals.merge(output.counts);
         if self.emitter.whole_run() {
             self.files.push(output.path);
             self.findings.extend(output.located);
         }
         output.text
+    }
+
+    /// Marks the run as one that applies or shows fixes (`unsafe_fixes`:
+    /// the unsafe ones too), for the summary.
+    pub fn fixing(&mut self, unsafe_fixes: bool) {
+        self.totals.fixing = true;
+        self.totals.unsafe_fixes = unsafe_fixes;
     }
 
     /// The counts so far.

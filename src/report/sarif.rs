@@ -1,7 +1,7 @@
 //! SARIF 2.1.0, as GitHub code scanning takes it: every rule with its help
 //! text, and every finding as a result with its region.
 
-use super::located::Located;
+use super::located::{Located, LocatedFix};
 use super::{Emitter, FileReport, Totals};
 use crate::diagnostic::{Rule, Severity};
 use crate::document::Status;
@@ -77,7 +77,7 @@ fn result(finding: &Located) -> Value {
         Some(help) => format!("{}\nhelp: {help}", finding.message),
         None => finding.message.clone(),
     };
-    json!({
+    let mut result = json!({
         "ruleId": finding.rule.id(),
         "ruleIndex": index,
         "level": level(finding.severity),
@@ -93,5 +93,43 @@ fn result(finding: &Located) -> Value {
                 }
             }
         }]
-    })
+    });
+    if let Some(fix) = &finding.fix {
+        result["fixes"] = fixes(fix, &finding.path);
+    }
+    result
+}
+
+/// Each choice of `fix` as a SARIF fix: the edits as replacements, an
+/// insertion as an empty `deletedRegion`.
+fn fixes(fix: &LocatedFix, path: &str) -> Value {
+    let fixes: Vec<Value> = fix
+        .choices
+        .iter()
+        .map(|choice| {
+            let replacements: Vec<Value> = choice
+                .edits
+                .iter()
+                .map(|edit| {
+                    json!({
+                        "deletedRegion": {
+                            "startLine": edit.start.line,
+                            "startColumn": edit.start.column,
+                            "endLine": edit.end.line,
+                            "endColumn": edit.end.column,
+                        },
+                        "insertedContent": { "text": edit.content },
+                    })
+                })
+                .collect();
+            json!({
+                "description": { "text": format!("{} ({})", choice.title, fix.applicability.name()) },
+                "artifactChanges": [{
+                    "artifactLocation": { "uri": path, "uriBaseId": "%SRCROOT%" },
+                    "replacements": replacements,
+                }],
+            })
+        })
+        .collect();
+    Value::Array(fixes)
 }

@@ -25,3 +25,14 @@ pub(crate) fn example_options() -> postmortem::lint::Options {
 pub(crate) fn repo(path: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join(path)
 }
+
+/// The built binary in `dir`, with [`NOW`] and without colours.
+pub(crate) fn postmortem_in(dir: &Path) -> std::process::Command {
+    let mut command = std::process::Command::new(insta_cmd::get_cargo_bin("postmortem"));
+    command
+        .current_dir(dir)
+        .env("POSTMORTEM_NOW", NOW)
+        .env_remove("CLICOLOR_FORCE")
+        .env("NO_COLOR", "1");
+    command
+}

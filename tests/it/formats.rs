@@ -91,6 +91,7 @@ fn github_commands_escape_commas_colons_and_newlines() {
         severity: Severity::Error,
         message: "100% wrong: a, b\nc".into(),
         help: Some("fix it".into()),
+        fix: None,
     };
     assert_eq!(
         github::render(&[finding]),

@@ -29,6 +29,7 @@ Fixed:
       - title: Reject cleanup inputs dated after the snapshot
         owner: storage-team
         due: 2026-06-30",
+    fix: None,
     check: Some(check),
 };
 

@@ -29,6 +29,7 @@ Fixed:
       - title: Reject cleanup inputs dated after the snapshot
         due: 2026-06-30
         status: done",
+    fix: None,
     check: Some(check),
 };
 

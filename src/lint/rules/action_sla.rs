@@ -31,6 +31,7 @@ Fixed:
       - title: Validate configuration before it is pushed
         priority: P0
         due: 2026-03-13",
+    fix: None,
     check: Some(check),
 };
 

@@ -1,6 +1,7 @@
 //! `dst`: local times that do not exist, or happen twice, in the zone.
 
-use crate::diagnostic::{Finding, Rule};
+use crate::diagnostic::{Choice, Edit, Finding, Fix, Rule};
+use crate::lint::words::narrow;
 use crate::document::{Document, Placement, Stamp, zone};
 use crate::lint::registry::{Context, Level, RuleInfo};
 use chrono_tz::Tz;
@@ -29,10 +30,15 @@ Fixed (the second 01:30, after clocks went back):
     timezone: America/Los_Angeles
     timeline:
       - at: 2026-11-01 01:30 -08:00",
+    fix: Some(
+        "display-only, for a time that happened twice: two choices, the time with the \
+         offset of its first pass and with that of its second (`01:30 -07:00`, `01:30 \
+         -08:00`). Only the author knows which one it was.",
+    ),
     check: Some(check),
 };
 
-fn check(document: &Document, _: &Context, out: &mut Vec<Finding>) {
+fn check(document: &Document, context: &Context, out: &mut Vec<Finding>) {
     for stamp in document.stamps() {
         let zone = stamp_zone(document, stamp);
         match stamp.placed {
@@ -52,7 +58,20 @@ fn check(document: &Document, _: &Context, out: &mut Vec<Finding>) {
                     stamp.text,
                     second.offset()
                 );
-                out.push(Finding::new(Rule::Dst, stamp.span, message).with_help(help));
+                let written = narrow(context.source, stamp.span, &stamp.text);
+                let choice = |offset: chrono::FixedOffset, pass: &str| Choice {
+                    title: format!("write `{} {offset}` ({pass})", stamp.text),
+                    edits: vec![Edit::replace(written, format!("{} {offset}", stamp.text))],
+                };
+                let fix = Fix::alternatives(vec![
+                    choice(*first.offset(), "the first time"),
+                    choice(*second.offset(), "the second time"),
+                ]);
+                out.push(
+                    Finding::new(Rule::Dst, stamp.span, message)
+                        .with_help(help)
+                        .with_fix(fix),
+                );
             }
             _ => {}
         }

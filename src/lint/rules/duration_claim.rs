@@ -1,6 +1,6 @@
 //! `duration-claim`: `impact.duration` against the impact window.
 
-use crate::diagnostic::{Finding, Rule};
+use crate::diagnostic::{Choice, Edit, Finding, Fix, Rule};
 use crate::document::Document;
 use crate::duration::format as duration;
 use crate::lint::registry::{Context, Level, RuleInfo};
@@ -31,6 +31,10 @@ Fixed:
       start: 2026-05-14 14:30
       end: 2026-05-15 17:15
       duration: 26h45m",
+    fix: Some(
+        "display-only: `duration:` rewritten to the impact window's length. Never applied \
+         by `--fix`: the window may be what is wrong.",
+    ),
     check: Some(check),
 };
 
@@ -67,5 +71,13 @@ fn check(document: &Document, context: &Context, out: &mut Vec<Finding>) {
         "write `duration: {}`, or correct the impact window",
         duration(actual)
     );
-    out.push(Finding::new(Rule::DurationClaim, claimed.span, message).with_help(help));
+    let choice = Choice {
+        title: format!("write `duration: {}`", duration(actual)),
+        edits: vec![Edit::replace(claimed.span, duration(actual))],
+    };
+    out.push(
+        Finding::new(Rule::DurationClaim, claimed.span, message)
+            .with_help(help)
+            .with_fix(Fix::alternatives(vec![choice])),
+    );
 }

@@ -22,5 +22,6 @@ fixed.
 Failing: a file containing the byte 0xE9 (Latin-1 `é`) in `Caf\\xE9`.
 
 Fixed: the same file saved as UTF-8 (`Café`).",
+    fix: None,
     check: None,
 };

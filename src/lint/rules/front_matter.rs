@@ -27,5 +27,6 @@ Fixed:
     title: Outage
     timeline: []
     ---",
+    fix: None,
     check: None,
 };

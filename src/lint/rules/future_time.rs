@@ -26,6 +26,7 @@ Fixed:
     date: 2026-05-20
     timeline:
       - at: 2026-05-14 14:30",
+    fix: None,
     check: Some(check),
 };
 

@@ -35,6 +35,7 @@ Fixed:
     timeline:
       - at: 2018-12-21 05:29 UTC
         kind: start",
+    fix: None,
     check: Some(check),
 };
 

@@ -37,6 +37,7 @@ Fixed:
     <!-- internal -->
     The vendor's failover script was untested.
     <!-- /internal -->",
+    fix: None,
     check: Some(check),
 };
 

@@ -33,6 +33,7 @@ Fixed:
         event: First mitigation deployed
       - at: 19:12
         kind: mitigated",
+    fix: None,
     check: Some(check),
 };
 

@@ -32,6 +32,7 @@ Fixed:
         kind: detected
       - at: 2026-05-15 17:15
         kind: resolved",
+    fix: None,
     check: Some(check),
 };
 

@@ -35,6 +35,7 @@ Fixed:
         kind: start
       - at: 15:11
         kind: detected",
+    fix: None,
     check: Some(check),
 };
 

@@ -32,6 +32,12 @@ Fixed:
     severity: SEV2
     timeline:
       - at: 2026-05-14 14:30",
+    fix: Some(
+        "safe: a number or boolean where text or a time belongs is quoted as written \
+         (`title: yes` -> `title: \"yes\"`), and a time YAML read as a number is written \
+         as the clock time (`at: 1430` -> `at: \"14:30\"`). Unsafe: an unknown key with one \
+         clear did-you-mean is renamed to it (`sevrity` -> `severity`).",
+    ),
     check: Some(check),
 };
 

@@ -30,6 +30,7 @@ Failing:
 Fixed:
     ## Root cause
     The cleanup job trusted a date filter it never checked.",
+    fix: None,
     check: Some(check),
 };
 

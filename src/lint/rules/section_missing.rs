@@ -1,6 +1,6 @@
 //! `section-missing`: a required body section that is not there.
 
-use crate::diagnostic::{Finding, Rule};
+use crate::diagnostic::{Applicability, Edit, Finding, Fix, Rule};
 use crate::document::Document;
 use crate::document::body::names_match;
 use crate::span::Span;
@@ -37,6 +37,12 @@ Fixed:
     ## Timeline
     ## Root cause
     ## Remediation",
+    fix: Some(
+        "unsafe: the heading is inserted before the next configured section the body has \
+         (or at the end), with a template hint under it for `placeholder` to remind the \
+         author what is still to write. Unsafe because the author may have the section \
+         under another name.",
+    ),
     check: Some(check),
 };
 
@@ -47,13 +53,33 @@ fn check(document: &Document, context: &Context, out: &mut Vec<Finding>) {
     } else {
         document.head
     };
-    for (name, aliases) in &context.settings.sections {
-        let present = body.sections.iter().any(|s| {
+    let configured = &context.settings.sections;
+    let heading_of = |(name, aliases): &(String, Vec<String>)| {
+        body.sections.iter().find(|s| {
             names_match(&s.title, name) || aliases.iter().any(|alias| names_match(&s.title, alias))
-        });
-        if present {
+        })
+    };
+    for (i, section) in configured.iter().enumerate() {
+        if heading_of(section).is_some() {
             continue;
         }
+        let (name, aliases) = section;
+        let before = configured[i + 1..].iter().find_map(heading_of);
+        let edit = match before {
+            Some(next) => Edit::insert(next.span.start, format!("## {name}\n\n{}\n", hint(name))),
+            None => {
+                let source = context.source;
+                let gap = if source.ends_with("\n\n") || source.is_empty() {
+                    ""
+                } else if source.ends_with('\n') {
+                    "\n"
+                } else {
+                    "\n\n"
+                };
+                Edit::insert(source.len(), format!("{gap}## {name}\n\n{}", hint(name)))
+            }
+        };
+        let fix = Fix::new(Applicability::Unsafe, format!("add `## {name}`"), vec![edit]);
         let help = match aliases.as_slice() {
             [] => format!("add a `## {name}` heading and what belongs under it"),
             aliases => format!(
@@ -62,6 +88,19 @@ fn check(document: &Document, context: &Context, out: &mut Vec<Finding>) {
             ),
         };
         let message = format!("the body has no `## {name}` section");
-        out.push(Finding::new(Rule::SectionMissing, at, message).with_help(help));
+        out.push(
+            Finding::new(Rule::SectionMissing, at, message)
+                .with_help(help)
+                .with_fix(fix),
+        );
     }
+}
+
+/// What is written under an inserted heading: a template hint, except
+/// under Timeline, whose table is generated from the front matter.
+fn hint(name: &str) -> String {
+    if names_match(name, "Timeline") {
+        return String::new();
+    }
+    format!("<!-- hint: write the {} -->\n", name.to_lowercase())
 }

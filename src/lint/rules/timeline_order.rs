@@ -1,6 +1,7 @@
 //! `timeline-order`: an entry earlier than the one before it.
 
-use crate::diagnostic::{Finding, Rule};
+use crate::diagnostic::{Applicability, Edit, Finding, Fix, Rule};
+use crate::lint::words::narrow;
 use crate::document::Document;
 use crate::lint::phrasing::{when_beside, written_beside};
 use crate::lint::registry::{Context, Level, RuleInfo};
@@ -35,10 +36,15 @@ Fixed:
         event: Failover starts
       - at: 2026-05-15 00:10
         event: Failover completes",
+    fix: Some(
+        "unsafe: for a time alone that kept the date of the entry before, the date of the \
+         next day is written in front of it (`00:10` -> `2026-05-15 00:10`). Unsafe because \
+         the entry may instead be misplaced or mistyped.",
+    ),
     check: Some(check),
 };
 
-fn check(document: &Document, _: &Context, out: &mut Vec<Finding>) {
+fn check(document: &Document, context: &Context, out: &mut Vec<Finding>) {
     let mut previous = None;
     for stamp in document.timeline.iter().filter_map(|e| e.at.as_ref()) {
         let Some((earliest, latest)) = stamp.range() else {
@@ -53,14 +59,21 @@ fn check(document: &Document, _: &Context, out: &mut Vec<Finding>) {
                 when_beside(before, stamp, document.zone)
             );
             let next_day = stamp.local.checked_add_days(Days::new(1));
-            let help = match next_day {
-                Some(next) if stamp.carried => format!(
-                    "the date probably changed: write `{}`",
-                    next.format("%Y-%m-%d %H:%M")
-                ),
-                _ => "move the entry to its place in the timeline, or correct its time".into(),
-            };
-            out.push(Finding::new(Rule::TimelineOrder, stamp.span, message).with_help(help));
+            let finding = Finding::new(Rule::TimelineOrder, stamp.span, message);
+            out.push(match next_day {
+                Some(next) if stamp.carried => {
+                    let full = next.format("%Y-%m-%d %H:%M");
+                    let help = format!("the date probably changed: write `{full}`");
+                    // The date goes before the time as written, keeping any
+                    // seconds, offset or label after it.
+                    let at = narrow(context.source, stamp.span, &stamp.text).start;
+                    let edit = Edit::insert(at, format!("{} ", next.format("%Y-%m-%d")));
+                    let fix = Fix::new(Applicability::Unsafe, format!("write `{full}`"), vec![edit]);
+                    finding.with_help(help).with_fix(fix)
+                }
+                _ => finding
+                    .with_help("move the entry to its place in the timeline, or correct its time"),
+            });
         }
         previous = Some((stamp, earliest, latest));
     }

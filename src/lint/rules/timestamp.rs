@@ -31,6 +31,7 @@ Fixed:
       - at: 2026-02-28 14:30
         kind: start
       - at: 2026-03-01 09:00",
+    fix: None,
     check: Some(check),
 };
 

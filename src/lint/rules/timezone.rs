@@ -1,7 +1,7 @@
 //! `timezone`: local times with no zone to read them in, and a `timezone`
 //! that is not an IANA name.
 
-use crate::diagnostic::{Finding, Rule};
+use crate::diagnostic::{Applicability, Edit, Finding, Fix, Rule};
 use crate::document::{Document, Placement, zone};
 use crate::lint::registry::{Context, Level, RuleInfo};
 
@@ -25,21 +25,35 @@ Failing:
 
 Fixed:
     timezone: America/Los_Angeles",
+    fix: Some(
+        "safe when only the case is wrong (`europe/berlin` -> `Europe/Berlin`); unsafe for \
+         an abbreviation or alias with one likely zone (`PT` -> `America/Los_Angeles`), since \
+         an abbreviation can stand for more than one region.",
+    ),
     check: Some(check),
 };
 
 fn check(document: &Document, _: &Context, out: &mut Vec<Finding>) {
     if let Some(name) = &document.timezone {
         if let Err(suggestion) = zone::parse_zone(&name.value) {
-            let help = suggestion.map_or_else(
-                || {
-                    "use an IANA zone name such as `America/Los_Angeles`, `Europe/Berlin` or `UTC`"
-                        .to_string()
-                },
-                |s| format!("did you mean `{s}`?"),
-            );
             let message = format!("`{}` is not an IANA time zone name", name.value);
-            out.push(Finding::new(Rule::Timezone, name.span, message).with_help(help));
+            let finding = Finding::new(Rule::Timezone, name.span, message);
+            out.push(match suggestion {
+                Some(meant) => {
+                    // Only the case differs: the same zone, safely renamed.
+                    let applicability = if meant.eq_ignore_ascii_case(&name.value) {
+                        Applicability::Safe
+                    } else {
+                        Applicability::Unsafe
+                    };
+                    let edit = Edit::replace(name.span, meant.to_string());
+                    let fix = Fix::new(applicability, format!("write `{meant}`"), vec![edit]);
+                    finding.with_help(format!("did you mean `{meant}`?")).with_fix(fix)
+                }
+                None => finding.with_help(
+                    "use an IANA zone name such as `America/Los_Angeles`, `Europe/Berlin` or `UTC`",
+                ),
+            });
         }
         return;
     }

@@ -40,6 +40,7 @@ Fixed:
         kind: update
       - at: 11:10
         kind: update",
+    fix: None,
     check: Some(check),
 };
 

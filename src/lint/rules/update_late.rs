@@ -29,6 +29,7 @@ Failing:
         kind: update
 
 Fixed: the update posted by 09:15, or the promise recorded as it was kept.",
+    fix: None,
     check: Some(check),
 };
 

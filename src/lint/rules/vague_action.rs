@@ -29,6 +29,7 @@ Fixed:
     action_items:
       - title: Page storage on-call when query errors exceed 1% for 5 minutes
       - title: Make the cleanup job refuse inputs dated after the snapshot",
+    fix: None,
     check: Some(check),
 };
 

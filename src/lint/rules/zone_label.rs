@@ -1,6 +1,7 @@
 //! `zone-label`: an abbreviation that was not in force on its date.
 
-use crate::diagnostic::{Finding, Rule};
+use crate::diagnostic::{Edit, Finding, Fix, Rule};
+use crate::lint::words::narrow;
 use crate::document::{Document, Stamp, zone};
 use crate::lint::registry::{Context, Level, RuleInfo};
 use chrono::{DateTime, FixedOffset};
@@ -34,6 +35,11 @@ Fixed:
     timezone: America/Los_Angeles
     timeline:
       - at: 2026-07-14 14:30 PDT",
+    fix: Some(
+        "display-only: the label in force on that date, in place of the one written \
+         (`PDT` -> `PST`). Never applied by `--fix`: the label may be right and the date or \
+         time wrong.",
+    ),
     check: Some(check),
 };
 
@@ -80,7 +86,7 @@ pub(crate) fn misread(document_zone: Option<Tz>, stamp: &Stamp) -> Option<Misrea
     })
 }
 
-fn check(document: &Document, _: &Context, out: &mut Vec<Finding>) {
+fn check(document: &Document, context: &Context, out: &mut Vec<Finding>) {
     for stamp in document.stamps() {
         let (Some(misread), Some(instant)) = (misread(document.zone, stamp), stamp.instant())
         else {
@@ -98,6 +104,17 @@ fn check(document: &Document, _: &Context, out: &mut Vec<Finding>) {
             "write {used}, or leave the label off to use `timezone`; as written it is read as UTC{}",
             instant.offset()
         );
-        out.push(Finding::new(Rule::ZoneLabel, stamp.span, message).with_help(help));
+        let mut finding = Finding::new(Rule::ZoneLabel, stamp.span, message).with_help(help);
+        let label = narrow(context.source, stamp.span, &stamp.text);
+        if let Some(at) = context.source[label.start..label.end].rfind(name.as_str()) {
+            let span = crate::span::Span::new(label.start + at, label.start + at + name.len());
+            let edit = Edit::replace(span, used.to_string());
+            let choice = crate::diagnostic::Choice {
+                title: format!("write {used}"),
+                edits: vec![edit],
+            };
+            finding = finding.with_fix(Fix::alternatives(vec![choice]));
+        }
+        out.push(finding);
     }
 }

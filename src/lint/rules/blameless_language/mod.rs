@@ -52,6 +52,7 @@ Fixed:
     ## Root cause
     The runbook's drain step came after the restart, and nothing in the
     tooling refused a restart of a node still taking traffic.",
+    fix: None,
     check: Some(check),
 };
 

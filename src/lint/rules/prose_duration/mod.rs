@@ -39,6 +39,7 @@ Failing (start 14:30, resolved 16:10):
 Fixed:
     ## Summary
     Checkout failed for an hour and forty minutes.",
+    fix: None,
     check: Some(check),
 };
 

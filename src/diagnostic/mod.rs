@@ -2,6 +2,10 @@
 //! names its rule, severity, byte span, message and an optional help line;
 //! reporters turn spans into line and column with the file's [`LineIndex`].
 
+mod fix;
+
+pub use fix::{Applicability, Choice, Edit, Fix};
+
 use crate::rule_table::declare_rules;
 use crate::span::{LineIndex, Position, Span};
 use serde::Serialize;
@@ -61,6 +65,9 @@ pub struct Finding {
     pub message: String,
     /// How to fix it, where that is known.
     pub help: Option<String>,
+    /// The repair as edits, where the rule knows it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub fix: Option<Fix>,
 }
 
 impl Finding {
@@ -72,7 +79,14 @@ impl Finding {
             span,
             message: message.into(),
             help: None,
+            fix: None,
         }
+    }
+
+    /// The same finding with a fix.
+    pub fn with_fix(mut self, fix: Fix) -> Self {
+        self.fix = Some(fix);
+        self
     }
 
     /// The same finding with a help line.
