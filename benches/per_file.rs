@@ -73,3 +73,23 @@ fn lint_and_report(bencher: divan::Bencher<'_, '_>) {
         divan::black_box(reporter.render_file(report));
     });
 }
+
+/// The language server's re-check of a document on a keystroke: the whole
+/// text checked again (and copied in, as an editor sends it), with the
+/// settings of its folder already read.
+#[divan::bench]
+fn server_recheck(bencher: divan::Bencher<'_, '_>) {
+    let now = stamp::instant("2026-11-22T00:00:00Z").unwrap_or_default();
+    let mut state = postmortem::server::State::new(now, postmortem::server::Encoding::Utf16);
+    let Ok(uri) = "file:///nowhere/postmortems/a.md".parse::<lsp_types::Uri>() else {
+        return;
+    };
+    let files = &*FILES;
+    bencher
+        .counter(divan::counter::ItemsCount::new(files.len()))
+        .bench_local(|| {
+            for text in files {
+                divan::black_box(state.set(uri.clone(), text.clone()));
+            }
+        });
+}

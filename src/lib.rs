@@ -37,6 +37,8 @@ pub mod lint;
 pub mod render;
 pub mod report;
 mod rule_table;
+#[cfg(feature = "cli")]
+pub mod server;
 pub mod slug;
 pub mod span;
 pub mod suggest;

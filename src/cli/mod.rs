@@ -10,6 +10,7 @@ mod new;
 mod render;
 mod reports;
 mod rules;
+mod server;
 mod settings;
 mod site;
 mod templates;
@@ -78,6 +79,8 @@ enum Command {
     Man,
     /// Print a JSON Schema of the front matter, for editors and other tools.
     Schema,
+    /// Run the language server on standard input and output, for editors.
+    Server(server::Args),
 }
 
 /// Runs the chosen subcommand.
@@ -108,6 +111,7 @@ pub(crate) fn run(cli: Cli) -> Result<ExitCode, Error> {
         Command::Completions(args) => ecosystem::completions(args),
         Command::Man => ecosystem::man(),
         Command::Schema => ecosystem::schema(),
+        Command::Server(args) => server::run(args),
     }
 }
 

@@ -141,7 +141,26 @@ impl Config {
         }
         // Named relative to `start` (`../postmortem.yml`), so the paths it
         // gives read as short relative paths in messages.
+        Config::find_from(start, true)
+    }
+
+    /// The nearest `postmortem.yml` at or above the folder `start`, named by
+    /// its full path (for the language server, which runs anywhere), or the
+    /// defaults.
+    pub fn for_folder(start: &Path) -> Result<Config, Error> {
+        Config::find_from(start, false)
+    }
+
+    /// `relative`: `start` is the current folder, and the file is named
+    /// relative to it (`../postmortem.yml`) so messages stay short.
+    fn find_from(start: &Path, relative: bool) -> Result<Config, Error> {
         let up = |found: &dyn Fn(&Path) -> bool| {
+            if !relative {
+                return start
+                    .ancestors()
+                    .find(|dir| found(dir))
+                    .map(Path::to_path_buf);
+            }
             let levels = start.ancestors().position(found)?;
             Some(std::iter::repeat_n("..", levels).collect::<PathBuf>())
         };

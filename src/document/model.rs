@@ -132,6 +132,22 @@ impl serde::Serialize for Kind {
 }
 
 impl Kind {
+    /// What an entry of this kind marks, for people (the editor's hover).
+    pub fn meaning(self) -> &'static str {
+        match self {
+            Self::Trigger => "what set the incident off (before or at `start`)",
+            Self::Start => "users first affected: the impact window and every metric start here",
+            Self::Detected => "someone or something noticed: time to detect ends here",
+            Self::Acknowledged => "a responder took it on: time to acknowledge ends here",
+            Self::Identified => "the cause was found",
+            Self::Mitigated => "impact stopped or was contained: time to mitigate ends here",
+            Self::Resolved => "back to normal: time to resolve ends here",
+            Self::Escalated => "more people or teams called in",
+            Self::Update => "a public communication; `next_update` is what it promised",
+            Self::Note => "anything else",
+        }
+    }
+
     /// Milestones happen at most once and feed the metrics.
     pub fn is_milestone(self) -> bool {
         matches!(

@@ -21,3 +21,4 @@ mod render;
 mod reports;
 mod rules;
 mod safety;
+mod server;

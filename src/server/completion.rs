@@ -1,0 +1,138 @@
+//! Completion, from what the line says before the cursor: timeline kinds,
+//! statuses, severities (from the configuration), action-item fields and
+//! their values, IANA zone names by prefix, and the services and owners the
+//! repository's postmortems already use.
+
+use super::state::Open;
+use crate::document::{ActionKind, ActionStatus, Kind, Priority, Status};
+use chrono_tz::TZ_VARIANTS;
+use lsp_types::{CompletionItem, CompletionItemKind};
+use std::collections::BTreeSet;
+use std::path::Path;
+
+/// At most this many zone names per answer; typing narrows them.
+const MAX_ZONES: usize = 200;
+
+/// The completions at byte `offset` of `open`; `folder` holds the
+/// repository's postmortems.
+pub(super) fn complete(open: &Open, offset: usize, folder: Option<&Path>) -> Vec<CompletionItem> {
+    let text = &open.text;
+    let offset = crate::span::floor_char_boundary(text, offset.min(text.len()));
+    let line_start = text[..offset].rfind('\n').map_or(0, |i| i + 1);
+    let before = &text[line_start..offset];
+    let trimmed = before.trim_start().trim_start_matches("- ");
+    let Some((key, typed)) = trimmed.split_once(':') else {
+        return keys(text, line_start, trimmed);
+    };
+    let typed = typed.trim_start().trim_start_matches(['"', '\'']);
+    let values: Vec<String> = match key.trim() {
+        "kind" if in_section(text, line_start, "action_items") => names(&ActionKind::NAME_LIST),
+        "kind" => names(&Kind::NAME_LIST),
+        "status" if in_section(text, line_start, "action_items") => names(&ActionStatus::NAME_LIST),
+        "status" => names(&Status::NAME_LIST),
+        "priority" => names(&Priority::NAME_LIST),
+        "severity" => open
+            .options
+            .settings
+            .severities
+            .iter()
+            .map(|(s, _)| s.clone())
+            .collect(),
+        "timezone" => zones(typed),
+        "owner" => used(folder, |d| {
+            d.action_items
+                .iter()
+                .filter_map(|a| a.owner.clone())
+                .map(|o| o.value)
+                .collect()
+        }),
+        "services" => used(folder, |d| {
+            d.services.iter().map(|s| s.value.clone()).collect()
+        }),
+        _ => Vec::new(),
+    };
+    values
+        .into_iter()
+        .filter(|v| v.to_lowercase().starts_with(&typed.to_lowercase()))
+        .map(|v| item(v, CompletionItemKind::VALUE))
+        .collect()
+}
+
+/// Keys for a line with no `:` yet: an action item's fields under
+/// `action_items`, a timeline entry's under `timeline`.
+fn keys(text: &str, line_start: usize, typed: &str) -> Vec<CompletionItem> {
+    let known: &[&str] = if in_section(text, line_start, "action_items") {
+        crate::document::schema::ACTION
+    } else if in_section(text, line_start, "timeline") {
+        crate::document::schema::ENTRY
+    } else {
+        return Vec::new();
+    };
+    known
+        .iter()
+        .filter(|k| k.starts_with(typed))
+        .map(|k| item(format!("{k}: "), CompletionItemKind::FIELD))
+        .collect()
+}
+
+/// Whether the line at `line_start` is inside the top-level key `section`
+/// (the nearest unindented `key:` above it).
+fn in_section(text: &str, line_start: usize, section: &str) -> bool {
+    text[..line_start]
+        .lines()
+        .rev()
+        .find(|l| {
+            l.chars()
+                .next()
+                .is_some_and(|c| !c.is_whitespace() && c != '-')
+        })
+        .is_some_and(|l| l.split(':').next() == Some(section))
+}
+
+fn names(list: &[&str]) -> Vec<String> {
+    list.iter().map(|s| (*s).to_string()).collect()
+}
+
+/// IANA names starting with `typed` (any case), then those containing it.
+fn zones(typed: &str) -> Vec<String> {
+    let typed = typed.to_lowercase();
+    let starts = TZ_VARIANTS
+        .iter()
+        .map(|z| z.name())
+        .filter(|n| n.to_lowercase().starts_with(&typed));
+    let contains = TZ_VARIANTS
+        .iter()
+        .map(|z| z.name())
+        .filter(|n| !n.to_lowercase().starts_with(&typed) && n.to_lowercase().contains(&typed));
+    starts
+        .chain(contains)
+        .take(MAX_ZONES)
+        .map(str::to_string)
+        .collect()
+}
+
+/// The values `pick` finds in the postmortems of `folder`, sorted and once.
+fn used(folder: Option<&Path>, pick: impl Fn(&crate::Document) -> Vec<String>) -> Vec<String> {
+    let Some(folder) = folder else {
+        return Vec::new();
+    };
+    let found = crate::discover::discover(&[folder.to_path_buf()]);
+    let mut values = BTreeSet::new();
+    for path in found.files.iter().take(2_000) {
+        let Ok(bytes) = crate::discover::read(path) else {
+            continue;
+        };
+        if let Some(document) = crate::document::parse_bytes(&bytes).1.document {
+            values.extend(pick(&document));
+        }
+    }
+    values.into_iter().collect()
+}
+
+fn item(label: String, kind: CompletionItemKind) -> CompletionItem {
+    CompletionItem {
+        label,
+        kind: Some(kind),
+        ..CompletionItem::default()
+    }
+}

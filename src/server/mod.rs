@@ -1,0 +1,200 @@
+//! `postmortem server`: a language server over a connection (standard
+//! input and output from the binary). The postmortem is checked on open
+//! and on every change, with the postmortem.yml of its folder; the server
+//! answers code actions (each fix, and "fix all safe"), hover, completion
+//! and the document outline. Synchronous, one message at a time, as
+//! rust-analyzer and ruff's server are built on the same `lsp-server`.
+
+mod completion;
+mod features;
+mod hover;
+mod position;
+mod state;
+
+pub use position::{Encoding, Lines};
+pub use state::State;
+
+use chrono::{DateTime, Utc};
+use lsp_server::{Connection, Message, Notification, Request, Response};
+use lsp_types::notification::{
+    DidChangeTextDocument, DidCloseTextDocument, DidOpenTextDocument, Notification as _,
+    PublishDiagnostics,
+};
+use lsp_types::request::{
+    CodeActionRequest, Completion, DocumentSymbolRequest, HoverRequest, Request as _,
+};
+use lsp_types::{
+    CodeActionProviderCapability, CompletionOptions, HoverContents, HoverProviderCapability,
+    InitializeParams, MarkupContent, MarkupKind, OneOf, PositionEncodingKind,
+    PublishDiagnosticsParams, ServerCapabilities, TextDocumentSyncCapability, TextDocumentSyncKind,
+    Uri,
+};
+
+/// Why the server stopped before the client asked it to.
+#[derive(Debug, thiserror::Error)]
+#[error("the language server connection failed: {0}")]
+pub struct ServerError(#[from] lsp_server::ProtocolError);
+
+/// Runs the server on `connection` until the client shuts it down.
+pub fn run(connection: &Connection, now: DateTime<Utc>) -> Result<(), ServerError> {
+    let (id, params) = connection.initialize_start()?;
+    let params: InitializeParams = serde_json::from_value(params).unwrap_or_default();
+    let encoding = encoding(&params);
+    let result = serde_json::json!({
+        "capabilities": capabilities(encoding),
+        "serverInfo": { "name": "postmortem", "version": env!("CARGO_PKG_VERSION") },
+    });
+    connection.initialize_finish(id, result)?;
+    let mut state = State::new(now, encoding);
+    for message in &connection.receiver {
+        match message {
+            Message::Request(request) => {
+                if connection.handle_shutdown(&request)? {
+                    return Ok(());
+                }
+                let response = answer(&state, request);
+                send(connection, Message::Response(response));
+            }
+            Message::Notification(notification) => {
+                if let Some(uri) = apply(&mut state, notification) {
+                    publish(connection, &state, uri);
+                }
+            }
+            Message::Response(_) => {}
+        }
+    }
+    Ok(())
+}
+
+// The client went away: nothing is left to tell.
+fn send(connection: &Connection, message: Message) {
+    let _ = connection.sender.send(message);
+}
+
+/// UTF-8 when the client offers it (no conversion), else LSP's UTF-16.
+fn encoding(params: &InitializeParams) -> Encoding {
+    let offered = params
+        .capabilities
+        .general
+        .as_ref()
+        .and_then(|g| g.position_encodings.as_ref());
+    if offered.is_some_and(|e| e.contains(&PositionEncodingKind::UTF8)) {
+        Encoding::Utf8
+    } else {
+        Encoding::Utf16
+    }
+}
+
+fn capabilities(encoding: Encoding) -> ServerCapabilities {
+    ServerCapabilities {
+        position_encoding: Some(match encoding {
+            Encoding::Utf8 => PositionEncodingKind::UTF8,
+            Encoding::Utf16 => PositionEncodingKind::UTF16,
+        }),
+        text_document_sync: Some(TextDocumentSyncCapability::Kind(TextDocumentSyncKind::FULL)),
+        code_action_provider: Some(CodeActionProviderCapability::Simple(true)),
+        hover_provider: Some(HoverProviderCapability::Simple(true)),
+        completion_provider: Some(CompletionOptions {
+            trigger_characters: Some(vec![":".into(), " ".into(), "/".into()]),
+            ..CompletionOptions::default()
+        }),
+        document_symbol_provider: Some(OneOf::Left(true)),
+        ..ServerCapabilities::default()
+    }
+}
+
+/// Updates the documents; the document whose diagnostics changed.
+fn apply(state: &mut State, notification: Notification) -> Option<Uri> {
+    match notification.method.as_str() {
+        DidOpenTextDocument::METHOD => {
+            let params: lsp_types::DidOpenTextDocumentParams =
+                notification.extract(DidOpenTextDocument::METHOD).ok()?;
+            state.set(params.text_document.uri.clone(), params.text_document.text);
+            Some(params.text_document.uri)
+        }
+        DidChangeTextDocument::METHOD => {
+            let params: lsp_types::DidChangeTextDocumentParams =
+                notification.extract(DidChangeTextDocument::METHOD).ok()?;
+            // Full sync: the last change holds the whole text.
+            let text = params.content_changes.into_iter().last()?.text;
+            state.set(params.text_document.uri.clone(), text);
+            Some(params.text_document.uri)
+        }
+        DidCloseTextDocument::METHOD => {
+            let params: lsp_types::DidCloseTextDocumentParams =
+                notification.extract(DidCloseTextDocument::METHOD).ok()?;
+            state.close(&params.text_document.uri);
+            None
+        }
+        _ => None,
+    }
+}
+
+fn publish(connection: &Connection, state: &State, uri: Uri) {
+    let Some(open) = state.get(&uri) else { return };
+    let lines = Lines::new(&open.text, state.encoding);
+    let params = PublishDiagnosticsParams {
+        diagnostics: features::diagnostics(&uri, open, &lines),
+        uri,
+        version: None,
+    };
+    let notification = Notification::new(PublishDiagnostics::METHOD.to_string(), params);
+    send(connection, Message::Notification(notification));
+}
+
+/// The response to `request`: its result, or null for a document that is
+/// not open or a method the server does not answer.
+fn answer(state: &State, request: Request) -> Response {
+    let id = request.id.clone();
+    let result = match request.method.as_str() {
+        CodeActionRequest::METHOD => request
+            .extract::<lsp_types::CodeActionParams>(CodeActionRequest::METHOD)
+            .ok()
+            .and_then(|(_, p)| {
+                let open = state.get(&p.text_document.uri)?;
+                let lines = Lines::new(&open.text, state.encoding);
+                let actions = features::code_actions(&p.text_document.uri, open, &lines, p.range);
+                serde_json::to_value(actions).ok()
+            }),
+        HoverRequest::METHOD => request
+            .extract::<lsp_types::HoverParams>(HoverRequest::METHOD)
+            .ok()
+            .and_then(|(_, p)| {
+                let at = p.text_document_position_params;
+                let open = state.get(&at.text_document.uri)?;
+                let lines = Lines::new(&open.text, state.encoding);
+                let text = hover::hover(open, lines.offset(at.position))?;
+                let contents = HoverContents::Markup(MarkupContent {
+                    kind: MarkupKind::Markdown,
+                    value: text,
+                });
+                serde_json::to_value(lsp_types::Hover {
+                    contents,
+                    range: None,
+                })
+                .ok()
+            }),
+        Completion::METHOD => request
+            .extract::<lsp_types::CompletionParams>(Completion::METHOD)
+            .ok()
+            .and_then(|(_, p)| {
+                let at = p.text_document_position;
+                let open = state.get(&at.text_document.uri)?;
+                let lines = Lines::new(&open.text, state.encoding);
+                let folder = state.folder_of(&at.text_document.uri);
+                let items =
+                    completion::complete(open, lines.offset(at.position), folder.as_deref());
+                serde_json::to_value(items).ok()
+            }),
+        DocumentSymbolRequest::METHOD => request
+            .extract::<lsp_types::DocumentSymbolParams>(DocumentSymbolRequest::METHOD)
+            .ok()
+            .and_then(|(_, p)| {
+                let open = state.get(&p.text_document.uri)?;
+                let lines = Lines::new(&open.text, state.encoding);
+                serde_json::to_value(features::symbols(open, &lines)).ok()
+            }),
+        _ => None,
+    };
+    Response::new_ok(id, result.unwrap_or(serde_json::Value::Null))
+}

@@ -1,0 +1,248 @@
+//! `postmortem server` as an editor runs it: a real process spoken to in
+//! LSP over its standard input and output.
+
+use serde_json::{Value, json};
+use std::io::{BufRead, BufReader, Read, Write};
+use std::process::{Child, ChildStdin, ChildStdout, Command, Stdio};
+
+struct Server {
+    child: Child,
+    stdin: ChildStdin,
+    stdout: BufReader<ChildStdout>,
+    next: u64,
+}
+
+impl Server {
+    fn start() -> Self {
+        let mut child = Command::new(insta_cmd::get_cargo_bin("postmortem"))
+            .args(["server", "--now", "2026-03-05T12:00:00Z"])
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let stdin = child.stdin.take().unwrap();
+        let stdout = BufReader::new(child.stdout.take().unwrap());
+        let mut server = Self {
+            child,
+            stdin,
+            stdout,
+            next: 1,
+        };
+        let init = server.request("initialize", json!({ "capabilities": {} }));
+        assert_eq!(init["capabilities"]["positionEncoding"], "utf-16");
+        server.notify("initialized", json!({}));
+        server
+    }
+
+    fn send(&mut self, message: &Value) {
+        let body = message.to_string();
+        write!(self.stdin, "Content-Length: {}\r\n\r\n{body}", body.len()).unwrap();
+        self.stdin.flush().unwrap();
+    }
+
+    fn receive(&mut self) -> Value {
+        let mut length = 0;
+        loop {
+            let mut line = String::new();
+            self.stdout.read_line(&mut line).unwrap();
+            if line == "\r\n" {
+                break;
+            }
+            if let Some(n) = line.strip_prefix("Content-Length: ") {
+                length = n.trim().parse().unwrap();
+            }
+        }
+        let mut body = vec![0; length];
+        self.stdout.read_exact(&mut body).unwrap();
+        serde_json::from_slice(&body).unwrap()
+    }
+
+    fn notify(&mut self, method: &str, params: Value) {
+        self.send(&json!({ "jsonrpc": "2.0", "method": method, "params": params }));
+    }
+
+    fn request(&mut self, method: &str, params: Value) -> Value {
+        let id = self.next;
+        self.next += 1;
+        self.send(&json!({ "jsonrpc": "2.0", "id": id, "method": method, "params": params }));
+        loop {
+            let message = self.receive();
+            if message["id"] == id {
+                return message["result"].clone();
+            }
+        }
+    }
+
+    fn open(&mut self, uri: &str, text: &str) -> Value {
+        let document = json!({ "uri": uri, "languageId": "markdown", "version": 1, "text": text });
+        self.notify("textDocument/didOpen", json!({ "textDocument": document }));
+        self.receive()
+    }
+}
+
+const URI: &str = "file:///nowhere/postmortems/checkout.md";
+
+const TEXT: &str = "---
+title: Checkout errors
+date: 2026-03-03
+status: draft
+severity: SEV2
+timezone: Europe/Berlin
+timeline:
+  - at: 2026-03-01 23:50
+    kind: start
+    event: Errors begin
+  - at: 00:37
+    kind: detected
+    event: Alert fires
+  - at: 2026-03-02 01:30
+    kind: resolved
+    event: Fixed
+---
+
+## Summary
+
+Checkout failed.
+";
+
+#[test]
+fn diagnostics_arrive_on_open_and_on_every_change() {
+    let mut server = Server::start();
+    let published = server.open(URI, TEXT);
+    assert_eq!(published["method"], "textDocument/publishDiagnostics");
+    let diagnostics = published["params"]["diagnostics"].as_array().unwrap();
+    let order = diagnostics
+        .iter()
+        .find(|d| d["code"] == "timeline-order")
+        .unwrap();
+    assert_eq!(
+        order["range"]["start"],
+        json!({ "line": 10, "character": 8 })
+    );
+    assert_eq!(
+        order["range"]["end"],
+        json!({ "line": 10, "character": 13 })
+    );
+    assert_eq!(order["severity"], 1);
+    let help = order["relatedInformation"][0]["message"].as_str().unwrap();
+    assert_eq!(
+        help,
+        "help: the date probably changed: write `2026-03-02 00:37`"
+    );
+
+    let fixed = TEXT.replace("  - at: 00:37", "  - at: 2026-03-02 00:37");
+    let change = json!({
+        "textDocument": { "uri": URI, "version": 2 },
+        "contentChanges": [{ "text": fixed }],
+    });
+    server.notify("textDocument/didChange", change);
+    let published = server.receive();
+    let codes: Vec<&Value> = published["params"]["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| &d["code"])
+        .collect();
+    assert!(!codes.contains(&&json!("timeline-order")), "{codes:?}");
+    assert_eq!(server.request("shutdown", Value::Null), Value::Null);
+    server.notify("exit", Value::Null);
+    assert!(server.child.wait().unwrap().success());
+}
+
+#[test]
+fn code_actions_offer_the_literal_replacement_and_fix_all_safe() {
+    let mut server = Server::start();
+    let text = TEXT.replace("Europe/Berlin", "europe/berlin");
+    server.open(URI, &text);
+    let range =
+        json!({ "start": { "line": 5, "character": 12 }, "end": { "line": 5, "character": 12 } });
+    let params =
+        json!({ "textDocument": { "uri": URI }, "range": range, "context": { "diagnostics": [] } });
+    let actions = server.request("textDocument/codeAction", params);
+    let titles: Vec<&str> = actions
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["title"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        titles,
+        ["write `Europe/Berlin`", "Fix all safe (1 finding)"]
+    );
+    let edit = &actions[0]["edit"]["changes"][URI][0];
+    assert_eq!(edit["newText"], "Europe/Berlin");
+    assert_eq!(
+        edit["range"]["start"],
+        json!({ "line": 5, "character": 10 })
+    );
+    assert_eq!(edit["range"]["end"], json!({ "line": 5, "character": 23 }));
+    let all = actions[1]["edit"]["changes"][URI][0]["newText"]
+        .as_str()
+        .unwrap();
+    assert_eq!(all, TEXT);
+}
+
+#[test]
+fn hover_tells_the_instant_a_time_stands_for_and_what_a_kind_means() {
+    let mut server = Server::start();
+    server.open(
+        URI,
+        &TEXT.replace("  - at: 00:37", "  - at: 2026-03-02 00:37"),
+    );
+    let at = |line: u32, character: u32| json!({ "textDocument": { "uri": URI }, "position": { "line": line, "character": character } });
+    let stamp = server.request("textDocument/hover", at(10, 12));
+    let text = stamp["contents"]["value"].as_str().unwrap();
+    assert!(
+        text.contains("2026-03-02 00:37 CET (Europe/Berlin, UTC+01:00)")
+            && text.contains("2026-03-01 23:37 UTC")
+            && text.contains("T+47m from `start`"),
+        "{text}"
+    );
+    let kind = server.request("textDocument/hover", at(11, 12));
+    assert!(
+        kind["contents"]["value"]
+            .as_str()
+            .unwrap()
+            .contains("time to detect ends here")
+    );
+}
+
+#[test]
+fn completion_and_outline_follow_the_document() {
+    let mut server = Server::start();
+    let text = TEXT.replace("timezone: Europe/Berlin", "timezone: Europe/Be");
+    server.open(URI, &text);
+    let at = |line: u32, character: u32| json!({ "textDocument": { "uri": URI }, "position": { "line": line, "character": character } });
+    let zones = server.request("textDocument/completion", at(5, 19));
+    let labels: Vec<&str> = zones
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| i["label"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        labels,
+        ["Europe/Belfast", "Europe/Belgrade", "Europe/Berlin"]
+    );
+    let kinds = server.request("textDocument/completion", at(8, 10));
+    assert_eq!(kinds.as_array().unwrap().len(), 10);
+    let symbols = server.request(
+        "textDocument/documentSymbol",
+        json!({ "textDocument": { "uri": URI } }),
+    );
+    let names: Vec<&str> = symbols
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        names,
+        [
+            "2026-03-01 23:50 start",
+            "00:37 detected",
+            "2026-03-02 01:30 resolved",
+            "Summary"
+        ]
+    );
+}
