@@ -80,3 +80,7 @@ echo "site build, $(ls "$site_src" | wc -l) postmortems: $(median "$out/site.jso
 echo
 echo "in process, per file (cargo bench --bench per_file, 200 corpus files):"
 cargo bench --quiet --bench per_file 2>/dev/null | grep -E '^(├|╰|│)' || true
+
+echo
+echo "language server, diagnostics after an edit through the protocol (target <= 10 ms):"
+python3 bench/lsp.py "$bin" "$one"

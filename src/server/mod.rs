@@ -52,11 +52,16 @@ pub fn run(connection: &Connection, now: DateTime<Utc>) -> Result<(), ServerErro
                 if connection.handle_shutdown(&request)? {
                     return Ok(());
                 }
-                let response = answer(&state, request);
+                let id = request.id.clone();
+                let response = guarded(|| answer(&state, request)).unwrap_or_else(|| {
+                    let code = lsp_server::ErrorCode::InternalError as i32;
+                    Response::new_err(id, code, "postmortem failed on this request".into())
+                });
                 send(connection, Message::Response(response));
             }
             Message::Notification(notification) => {
-                if let Some(uri) = apply(&mut state, notification) {
+                let changed = guarded(|| apply(&mut state, notification)).flatten();
+                if let Some(uri) = changed {
                     publish(connection, &state, uri);
                 }
             }
@@ -64,6 +69,12 @@ pub fn run(connection: &Connection, now: DateTime<Utc>) -> Result<(), ServerErro
         }
     }
     Ok(())
+}
+
+/// Runs `work`; a panic (a bug) fails this one message instead of the
+/// server, so the editor keeps its diagnostics for every other file.
+fn guarded<T>(work: impl FnOnce() -> T) -> Option<T> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(work)).ok()
 }
 
 // The client went away: nothing is left to tell.

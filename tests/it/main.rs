@@ -11,6 +11,7 @@ mod browser;
 mod cli;
 mod common;
 mod config;
+mod editor;
 mod fixes;
 mod formats;
 mod hostile;

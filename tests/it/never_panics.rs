@@ -112,4 +112,46 @@ proptest! {
         lint_and_model(text.as_bytes());
         lint_and_model(format!("\u{feff}{}", text.replace('\n', "\r\n")).as_bytes());
     }
+
+    #[test]
+    fn fixing_mutated_documents_keeps_them_readable_and_settles(
+        which in 0usize..3,
+        mutations in proptest::collection::vec(mutation(), 1..6),
+    ) {
+        let text = apply(&valid_documents()[which], &mutations);
+        fixes_settle(&text);
+    }
+}
+
+/// All fixes applied to `text` never make it unreadable (a document that had
+/// front matter keeps it) and a second run changes nothing.
+fn fixes_settle(text: &str) {
+    let options = common::options();
+    let readable = lint::check(text, &options).document.is_some();
+    let fixed = lint::fix::fix(text, &options, lint::fix::Allowed::Unsafe);
+    assert!(
+        !readable || fixed.checked.document.is_some(),
+        "{}",
+        fixed.text
+    );
+    let again = lint::fix::fix(&fixed.text, &options, lint::fix::Allowed::Unsafe);
+    assert_eq!(again.fixed, 0, "{}", fixed.text);
+    assert_eq!(again.text, fixed.text);
+}
+
+#[test]
+fn fixing_every_example_keeps_it_readable_and_settles() {
+    let mut files: Vec<_> = std::fs::read_dir(common::repo("examples/rules"))
+        .unwrap()
+        .chain(std::fs::read_dir(common::repo("examples")).unwrap())
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "md"))
+        .collect();
+    files.sort();
+    assert!(files.len() > 25);
+    for path in files {
+        // encoding.md is not UTF-8 on purpose: fixes work on what lint reads.
+        let bytes = std::fs::read(&path).unwrap();
+        fixes_settle(&String::from_utf8_lossy(&bytes));
+    }
 }
