@@ -36,3 +36,28 @@ pub(crate) fn postmortem_in(dir: &Path) -> std::process::Command {
         .env("NO_COLOR", "1");
     command
 }
+
+/// A short valid postmortem, its detected time on line 11 written with its
+/// date (the editor and server tests type over it).
+pub(crate) const CHECKOUT: &str = "---
+title: Checkout errors
+date: 2026-03-03
+status: draft
+severity: SEV2
+timezone: Europe/Berlin
+timeline:
+  - at: 2026-03-01 23:50
+    kind: start
+    event: Errors begin
+  - at: 2026-03-02 00:37
+    kind: detected
+    event: Alert fires
+  - at: 2026-03-02 01:30
+    kind: resolved
+    event: Fixed
+---
+
+## Summary
+
+Checkout failed.
+";

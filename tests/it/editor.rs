@@ -9,29 +9,6 @@
 use crate::common;
 use std::process::Command;
 
-const TEXT: &str = "---
-title: Checkout errors
-date: 2026-03-03
-status: draft
-severity: SEV2
-timezone: Europe/Berlin
-timeline:
-  - at: 2026-03-01 23:50
-    kind: start
-    event: Errors begin
-  - at: 2026-03-02 00:37
-    kind: detected
-    event: Alert fires
-  - at: 2026-03-02 01:30
-    kind: resolved
-    event: Fixed
----
-
-## Summary
-
-Checkout failed.
-";
-
 #[test]
 fn neovim_shows_findings_while_typing_and_applies_the_quick_fix() {
     let Some(nvim) = ["/usr/bin/nvim", "/usr/local/bin/nvim"]
@@ -44,7 +21,7 @@ fn neovim_shows_findings_while_typing_and_applies_the_quick_fix() {
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("checkout.md");
     let out = dir.path().join("seen.txt");
-    std::fs::write(&file, TEXT).unwrap();
+    std::fs::write(&file, common::CHECKOUT).unwrap();
     let status = Command::new(nvim)
         .args(["--headless", "-u", "NONE", "-i", "NONE", "-n"])
         .arg("-c")

@@ -1,6 +1,7 @@
 //! `postmortem server` as an editor runs it: a real process spoken to in
 //! LSP over its standard input and output.
 
+use crate::common;
 use serde_json::{Value, json};
 use std::io::{BufRead, BufReader, Read, Write};
 use std::process::{Child, ChildStdin, ChildStdout, Command, Stdio};
@@ -82,33 +83,15 @@ impl Server {
 
 const URI: &str = "file:///nowhere/postmortems/checkout.md";
 
-const TEXT: &str = "---
-title: Checkout errors
-date: 2026-03-03
-status: draft
-severity: SEV2
-timezone: Europe/Berlin
-timeline:
-  - at: 2026-03-01 23:50
-    kind: start
-    event: Errors begin
-  - at: 00:37
-    kind: detected
-    event: Alert fires
-  - at: 2026-03-02 01:30
-    kind: resolved
-    event: Fixed
----
-
-## Summary
-
-Checkout failed.
-";
+/// The checkout postmortem with its detected time alone, as if just typed.
+fn text() -> String {
+    common::CHECKOUT.replace("  - at: 2026-03-02 00:37", "  - at: 00:37")
+}
 
 #[test]
 fn diagnostics_arrive_on_open_and_on_every_change() {
     let mut server = Server::start();
-    let published = server.open(URI, TEXT);
+    let published = server.open(URI, &text());
     assert_eq!(published["method"], "textDocument/publishDiagnostics");
     let diagnostics = published["params"]["diagnostics"].as_array().unwrap();
     let order = diagnostics
@@ -130,7 +113,7 @@ fn diagnostics_arrive_on_open_and_on_every_change() {
         "help: the date probably changed: write `2026-03-02 00:37`"
     );
 
-    let fixed = TEXT.replace("  - at: 00:37", "  - at: 2026-03-02 00:37");
+    let fixed = text().replace("  - at: 00:37", "  - at: 2026-03-02 00:37");
     let change = json!({
         "textDocument": { "uri": URI, "version": 2 },
         "contentChanges": [{ "text": fixed }],
@@ -152,8 +135,8 @@ fn diagnostics_arrive_on_open_and_on_every_change() {
 #[test]
 fn code_actions_offer_the_literal_replacement_and_fix_all_safe() {
     let mut server = Server::start();
-    let text = TEXT.replace("Europe/Berlin", "europe/berlin");
-    server.open(URI, &text);
+    let broken = text().replace("Europe/Berlin", "europe/berlin");
+    server.open(URI, &broken);
     let range =
         json!({ "start": { "line": 5, "character": 12 }, "end": { "line": 5, "character": 12 } });
     let params =
@@ -179,16 +162,13 @@ fn code_actions_offer_the_literal_replacement_and_fix_all_safe() {
     let all = actions[1]["edit"]["changes"][URI][0]["newText"]
         .as_str()
         .unwrap();
-    assert_eq!(all, TEXT);
+    assert_eq!(all, text());
 }
 
 #[test]
 fn hover_tells_the_instant_a_time_stands_for_and_what_a_kind_means() {
     let mut server = Server::start();
-    server.open(
-        URI,
-        &TEXT.replace("  - at: 00:37", "  - at: 2026-03-02 00:37"),
-    );
+    server.open(URI, common::CHECKOUT);
     let at = |line: u32, character: u32| json!({ "textDocument": { "uri": URI }, "position": { "line": line, "character": character } });
     let stamp = server.request("textDocument/hover", at(10, 12));
     let text = stamp["contents"]["value"].as_str().unwrap();
@@ -210,8 +190,8 @@ fn hover_tells_the_instant_a_time_stands_for_and_what_a_kind_means() {
 #[test]
 fn completion_and_outline_follow_the_document() {
     let mut server = Server::start();
-    let text = TEXT.replace("timezone: Europe/Berlin", "timezone: Europe/Be");
-    server.open(URI, &text);
+    let typing = text().replace("timezone: Europe/Berlin", "timezone: Europe/Be");
+    server.open(URI, &typing);
     let at = |line: u32, character: u32| json!({ "textDocument": { "uri": URI }, "position": { "line": line, "character": character } });
     let zones = server.request("textDocument/completion", at(5, 19));
     let labels: Vec<&str> = zones
