@@ -209,3 +209,77 @@ fn answer(state: &State, request: Request) -> Response {
     };
     Response::new_ok(id, result.unwrap_or(serde_json::Value::Null))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use lsp_server::RequestId;
+    use serde_json::json;
+
+    fn request(id: i32, method: &str, params: serde_json::Value) -> Message {
+        Message::Request(Request::new(RequestId::from(id), method.into(), params))
+    }
+
+    fn notify(method: &str, params: serde_json::Value) -> Message {
+        Message::Notification(Notification::new(method.into(), params))
+    }
+
+    #[test]
+    fn in_process_a_session_checks_answers_and_shuts_down() {
+        let (server, client) = Connection::memory();
+        let now = crate::document::stamp::instant("2026-03-05T12:00:00Z").unwrap();
+        let running = std::thread::spawn(move || run(&server, now).is_ok());
+        let utf8 = json!({ "capabilities": { "general": { "positionEncodings": ["utf-8"] } } });
+        client.sender.send(request(1, "initialize", utf8)).unwrap();
+        let Message::Response(init) = client.receiver.recv().unwrap() else {
+            panic!("expected the initialize response")
+        };
+        assert_eq!(
+            init.response_result.unwrap()["capabilities"]["positionEncoding"],
+            "utf-8"
+        );
+        client
+            .sender
+            .send(notify("initialized", json!({})))
+            .unwrap();
+        let uri = "file:///nowhere/a.md";
+        let text = "---\ntitle: é\ntimezone: PT\ntimeline: []\n---\n";
+        let document = json!({ "uri": uri, "languageId": "markdown", "version": 1, "text": text });
+        client
+            .sender
+            .send(notify(
+                "textDocument/didOpen",
+                json!({ "textDocument": document }),
+            ))
+            .unwrap();
+        let Message::Notification(published) = client.receiver.recv().unwrap() else {
+            panic!("expected diagnostics")
+        };
+        let diagnostics = published.params["diagnostics"].as_array().unwrap().clone();
+        let zone = diagnostics
+            .iter()
+            .find(|d| d["code"] == "timezone")
+            .unwrap();
+        // UTF-8 positions: the line after `é` (two bytes) is unaffected.
+        assert_eq!(
+            zone["range"]["start"],
+            json!({ "line": 2, "character": 10 })
+        );
+        let unknown = json!({ "textDocument": { "uri": "file:///elsewhere.md" } });
+        client
+            .sender
+            .send(request(2, "textDocument/documentSymbol", unknown))
+            .unwrap();
+        let Message::Response(symbols) = client.receiver.recv().unwrap() else {
+            panic!("expected a response")
+        };
+        assert_eq!(symbols.response_result.unwrap(), serde_json::Value::Null);
+        client
+            .sender
+            .send(request(3, "shutdown", json!(null)))
+            .unwrap();
+        let _ = client.receiver.recv().unwrap();
+        client.sender.send(notify("exit", json!(null))).unwrap();
+        assert!(running.join().unwrap());
+    }
+}
