@@ -40,9 +40,10 @@ pub fn publish(out: &Path, source: &Path, files: &[(String, String)]) -> Result<
     let parent = folder_of(&real);
     std::fs::create_dir_all(parent).map_err(|e| Error::write(parent, e))?;
     clean_leftovers(parent, &name);
+    let me = std::process::id();
     let staging = parent.join(format!(
-        ".{name}.postmortem-{}-{}",
-        std::process::id(),
+        ".{name}.postmortem-{me}-{}-{}",
+        started(me).unwrap_or(0),
         unique_suffix()
     ));
     if let Err(error) = stage(&staging, &real, exists, files) {
@@ -151,16 +152,29 @@ fn clean_leftovers(parent: &Path, name: &str) {
 }
 
 /// Whether the build that named its staging folder `name` (after `prefix`
-/// comes its process id) is still running: then the folder is its work, not
-/// a leftover. Where `/proc` is missing every such folder counts as left.
+/// come its process id and start time) is still running: then the folder is
+/// its work, not a leftover. A process with the same id but another start
+/// time took a killed build's id; where `/proc` is missing every such folder
+/// counts as left.
 fn build_running(name: &str, prefix: &str) -> bool {
-    let pid = name
-        .strip_prefix(prefix)
-        .and_then(|rest| rest.split('-').next())
-        .filter(|pid| !pid.is_empty() && pid.bytes().all(|b| b.is_ascii_digit()));
-    pid.is_some_and(|pid| {
-        pid != std::process::id().to_string() && Path::new("/proc").join(pid).exists()
-    })
+    let mut parts = name.strip_prefix(prefix).unwrap_or("").split('-');
+    let (Some(Ok(pid)), Some(Ok(start))) = (
+        parts.next().map(str::parse::<u32>),
+        parts.next().map(str::parse::<u64>),
+    ) else {
+        return false;
+    };
+    pid != std::process::id() && started(pid).is_some_and(|now| now == start)
+}
+
+/// When process `pid` started (clock ticks after boot, from
+/// `/proc/PID/stat`), if it is running.
+fn started(pid: u32) -> Option<u64> {
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
+    // The command name may hold spaces and parentheses: fields count from
+    // the last `)`; the start time is field 22, the 20th after it.
+    let fields = &stat[stat.rfind(')')? + 1..];
+    fields.split_whitespace().nth(19)?.parse().ok()
 }
 
 fn is_empty(folder: &Path) -> bool {
@@ -234,4 +248,26 @@ fn exchange_in_two(a: &Path, b: &Path) -> std::io::Result<()> {
     std::fs::rename(b, &aside)?;
     std::fs::rename(a, b)?;
     std::fs::rename(&aside, a)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_staging_folder_is_a_running_builds_only_while_that_process_lives() {
+        let prefix = ".site.postmortem-";
+        let Some(init) = started(1) else {
+            return; // no /proc here
+        };
+        // Process 1 is running and started when it did: its folder is work.
+        assert!(build_running(&format!("{prefix}1-{init}-7"), prefix));
+        // The same id with another start time is a killed build's id reused.
+        assert!(!build_running(&format!("{prefix}1-{}-7", init + 1), prefix));
+        // Our own folders, and names of another shape, are never someone's work.
+        let me = std::process::id();
+        let mine = started(me).unwrap();
+        assert!(!build_running(&format!("{prefix}{me}-{mine}-7"), prefix));
+        assert!(!build_running(&format!("{prefix}x-y"), prefix));
+    }
 }
