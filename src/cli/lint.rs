@@ -99,7 +99,7 @@ pub(super) fn run(args: Args, config: &Config) -> Result<ExitCode, Error> {
         .cloned()
         .partition(|p| p.as_os_str() == "-");
     let mut found = discover::discover(&paths);
-    let mut could_not_run = !found.errors.is_empty();
+    let could_not_run = !found.errors.is_empty();
     for error in &found.errors {
         output::error(error);
     }
@@ -125,40 +125,18 @@ pub(super) fn run(args: Args, config: &Config) -> Result<ExitCode, Error> {
     if let Mode::Fix(allowed) | Mode::Diff(allowed) = options.mode {
         reporter.fixing(allowed == lint::fix::Allowed::Unsafe);
     }
-    let mut changes = false;
     // Files are checked in parallel a chunk at a time and reported in path
     // order: memory holds one chunk's reports, not the whole run.
+    let mut run = Run::default();
     for chunk in found.files.chunks(CHUNK) {
         let outcomes: Vec<Result<Outcome, Error>> = chunk
             .par_iter()
             .map(|path| check_file(path, &options, root.as_ref(), &reporter))
             .collect();
         // One write per chunk, not one per file.
-        let mut text = String::new();
-        for outcome in outcomes {
-            match outcome {
-                Ok(Outcome {
-                    output,
-                    diff: Some(diff),
-                }) => {
-                    changes = true;
-                    text.push_str(&diff);
-                    reporter.take(output);
-                }
-                Ok(Outcome { output, diff: None }) => {
-                    let report = reporter.take(output);
-                    if !matches!(options.mode, Mode::Diff(_)) {
-                        text.push_str(&report);
-                    }
-                }
-                Err(error) => {
-                    output::error(&error);
-                    could_not_run = true;
-                }
-            }
-        }
-        emit(&text);
+        emit(&run.take(outcomes, &mut reporter, options.mode));
     }
+    let (could_not_run, changes) = (could_not_run || run.failed, run.changes);
     if let Mode::Diff(_) = options.mode {
         // The diff is the output; what it fixes goes to standard error.
         let summary = reporter.totals().summary();
@@ -181,6 +159,50 @@ pub(super) fn run(args: Args, config: &Config) -> Result<ExitCode, Error> {
 }
 
 const CHUNK: usize = 256;
+
+/// What the run has seen so far beyond the reporter's counts.
+#[derive(Default)]
+struct Run {
+    /// A file could not be read.
+    failed: bool,
+    /// `--diff` found something to change.
+    changes: bool,
+}
+
+impl Run {
+    /// Takes one chunk's outcomes in order; the text to emit for them.
+    fn take(
+        &mut self,
+        outcomes: Vec<Result<Outcome, Error>>,
+        reporter: &mut Reporter,
+        mode: Mode,
+    ) -> String {
+        let mut text = String::new();
+        for outcome in outcomes {
+            match outcome {
+                Ok(Outcome {
+                    output,
+                    diff: Some(diff),
+                }) => {
+                    self.changes = true;
+                    text.push_str(&diff);
+                    reporter.take(output);
+                }
+                Ok(Outcome { output, diff: None }) => {
+                    let report = reporter.take(output);
+                    if !matches!(mode, Mode::Diff(_)) {
+                        text.push_str(&report);
+                    }
+                }
+                Err(error) => {
+                    output::error(&error);
+                    self.failed = true;
+                }
+            }
+        }
+        text
+    }
+}
 
 /// One file's report, and in diff mode what its fixes would change.
 struct Outcome {
