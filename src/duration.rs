@@ -43,9 +43,36 @@ pub fn format(minutes: i64) -> String {
     }
 }
 
+/// A duration in minutes for a table people read: `47m`, `1h 35m`,
+/// `1d 2h 45m` (rounded to the minute).
+pub fn readable(minutes: f64) -> String {
+    let total = minutes.round().abs() as u64;
+    let sign = if minutes.round() < 0.0 { "-" } else { "" };
+    let (days, hours, mins) = (total / 1440, total / 60 % 24, total % 60);
+    let parts: Vec<String> = [(days, "d"), (hours, "h"), (mins, "m")]
+        .into_iter()
+        .filter(|(n, _)| *n > 0)
+        .map(|(n, unit)| format!("{n}{unit}"))
+        .collect();
+    if parts.is_empty() {
+        return "0m".into();
+    }
+    format!("{sign}{}", parts.join(" "))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn readable_durations_have_spaces_and_days() {
+        assert_eq!(readable(47.0), "47m");
+        assert_eq!(readable(95.4), "1h 35m");
+        assert_eq!(readable(1351.2), "22h 31m");
+        assert_eq!(readable(1605.0), "1d 2h 45m");
+        assert_eq!(readable(120.0), "2h");
+        assert_eq!(readable(0.2), "0m");
+    }
 
     #[test]
     fn durations_in_the_usual_spellings() {

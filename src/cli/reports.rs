@@ -32,6 +32,10 @@ pub(super) struct ActionsArgs {
     owner: Option<String>,
     #[arg(long, value_enum, default_value_t = TableFormat::Table)]
     format: TableFormat,
+    /// Print the table at full width, not fitted to the terminal (80
+    /// columns when standard output is not a terminal).
+    #[arg(long)]
+    wide: bool,
     /// The time to treat as now (see `lint --now`).
     #[arg(long, env = "POSTMORTEM_NOW", value_name = "TIMESTAMP")]
     now: Option<String>,
@@ -49,6 +53,10 @@ pub(super) struct StatsArgs {
     by: Option<stats::By>,
     #[arg(long, value_enum, default_value_t = TableFormat::Table)]
     format: TableFormat,
+    /// Print the table at full width, not fitted to the terminal (80
+    /// columns when standard output is not a terminal).
+    #[arg(long)]
+    wide: bool,
 }
 
 fn load(paths: &[PathBuf], config: &Config) -> Result<Vec<collection::Loaded>, Error> {
@@ -75,16 +83,29 @@ fn load(paths: &[PathBuf], config: &Config) -> Result<Vec<collection::Loaded>, E
     Ok(loaded)
 }
 
+/// What to print: the table for people, or the machine formats with the
+/// field names (unchanged by the terminal's width).
 fn emit(
     format: TableFormat,
+    readable: impl FnOnce() -> String,
     table: table::Table,
     objects: Vec<serde_json::Map<String, serde_json::Value>>,
 ) {
     output::print(&match format {
-        TableFormat::Table => table.aligned(),
+        TableFormat::Table => readable(),
         TableFormat::Json => table::json(objects),
         TableFormat::Csv => table.csv(),
     });
+}
+
+/// The width tables fit: `--wide` none, else `COLUMNS`, the terminal's
+/// width, or 80 when standard output is not a terminal.
+fn width(wide: bool) -> usize {
+    if wide {
+        return usize::MAX;
+    }
+    let columns = std::env::var("COLUMNS").ok().and_then(|c| c.parse().ok());
+    columns.or_else(output::terminal_width).unwrap_or(80)
 }
 
 pub(super) fn actions(args: ActionsArgs, config: &Config) -> Result<ExitCode, Error> {
@@ -95,7 +116,14 @@ pub(super) fn actions(args: ActionsArgs, config: &Config) -> Result<ExitCode, Er
         owner: args.owner,
     };
     let rows = actions::rows(&load(&args.paths, config)?, &filter, now);
-    emit(args.format, actions::table(&rows), actions::objects(&rows));
+    let width = width(args.wide);
+    let readable = || actions::readable(&rows).fitted(width, &actions::SHRINK);
+    emit(
+        args.format,
+        readable,
+        actions::table(&rows),
+        actions::objects(&rows),
+    );
     let nag = args.overdue && rows.iter().any(|r| r.overdue);
     Ok(if nag {
         ExitCode::from(1)
@@ -107,6 +135,20 @@ pub(super) fn actions(args: ActionsArgs, config: &Config) -> Result<ExitCode, Er
 pub(super) fn stats(args: StatsArgs, config: &Config) -> Result<ExitCode, Error> {
     let by = args.by.unwrap_or(stats::By::All);
     let groups = stats::groups(&load(&args.paths, config)?, by, args.since);
-    emit(args.format, stats::table(&groups), stats::objects(&groups));
+    let width = width(args.wide);
+    let readable = || {
+        let tables = stats::readable(&groups, width);
+        tables
+            .iter()
+            .map(table::Table::aligned)
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    emit(
+        args.format,
+        readable,
+        stats::table(&groups),
+        stats::objects(&groups),
+    );
     Ok(ExitCode::SUCCESS)
 }

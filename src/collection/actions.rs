@@ -130,6 +130,45 @@ pub fn table(rows: &[Row]) -> Table {
     }
 }
 
+/// The rows for people at a terminal: headers in words, overdue items
+/// marked in their status, the columns a reader scans first (the path is in
+/// `--wide`'s JSON and CSV); the incident, then the item, are cut to fit.
+pub fn readable(rows: &[Row]) -> Table {
+    let header = [
+        "Due",
+        "Status",
+        "Priority",
+        "Owner",
+        "Action item",
+        "Incident",
+    ];
+    let text = |v: &Option<String>| v.clone().unwrap_or_default();
+    Table {
+        header: header.map(String::from).to_vec(),
+        rows: rows
+            .iter()
+            .map(|row| {
+                let status = if row.overdue {
+                    format!("{}, OVERDUE", row.status)
+                } else {
+                    row.status.clone()
+                };
+                vec![
+                    row.due.map(|d| d.to_string()).unwrap_or_default(),
+                    status,
+                    text(&row.priority),
+                    text(&row.owner),
+                    row.title.clone(),
+                    row.incident.clone(),
+                ]
+            })
+            .collect(),
+    }
+}
+
+/// Columns of [`readable`] cut first when the terminal is narrow.
+pub const SHRINK: [usize; 2] = [5, 4];
+
 /// The rows as JSON objects.
 pub fn objects(rows: &[Row]) -> Vec<Map<String, Value>> {
     rows.iter()

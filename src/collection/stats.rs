@@ -168,6 +168,59 @@ pub fn table(groups: &[Group]) -> Table {
     Table { header, rows }
 }
 
+/// The groups for people at a terminal: one column per group, one row per
+/// measure in words, durations as `1h 35m`; as many tables as it takes for
+/// the groups to fit `width` columns.
+pub fn readable(groups: &[Group], width: usize) -> Vec<Table> {
+    let mut labels = vec!["Incidents".to_string(), "Impact, total".to_string()];
+    for (_, name) in METRICS {
+        let name = format!("Time to {name}");
+        labels.extend([
+            format!("{name}, median"),
+            format!("{name}, p90"),
+            format!("{name}, not known"),
+        ]);
+    }
+    let column = |g: &Group| {
+        let time = |v: Option<f64>| v.map_or_else(|| "-".to_string(), crate::duration::readable);
+        let mut cells = vec![
+            g.incidents.to_string(),
+            crate::duration::readable(g.impact_hours * 60.0),
+        ];
+        for m in &g.metrics {
+            cells.extend([time(m.median), time(m.p90), m.missing.to_string()]);
+        }
+        cells
+    };
+    let label_width = labels.iter().map(|l| l.chars().count()).max().unwrap_or(0);
+    let mut tables: Vec<Table> = Vec::new();
+    let mut used = label_width;
+    for group in groups {
+        let cells = column(group);
+        let wide = cells
+            .iter()
+            .map(|c| c.chars().count())
+            .chain([group.key.chars().count()])
+            .max()
+            .unwrap_or(0);
+        if tables.is_empty() || used + 2 + wide > width {
+            tables.push(Table {
+                header: vec![String::new()],
+                rows: labels.iter().map(|l| vec![l.clone()]).collect(),
+            });
+            used = label_width;
+        }
+        used += 2 + wide;
+        if let Some(table) = tables.last_mut() {
+            table.header.push(group.key.clone());
+            for (row, cell) in table.rows.iter_mut().zip(cells) {
+                row.push(cell);
+            }
+        }
+    }
+    tables
+}
+
 /// The groups as JSON objects.
 pub fn objects(groups: &[Group]) -> Vec<Map<String, Value>> {
     groups

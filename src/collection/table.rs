@@ -14,7 +14,37 @@ pub struct Table {
 impl Table {
     /// Columns padded to their widest cell, two spaces apart.
     pub fn aligned(&self) -> String {
-        let widths: Vec<usize> = (0..self.header.len())
+        self.render(&self.widths())
+    }
+
+    /// [`Table::aligned`] within `width` columns: the columns in `shrink`
+    /// give up the excess in proportion to their widths, cut with `…`, down
+    /// to 10 characters each; the others keep their full width.
+    pub fn fitted(&self, width: usize, shrink: &[usize]) -> String {
+        const LEAST: usize = 10;
+        let mut widths = self.widths();
+        let line = widths.iter().sum::<usize>() + 2 * widths.len().saturating_sub(1);
+        let over = line.saturating_sub(width);
+        let spare: usize = shrink
+            .iter()
+            .filter_map(|&c| widths.get(c))
+            .map(|w| w.saturating_sub(LEAST))
+            .sum();
+        if over > 0 && spare > 0 {
+            for &column in shrink {
+                if let Some(w) = widths.get_mut(column) {
+                    let share = w.saturating_sub(LEAST);
+                    // Rounded up, so the shares cover the excess.
+                    let cut = (over * share).div_ceil(spare).min(share);
+                    *w -= cut;
+                }
+            }
+        }
+        self.render(&widths)
+    }
+
+    fn widths(&self) -> Vec<usize> {
+        (0..self.header.len())
             .map(|c| {
                 std::iter::once(&self.header)
                     .chain(&self.rows)
@@ -22,14 +52,17 @@ impl Table {
                     .max()
                     .unwrap_or(0)
             })
-            .collect();
+            .collect()
+    }
+
+    fn render(&self, widths: &[usize]) -> String {
         std::iter::once(&self.header)
             .chain(&self.rows)
             .map(|row| {
                 let cells: Vec<String> = row
                     .iter()
-                    .zip(&widths)
-                    .map(|(cell, w)| format!("{cell:w$}"))
+                    .zip(widths)
+                    .map(|(cell, &w)| format!("{:w$}", cut(cell, w)))
                     .collect();
                 format!("{}\n", cells.join("  ").trim_end())
             })
@@ -51,6 +84,15 @@ impl Table {
             })
             .collect()
     }
+}
+
+/// `cell` in at most `width` characters, ending in `…` when cut.
+fn cut(cell: &str, width: usize) -> std::borrow::Cow<'_, str> {
+    if cell.chars().count() <= width {
+        return cell.into();
+    }
+    let kept: String = cell.chars().take(width.saturating_sub(1)).collect();
+    format!("{}…", kept.trim_end()).into()
 }
 
 fn csv_cell(cell: &str) -> String {

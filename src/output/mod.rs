@@ -102,3 +102,20 @@ pub(crate) fn message(label: &str, text: &str) {
     let line = format!("{style}{label}{style:#}: {text}\n");
     let _ = write_styled(std::io::stderr().lock(), &line);
 }
+
+/// The width of the terminal standard output writes to, if it is one.
+pub(crate) fn terminal_width() -> Option<usize> {
+    #[cfg(target_os = "linux")]
+    {
+        let stdout = std::io::stdout();
+        if !rustix::termios::isatty(&stdout) {
+            return None;
+        }
+        let size = rustix::termios::tcgetwinsize(&stdout).ok()?;
+        (size.ws_col > 0).then_some(usize::from(size.ws_col))
+    }
+    #[cfg(not(target_os = "linux"))]
+    {
+        None
+    }
+}

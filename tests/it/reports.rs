@@ -254,3 +254,41 @@ fn the_incident_day_is_the_same_for_the_page_the_site_and_the_stats() {
     let table = run(dir.path(), &["stats", "--by", "quarter"]);
     assert!(!String::from_utf8(table.stdout).unwrap().contains("-0"));
 }
+
+/// The tables for people, as a terminal of `columns` would show them.
+fn readable(columns: &str, args: &[&str]) -> String {
+    let output = Command::new(get_cargo_bin("postmortem"))
+        .current_dir(common::repo(""))
+        .env("POSTMORTEM_NOW", "2026-12-01T00:00:00Z")
+        .env("COLUMNS", columns)
+        .args(args)
+        .output()
+        .unwrap();
+    assert!(output.status.success());
+    let text = String::from_utf8(output.stdout).unwrap();
+    let width: usize = columns.parse().unwrap();
+    for line in text.lines() {
+        assert!(line.chars().count() <= width, "{line}");
+    }
+    text
+}
+
+#[test]
+fn terminal_tables_fit_80_and_120_columns_with_words_for_headers() {
+    for columns in ["80", "120"] {
+        let actions = readable(columns, &["actions", "postmortems"]);
+        insta::assert_snapshot!(format!("actions-{columns}"), actions);
+        let stats = readable(columns, &["stats", "postmortems", "--by", "service"]);
+        insta::assert_snapshot!(format!("stats-{columns}"), stats);
+    }
+    let dir = generated_folder();
+    let overdue = run(dir.path(), &["actions", "--overdue"]);
+    let table = String::from_utf8(overdue.stdout).unwrap();
+    assert_eq!(
+        table.lines().next().unwrap().split_whitespace().next(),
+        Some("Due")
+    );
+    assert_eq!(table.matches("open, OVERDUE").count(), 150, "{table}");
+    let wide = readable("1000", &["actions", "postmortems", "--wide"]);
+    assert!(wide.contains("Make the cleanup tool refuse input sets whose date filter is not strictly before the reference snapshot"));
+}
