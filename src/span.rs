@@ -85,6 +85,11 @@ impl LineIndex {
         Position { line, column }
     }
 
+    /// The byte offset where 0-based line `line` starts, if the text has it.
+    pub fn line_start(&self, line: usize) -> Option<usize> {
+        self.starts.get(line).copied()
+    }
+
     /// Byte range of the line holding `offset`, without its line break.
     pub fn line_range(&self, text: &str, offset: usize) -> std::ops::Range<usize> {
         let offset = offset.min(text.len());

@@ -45,6 +45,7 @@ pub(super) fn fix_file(
     path: &Path,
     shown: &str,
     text: &str,
+    checked: lint::Checked,
     mode: Mode,
     options: &lint::Options,
 ) -> Result<FileFix, Error> {
@@ -53,7 +54,7 @@ pub(super) fn fix_file(
         Mode::Diff(allowed) => (allowed, false),
         Mode::Report => (Allowed::Safe, false),
     };
-    let first = fix::fix(text, options, allowed);
+    let first = fix::fix_checked(text, checked, options, allowed);
     if first.fixed == 0 {
         return Ok(FileFix {
             fixed: first,
@@ -68,9 +69,14 @@ pub(super) fn fix_file(
         });
     }
     // The file may have changed since it was read: fix what is there at
-    // the time of the write, under the lock.
+    // the time of the write, under the lock (what was read needs no second
+    // fixing).
     let mut last = None;
     write::edit(path, |current| {
+        if current == text {
+            last = None;
+            return Ok(first.text.clone());
+        }
         let fixed = fix::fix(current, options, allowed);
         let text = fixed.text.clone();
         last = Some(fixed);

@@ -254,7 +254,7 @@ fn check_file(
         return Ok(Outcome { output, diff: None });
     }
     let fixing::FileFix { fixed, diff } =
-        fixing::fix_file(path, &shown, &text, options.mode, &options.lint)?;
+        fixing::fix_file(path, &shown, &text, checked, options.mode, &options.lint)?;
     let output = reporter.render_file(FileReport {
         path: &shown,
         text: &fixed.text,

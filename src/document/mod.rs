@@ -13,7 +13,7 @@ pub(crate) mod internal;
 pub mod json_schema;
 pub mod model;
 mod names;
-pub mod schema;
+pub(crate) mod schema;
 pub use crate::span;
 pub mod split;
 pub mod stamp;

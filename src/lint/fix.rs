@@ -43,8 +43,14 @@ pub struct Fixed {
 
 /// Applies the fixes `allowed` admits to `text`.
 pub fn fix(text: &str, options: &Options, allowed: Allowed) -> Fixed {
+    fix_checked(text, check(text, options), options, allowed)
+}
+
+/// [`fix`] for a `text` already checked with `options` (lint and the
+/// editor have the findings; the first round need not find them again).
+pub fn fix_checked(text: &str, checked: Checked, options: &Options, allowed: Allowed) -> Fixed {
     let mut current = text.to_string();
-    let mut checked = check(&current, options);
+    let mut checked = checked;
     let mut fixed = 0;
     for _ in 0..MAX_ROUNDS {
         let chosen = non_overlapping(&checked.findings, allowed);

@@ -37,7 +37,7 @@ impl Options {
 }
 
 /// The result of checking one file.
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub struct Checked {
     /// The document, when the front matter could be read.
     pub document: Option<Document>,

@@ -4,7 +4,7 @@
 use super::position::Lines;
 use super::state::Open;
 use crate::diagnostic::{Applicability, Finding, Fix, Severity};
-use crate::lint::fix::{Allowed, fix};
+use crate::lint::fix::{Allowed, fix_checked};
 use lsp_types::{
     CodeAction, CodeActionKind, Diagnostic, DiagnosticRelatedInformation, DiagnosticSeverity,
     DocumentSymbol, Location, NumberOrString, Range, SymbolKind, TextEdit, Uri, WorkspaceEdit,
@@ -60,7 +60,12 @@ pub(super) fn code_actions(
         };
         actions.extend(quick_fixes(uri, finding, fix, lines));
     }
-    let safe = fix(&open.text, &open.options, Allowed::Safe);
+    let safe = fix_checked(
+        &open.text,
+        open.checked.clone(),
+        &open.options,
+        Allowed::Safe,
+    );
     if safe.fixed > 0 {
         let whole = lines.range(crate::span::Span::new(0, open.text.len()));
         actions.push(CodeAction {

@@ -56,10 +56,7 @@ impl<'t> Lines<'t> {
 
     /// The byte offset of `position`, clamped to its line.
     pub fn offset(&self, position: Position) -> usize {
-        let starts: Vec<usize> = std::iter::once(0)
-            .chain(memchr::memchr_iter(b'\n', self.text.as_bytes()).map(|i| i + 1))
-            .collect();
-        let Some(&start) = starts.get(position.line as usize) else {
+        let Some(start) = self.index.line_start(position.line as usize) else {
             return self.text.len();
         };
         let end = self.index.line_range(self.text, start).end.max(start);
