@@ -142,8 +142,9 @@ fn apply(state: &mut State, notification: Notification) -> Option<Uri> {
 }
 
 fn publish(connection: &Connection, state: &State, uri: Uri) {
-    let Some(open) = state.get(&uri) else { return };
-    let lines = Lines::new(&open.text, state.encoding);
+    let Some((open, lines)) = state.lines(&uri) else {
+        return;
+    };
     let params = PublishDiagnosticsParams {
         diagnostics: features::diagnostics(&uri, open, &lines),
         uri,
@@ -158,56 +159,50 @@ fn publish(connection: &Connection, state: &State, uri: Uri) {
 fn answer(state: &State, request: Request) -> Response {
     let id = request.id.clone();
     let result = match request.method.as_str() {
-        CodeActionRequest::METHOD => request
-            .extract::<lsp_types::CodeActionParams>(CodeActionRequest::METHOD)
+        CodeActionRequest::METHOD => on::<lsp_types::CodeActionParams>(request, |p| {
+            let uri = &p.text_document.uri;
+            let (open, lines) = state.lines(uri)?;
+            serde_json::to_value(features::code_actions(uri, open, &lines, p.range)).ok()
+        }),
+        HoverRequest::METHOD => on::<lsp_types::HoverParams>(request, |p| {
+            let at = p.text_document_position_params;
+            let (open, lines) = state.lines(&at.text_document.uri)?;
+            let value = hover::hover(open, lines.offset(at.position))?;
+            let contents = HoverContents::Markup(MarkupContent {
+                kind: MarkupKind::Markdown,
+                value,
+            });
+            serde_json::to_value(lsp_types::Hover {
+                contents,
+                range: None,
+            })
             .ok()
-            .and_then(|(_, p)| {
-                let open = state.get(&p.text_document.uri)?;
-                let lines = Lines::new(&open.text, state.encoding);
-                let actions = features::code_actions(&p.text_document.uri, open, &lines, p.range);
-                serde_json::to_value(actions).ok()
-            }),
-        HoverRequest::METHOD => request
-            .extract::<lsp_types::HoverParams>(HoverRequest::METHOD)
-            .ok()
-            .and_then(|(_, p)| {
-                let at = p.text_document_position_params;
-                let open = state.get(&at.text_document.uri)?;
-                let lines = Lines::new(&open.text, state.encoding);
-                let text = hover::hover(open, lines.offset(at.position))?;
-                let contents = HoverContents::Markup(MarkupContent {
-                    kind: MarkupKind::Markdown,
-                    value: text,
-                });
-                serde_json::to_value(lsp_types::Hover {
-                    contents,
-                    range: None,
-                })
-                .ok()
-            }),
-        Completion::METHOD => request
-            .extract::<lsp_types::CompletionParams>(Completion::METHOD)
-            .ok()
-            .and_then(|(_, p)| {
-                let at = p.text_document_position;
-                let open = state.get(&at.text_document.uri)?;
-                let lines = Lines::new(&open.text, state.encoding);
-                let folder = state.folder_of(&at.text_document.uri);
-                let items =
-                    completion::complete(open, lines.offset(at.position), folder.as_deref());
-                serde_json::to_value(items).ok()
-            }),
-        DocumentSymbolRequest::METHOD => request
-            .extract::<lsp_types::DocumentSymbolParams>(DocumentSymbolRequest::METHOD)
-            .ok()
-            .and_then(|(_, p)| {
-                let open = state.get(&p.text_document.uri)?;
-                let lines = Lines::new(&open.text, state.encoding);
-                serde_json::to_value(features::symbols(open, &lines)).ok()
-            }),
+        }),
+        Completion::METHOD => on::<lsp_types::CompletionParams>(request, |p| {
+            let at = p.text_document_position;
+            let (open, lines) = state.lines(&at.text_document.uri)?;
+            let folder = state.folder_of(&at.text_document.uri);
+            let items = completion::complete(open, lines.offset(at.position), folder.as_deref());
+            serde_json::to_value(items).ok()
+        }),
+        DocumentSymbolRequest::METHOD => on::<lsp_types::DocumentSymbolParams>(request, |p| {
+            let (open, lines) = state.lines(&p.text_document.uri)?;
+            serde_json::to_value(features::symbols(open, &lines)).ok()
+        }),
         _ => None,
     };
     Response::new_ok(id, result.unwrap_or(serde_json::Value::Null))
+}
+
+/// The result of `answer` on the request's parameters; `None` when they do
+/// not read as `P` or name a document that is not open.
+fn on<P: serde::de::DeserializeOwned>(
+    request: Request,
+    answer: impl FnOnce(P) -> Option<serde_json::Value>,
+) -> Option<serde_json::Value> {
+    let method = request.method.clone();
+    let (_, params) = request.extract::<P>(&method).ok()?;
+    answer(params)
 }
 
 #[cfg(test)]

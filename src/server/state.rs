@@ -71,6 +71,12 @@ impl State {
         self.documents.get(uri)
     }
 
+    /// The open document `uri` with its lines, in the client's encoding.
+    pub fn lines(&self, uri: &Uri) -> Option<(&Open, super::Lines<'_>)> {
+        let open = self.documents.get(uri)?;
+        Some((open, super::Lines::new(&open.text, self.encoding)))
+    }
+
     /// The settings of the postmortem.yml at or above the file's folder
     /// (the defaults when there is none or it cannot be read), read once
     /// per folder.
