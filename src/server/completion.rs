@@ -15,15 +15,20 @@ const MAX_ZONES: usize = 200;
 
 /// The completions at byte `offset` of `open`; `folder` holds the
 /// repository's postmortems.
-pub(super) fn complete(open: &Open, offset: usize, folder: Option<&Path>) -> Vec<CompletionItem> {
+pub(super) fn complete(open: &Open, offset: usize, known: Option<&Known>) -> Vec<CompletionItem> {
     let text = &open.text;
     let offset = crate::span::floor_char_boundary(text, offset.min(text.len()));
     let line_start = text[..offset].rfind('\n').map_or(0, |i| i + 1);
     let before = &text[line_start..offset];
     let trimmed = before.trim_start().trim_start_matches("- ");
-    let Some((key, typed)) = trimmed.split_once(':') else {
-        return keys(text, line_start, trimmed);
+    let (key, typed) = match trimmed.split_once(':') {
+        Some(pair) => pair,
+        // `  - ` under `services:` is a value of it; elsewhere a key is typed.
+        None if in_section(text, line_start, "services") => ("services", trimmed),
+        None => return keys(text, line_start, trimmed),
     };
+    // The value typed so far: in a flow list (`[a, b`), its last item.
+    let typed = typed.rsplit(['[', ',']).next().unwrap_or(typed);
     let typed = typed.trim_start().trim_start_matches(['"', '\'']);
     let values: Vec<String> = match key.trim() {
         "kind" if in_section(text, line_start, "action_items") => names(&ActionKind::NAME_LIST),
@@ -39,16 +44,8 @@ pub(super) fn complete(open: &Open, offset: usize, folder: Option<&Path>) -> Vec
             .map(|(s, _)| s.clone())
             .collect(),
         "timezone" => zones(typed),
-        "owner" => used(folder, |d| {
-            d.action_items
-                .iter()
-                .filter_map(|a| a.owner.clone())
-                .map(|o| o.value)
-                .collect()
-        }),
-        "services" => used(folder, |d| {
-            d.services.iter().map(|s| s.value.clone()).collect()
-        }),
+        "owner" => known.map(|k| k.owners.clone()).unwrap_or_default(),
+        "services" => known.map(|k| k.services.clone()).unwrap_or_default(),
         _ => Vec::new(),
     };
     values
@@ -111,22 +108,34 @@ fn zones(typed: &str) -> Vec<String> {
         .collect()
 }
 
-/// The values `pick` finds in the postmortems of `folder`, sorted and once.
-fn used(folder: Option<&Path>, pick: impl Fn(&crate::Document) -> Vec<String>) -> Vec<String> {
-    let Some(folder) = folder else {
-        return Vec::new();
-    };
-    let found = crate::discover::discover(&[folder.to_path_buf()]);
-    let mut values = BTreeSet::new();
-    for path in found.files.iter().take(2_000) {
-        let Ok(bytes) = crate::discover::read(path) else {
-            continue;
-        };
-        if let Some(document) = crate::document::parse_bytes(&bytes).1.document {
-            values.extend(pick(&document));
+/// The services and owners a folder's postmortems already use, sorted and
+/// once each; read once per folder (State keeps them).
+#[derive(Debug, Default)]
+pub(super) struct Known {
+    services: Vec<String>,
+    owners: Vec<String>,
+}
+
+impl Known {
+    /// Reads up to 2,000 postmortems of `folder`.
+    pub(super) fn read(folder: &Path) -> Self {
+        let found = crate::discover::discover(&[folder.to_path_buf()]);
+        let (mut services, mut owners) = (BTreeSet::new(), BTreeSet::new());
+        for path in found.files.iter().take(2_000) {
+            let Ok(bytes) = crate::discover::read(path) else {
+                continue;
+            };
+            if let Some(document) = crate::document::parse_bytes(&bytes).1.document {
+                services.extend(document.services.into_iter().map(|s| s.value));
+                let items = document.action_items.into_iter();
+                owners.extend(items.filter_map(|a| a.owner).map(|o| o.value));
+            }
+        }
+        Self {
+            services: services.into_iter().collect(),
+            owners: owners.into_iter().collect(),
         }
     }
-    values.into_iter().collect()
 }
 
 fn item(label: String, kind: CompletionItemKind) -> CompletionItem {

@@ -181,8 +181,8 @@ fn answer(state: &State, request: Request) -> Response {
         Completion::METHOD => on::<lsp_types::CompletionParams>(request, |p| {
             let at = p.text_document_position;
             let (open, lines) = state.lines(&at.text_document.uri)?;
-            let folder = state.folder_of(&at.text_document.uri);
-            let items = completion::complete(open, lines.offset(at.position), folder.as_deref());
+            let known = state.known(&at.text_document.uri);
+            let items = completion::complete(open, lines.offset(at.position), known.as_deref());
             serde_json::to_value(items).ok()
         }),
         DocumentSymbolRequest::METHOD => on::<lsp_types::DocumentSymbolParams>(request, |p| {

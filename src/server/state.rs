@@ -2,13 +2,16 @@
 //! settings of the postmortem.yml that applies to its folder, and its
 //! findings, re-checked on every change.
 
+use super::completion::Known;
 use super::position::Encoding;
 use crate::config::{Config, Settings};
 use crate::lint::{self, Checked};
 use chrono::{DateTime, Utc};
 use lsp_types::Uri;
+use std::cell::RefCell;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
+use std::rc::Rc;
 use std::sync::Arc;
 
 /// One open postmortem.
@@ -31,6 +34,7 @@ pub struct State {
     pub encoding: Encoding,
     documents: HashMap<Uri, Open>,
     settings: HashMap<PathBuf, Arc<Settings>>,
+    known: RefCell<HashMap<PathBuf, Rc<Known>>>,
 }
 
 impl State {
@@ -41,6 +45,7 @@ impl State {
             encoding,
             documents: HashMap::new(),
             settings: HashMap::new(),
+            known: RefCell::new(HashMap::new()),
         }
     }
 
@@ -93,10 +98,16 @@ impl State {
             .clone()
     }
 
-    /// The folder of postmortems `uri` belongs to, for completions drawn
-    /// from the repository.
-    pub fn folder_of(&self, uri: &Uri) -> Option<PathBuf> {
-        path_of(uri)?.parent().map(Path::to_path_buf)
+    /// What the postmortems in `uri`'s folder already use, read the first
+    /// time a completion asks (later files appear after a restart: reading
+    /// the folder on every keystroke would cost more than it gives).
+    pub(super) fn known(&self, uri: &Uri) -> Option<Rc<Known>> {
+        let folder = path_of(uri)?.parent()?.to_path_buf();
+        let mut known = self.known.borrow_mut();
+        let entry = known
+            .entry(folder)
+            .or_insert_with_key(|folder| Rc::new(Known::read(folder)));
+        Some(Rc::clone(entry))
     }
 }
 

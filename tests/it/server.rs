@@ -226,3 +226,28 @@ fn completion_and_outline_follow_the_document() {
         ]
     );
 }
+
+#[test]
+fn completion_offers_the_services_and_owners_the_folder_already_uses() {
+    let mut server = Server::start();
+    let folder = common::repo("postmortems");
+    let uri = format!("file://{}/draft.md", folder.display());
+    let text = common::CHECKOUT.replace(
+        "timeline:\n",
+        "services: [query-api, st]\naction_items:\n  - title: Check\n    owner: st\ntimeline:\n",
+    );
+    server.open(&uri, &text);
+    let at = |line: u32, character: u32| json!({ "textDocument": { "uri": uri }, "position": { "line": line, "character": character } });
+    let labels = |result: Value| -> Vec<String> {
+        result
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|i| i["label"].as_str().unwrap().to_string())
+            .collect()
+    };
+    let owners = labels(server.request("textDocument/completion", at(9, 13)));
+    assert_eq!(owners, ["storage-team"]);
+    let services = labels(server.request("textDocument/completion", at(6, 24)));
+    assert_eq!(services, ["storage"]);
+}
