@@ -80,7 +80,8 @@ impl Totals {
         }
     }
 
-    /// Adds the counts of `other`, one file's.
+    /// Adds the counts of `other`, one file's (whether the run fixes is the
+    /// run's, set by [`Reporter::fixing`]).
     pub fn merge(&mut self, other: Totals) {
         self.errors += other.errors;
         self.warnings += other.warnings;
@@ -88,7 +89,6 @@ impl Totals {
         self.fixable += other.fixable;
         self.unsafe_fixable += other.unsafe_fixable;
         self.fixed += other.fixed;
-        self.fixing |= other.fixing;
     }
 
     /// `2 errors, 1 warning in 3 files`, and what fixes can do.
