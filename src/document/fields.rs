@@ -61,7 +61,15 @@ impl Fields {
             let key = entry.key.value.as_str();
             if !known.contains(&key) {
                 let message = format!("unknown key `{key}` in {what}");
-                if let Some(near) = did_you_mean(key, known) {
+                let near = did_you_mean(key, known);
+                // Renaming to a key the mapping already has would only make
+                // a duplicate: then the help says so, and no fix is offered.
+                if let Some(near) = near.filter(|n| entries.iter().any(|e| e.key.value == *n)) {
+                    let help = format!("did you mean `{near}`? it is already given: keep one");
+                    self.report(entry.key.span, message, Some(help));
+                    continue;
+                }
+                if let Some(near) = near {
                     let fix = Fix::new(
                         Applicability::Unsafe,
                         format!("rename to `{near}`"),

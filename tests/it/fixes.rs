@@ -253,3 +253,28 @@ fn json_and_sarif_carry_each_fix_with_its_edits() {
     assert_eq!(replacement["deletedRegion"]["endColumn"], 24);
     assert_eq!(replacement["insertedContent"]["text"], "Europe/Berlin");
 }
+
+#[test]
+fn a_misspelt_key_gets_no_rename_when_the_key_it_means_is_already_there() {
+    let text = "---\ntitle: x\nseverity: SEV2\nsevrity: SEV2\ntimeline: []\n---\n";
+    let checked = lint::check(text, &common::options());
+    let finding = checked
+        .findings
+        .iter()
+        .find(|f| f.message == "unknown key `sevrity` in the front matter")
+        .unwrap();
+    assert!(finding.fix.is_none());
+    assert_eq!(
+        finding.help.as_deref(),
+        Some("did you mean `severity`? it is already given: keep one")
+    );
+    let alone = lint::check(&text.replace("severity: SEV2\n", ""), &common::options());
+    let rename = alone
+        .findings
+        .iter()
+        .find(|f| f.message == "unknown key `sevrity` in the front matter")
+        .and_then(|f| f.fix.as_ref())
+        .unwrap();
+    assert_eq!(rename.applicability, Applicability::Unsafe);
+    assert_eq!(rename.edits()[0].content, "severity");
+}
