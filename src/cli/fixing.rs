@@ -25,7 +25,8 @@ impl Mode {
         } else {
             Allowed::Safe
         };
-        match (diff, fix || unsafe_fixes) {
+        // `--unsafe-fixes` alone writes nothing: only `--fix` writes.
+        match (diff, fix) {
             (true, _) => Self::Diff(allowed),
             (false, true) => Self::Fix(allowed),
             (false, false) => Self::Report,

@@ -278,3 +278,22 @@ fn a_misspelt_key_gets_no_rename_when_the_key_it_means_is_already_there() {
     assert_eq!(rename.applicability, Applicability::Unsafe);
     assert_eq!(rename.edits()[0].content, "severity");
 }
+
+#[test]
+fn unsafe_fixes_alone_reports_and_writes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("a.md");
+    std::fs::write(&path, BROKEN).unwrap();
+    let output = common::postmortem_in(dir.path())
+        .args([
+            "lint",
+            "a.md",
+            "--unsafe-fixes",
+            "--now",
+            "2026-03-05T00:00:00Z",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), BROKEN);
+}
