@@ -156,7 +156,7 @@ pub enum Error {
         path: PathBuf,
         /// Why.
         #[source]
-        source: crate::author::statuspage::ImportError,
+        source: crate::author::import::ImportError,
     },
     /// The terminal prompt failed (closed input).
     #[error("could not ask at the terminal: {reason}")]

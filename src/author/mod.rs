@@ -1,10 +1,9 @@
 //! Writing postmortems: the skeleton `new` starts from, YAML values written
 //! so they read back as written, byte-preserving timeline insertion, and the
-//! Statuspage import.
+//! importers (`author::import`).
 
 pub mod draft;
 pub mod emit;
-pub(crate) mod promise;
 pub mod skeleton;
-pub mod statuspage;
+pub mod import;
 pub mod timeline;

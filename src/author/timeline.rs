@@ -9,7 +9,7 @@ use chrono::{DateTime, FixedOffset, Utc};
 use chrono_tz::Tz;
 
 /// The entry to add.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Default)]
 pub struct NewEntry {
     /// `now`, a time alone, or a full timestamp, read by
     /// [`crate::document::argument::instant`].
@@ -18,6 +18,12 @@ pub struct NewEntry {
     pub kind: Option<Kind>,
     /// What happened.
     pub event: String,
+    /// Who did it.
+    pub who: Option<String>,
+    /// The next update this entry promised.
+    pub next_update: Option<DateTime<FixedOffset>>,
+    /// Where an imported entry came from.
+    pub source: Option<String>,
 }
 
 /// Why the entry was not added.
@@ -60,15 +66,34 @@ pub fn add(text: &str, entry: &NewEntry, now: DateTime<Utc>) -> Result<String, A
         .checked_sub(1)
         .and_then(|i| before.timeline[i].at.as_ref())
         .is_some_and(|s| s.local.date() == local.date());
-    let when = if before.zone.is_none() {
-        clock(local, same_day) + " UTC"
-    } else {
-        local_stamp(at, zone, same_day)
+    let written = |instant: DateTime<FixedOffset>, same_day: bool| {
+        let local = instant.with_timezone(&zone).naive_local();
+        if before.zone.is_none() {
+            clock(local, same_day) + " UTC"
+        } else {
+            local_stamp(instant, zone, same_day)
+        }
+    };
+    // A promise's time alone would read as the next day when earlier than
+    // the entry, so it carries its date unless it is later on the same day.
+    let next = entry.next_update.map(|next| {
+        let same = next >= at && next.with_timezone(&zone).date_naive() == local.date();
+        written(next, same)
+    });
+    let when = Stamps {
+        at: written(at, same_day),
+        next,
     };
     let newline = if text.contains("\r\n") { "\r\n" } else { "\n" };
     let result = splice(text, &before, index, &when, entry, newline)?;
     verify(&before, &result, index, at)?;
     Ok(result)
+}
+
+/// The entry's time and promise as written into the file.
+pub(crate) struct Stamps {
+    pub(crate) at: String,
+    pub(crate) next: Option<String>,
 }
 
 fn resolve(text: &str, zone: Tz, now: DateTime<Utc>) -> Result<DateTime<FixedOffset>, AddError> {
@@ -79,7 +104,7 @@ fn splice(
     text: &str,
     doc: &Document,
     index: usize,
-    when: &str,
+    when: &Stamps,
     entry: &NewEntry,
     nl: &str,
 ) -> Result<String, AddError> {
@@ -104,7 +129,7 @@ fn splice(
 fn splice_into_empty(
     text: &str,
     doc: &Document,
-    when: &str,
+    when: &Stamps,
     entry: &NewEntry,
     nl: &str,
 ) -> Result<String, AddError> {
@@ -136,13 +161,23 @@ fn splice_into_empty(
     }
 }
 
-fn entry_lines(prefix: &str, when: &str, entry: &NewEntry, nl: &str) -> String {
+pub(crate) fn entry_lines(prefix: &str, when: &Stamps, entry: &NewEntry, nl: &str) -> String {
     let indent = " ".repeat(prefix.chars().count());
-    let mut lines = format!("{prefix}at: {when}{nl}");
+    let mut lines = format!("{prefix}at: {}{nl}", when.at);
     if let Some(kind) = entry.kind.filter(|k| *k != Kind::Note) {
         lines.push_str(&format!("{indent}kind: {}{nl}", kind.name()));
     }
     lines.push_str(&format!("{indent}event: {}{nl}", scalar(&entry.event)));
+    let optional = [
+        ("who", entry.who.as_deref().map(scalar)),
+        ("next_update", when.next.clone()),
+        ("source", entry.source.as_deref().map(scalar)),
+    ];
+    for (key, value) in optional {
+        if let Some(value) = value {
+            lines.push_str(&format!("{indent}{key}: {value}{nl}"));
+        }
+    }
     lines
 }
 
@@ -193,6 +228,8 @@ fn entry_end(entry: &document::Entry) -> usize {
     .chain([
         entry.event.as_ref().map(|e| e.span),
         entry.next_update.as_ref().map(|s| s.span),
+        entry.who.as_ref().map(|w| w.span),
+        entry.source.as_ref().map(|s| s.span),
     ])
     .flatten()
     .map(|span| span.end)

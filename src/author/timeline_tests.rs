@@ -12,6 +12,7 @@ fn entry(at: &str, kind: Option<Kind>, event: &str) -> NewEntry {
         at: at.into(),
         kind,
         event: event.into(),
+        ..NewEntry::default()
     }
 }
 

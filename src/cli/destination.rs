@@ -28,11 +28,30 @@ pub(super) fn deliver(
     name: &str,
     text: &str,
 ) -> Result<ExitCode, Error> {
+    deliver_first(destination, default_dir, &[name], text, |_| true)
+}
+
+/// As [`deliver`], trying each name in turn while the file there exists and
+/// is not `same` (another document that took the name first).
+pub(super) fn deliver_first(
+    destination: &Destination,
+    default_dir: &Path,
+    names: &[&str],
+    text: &str,
+    same: impl Fn(&Path) -> bool,
+) -> Result<ExitCode, Error> {
     let dir = destination.dir.as_deref().unwrap_or(default_dir);
     if destination.print {
         output::print(text);
         return Ok(ExitCode::SUCCESS);
     }
+    let name = names
+        .iter()
+        .find(|name| {
+            let path = dir.join(name);
+            !path.exists() || same(&path)
+        })
+        .unwrap_or(&names[0]);
     let path = dir.join(name);
     std::fs::create_dir_all(dir).map_err(|e| Error::write(dir, e))?;
     if destination.force {

@@ -1,11 +1,19 @@
-//! `postmortem import statuspage FILE.json [--incident ID]`.
+//! `postmortem import SOURCE ...`: a draft postmortem, or entries merged
+//! `--into` an existing one, from Statuspage, PagerDuty, Opsgenie, Slack or
+//! incident.io data saved to a file.
 
-use super::destination::{Destination, deliver};
+use super::destination::{Destination, deliver_first};
+use super::export;
+use crate::output;
 use postmortem::Error;
-use postmortem::author::{skeleton, statuspage};
+use postmortem::author::import::{
+    self, ImportError, Incident, incident_io, opsgenie, pagerduty, slack, statuspage,
+};
+use postmortem::author::skeleton;
 use postmortem::config::Config;
 use postmortem::document::argument;
-use std::path::PathBuf;
+use postmortem::write;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 #[derive(Debug, clap::Args)]
@@ -16,8 +24,35 @@ pub(super) struct Args {
 
 #[derive(Debug, clap::Subcommand)]
 enum Source {
-    /// A draft from an Atlassian Statuspage incident (single-incident JSON or incidents.json).
+    /// An Atlassian Statuspage incident or maintenance (incidents.json, the REST API's list, or one incident).
     Statuspage(StatuspageArgs),
+    /// A PagerDuty incident's log entries (GET /incidents/{id}/log_entries, or a v2 webhook).
+    Pagerduty(PagerdutyArgs),
+    /// An Opsgenie alert's logs or an incident's timeline.
+    Opsgenie(OpsgenieArgs),
+    /// A Slack channel from a workspace export (folder or .zip): pinned messages by default.
+    Slack(SlackArgs),
+    /// An incident.io incident (API v2) with its updates.
+    #[command(name = "incident-io")]
+    IncidentIo(IncidentIoArgs),
+}
+
+/// What every source takes.
+#[derive(Debug, clap::Args)]
+struct Common {
+    /// IANA zone to write the times in [default: postmortem.yml's `timezone`,
+    /// else the source's own zone, else UTC].
+    #[arg(long)]
+    timezone: Option<String>,
+    /// Merge the entries into this postmortem instead of starting a new one
+    /// (entries already there, by source id or same minute and kind, are skipped).
+    #[arg(long, value_name = "FILE")]
+    into: Option<PathBuf>,
+    /// The title of a new postmortem [default: the source's].
+    #[arg(long)]
+    title: Option<String>,
+    #[command(flatten)]
+    destination: Destination,
 }
 
 #[derive(Debug, clap::Args)]
@@ -25,42 +60,248 @@ struct StatuspageArgs {
     /// The JSON file (`-` reads standard input).
     file: PathBuf,
     /// The incident to import from a file with several (default: the newest).
+    #[arg(long, value_name = "ID", conflicts_with = "all")]
+    incident: Option<String>,
+    /// Import every incident in the file, one postmortem each.
+    #[arg(long, conflicts_with = "into")]
+    all: bool,
+    #[command(flatten)]
+    common: Common,
+}
+
+#[derive(Debug, clap::Args)]
+struct PagerdutyArgs {
+    /// The JSON file (`-` reads standard input).
+    file: PathBuf,
+    /// The incident, when the log holds several.
     #[arg(long, value_name = "ID")]
     incident: Option<String>,
-    /// IANA zone to write the times in.
-    #[arg(long, default_value = "UTC")]
-    timezone: String,
+    /// Keep the notification entries (who was paged, how).
+    #[arg(long)]
+    notifications: bool,
     #[command(flatten)]
-    destination: Destination,
+    common: Common,
+}
+
+#[derive(Debug, clap::Args)]
+struct OpsgenieArgs {
+    /// The JSON file (`-` reads standard input).
+    file: PathBuf,
+    /// The alert's or incident's id or tiny id, for the title and the entries' source.
+    #[arg(long, value_name = "ID")]
+    id: Option<String>,
+    #[command(flatten)]
+    common: Common,
+}
+
+#[derive(Debug, clap::Args)]
+struct SlackArgs {
+    /// The export: its folder or the .zip Slack produced.
+    export: PathBuf,
+    /// The incident channel, with or without `#`.
+    #[arg(long, value_name = "NAME")]
+    channel: String,
+    /// Every message, not only pinned ones and those with a :pushpin: reaction.
+    #[arg(long)]
+    all: bool,
+    /// Leave out messages before this time (in the chosen zone).
+    #[arg(long, value_name = "TIME")]
+    since: Option<String>,
+    /// Leave out messages after this time (in the chosen zone).
+    #[arg(long, value_name = "TIME")]
+    until: Option<String>,
+    #[command(flatten)]
+    common: Common,
+}
+
+#[derive(Debug, clap::Args)]
+struct IncidentIoArgs {
+    /// The incident's JSON (GET /v2/incidents/{id}; may also hold `incident_updates`).
+    file: PathBuf,
+    /// The incident's updates (GET /v2/incident_updates?incident_id=...).
+    #[arg(long, value_name = "FILE")]
+    updates: Option<PathBuf>,
+    #[command(flatten)]
+    common: Common,
 }
 
 pub(super) fn run(args: Args, config: &Config) -> Result<ExitCode, Error> {
-    let Source::Statuspage(args) = args.source;
-    let zone = argument::zone("--timezone", &args.timezone)?;
-    let bytes = super::read_input(&args.file)?;
-    let shown = if args.file.as_os_str() == "-" {
-        PathBuf::from("<stdin>")
-    } else {
-        args.file.clone()
+    match args.source {
+        Source::Statuspage(args) => statuspage_run(args, config),
+        Source::Pagerduty(args) => {
+            let value = read_json(&args.file)?;
+            let incident = pagerduty::incident(&value, args.incident.as_deref(), args.notifications)
+                .map_err(|source| failed(&args.file, source))?;
+            write_out(incident, &args.common, config)
+        }
+        Source::Opsgenie(args) => {
+            let value = read_json(&args.file)?;
+            let incident = opsgenie::incident(&value, args.id.as_deref())
+                .map_err(|source| failed(&args.file, source))?;
+            write_out(incident, &args.common, config)
+        }
+        Source::Slack(args) => slack_run(args, config),
+        Source::IncidentIo(args) => {
+            let value = read_json(&args.file)?;
+            let updates = args.updates.as_deref().map(read_json).transpose()?;
+            let incident = incident_io::incident(&value, updates.as_ref())
+                .map_err(|source| failed(&args.file, source))?;
+            write_out(incident, &args.common, config)
+        }
+    }
+}
+
+fn statuspage_run(args: StatuspageArgs, config: &Config) -> Result<ExitCode, Error> {
+    let value = read_json(&args.file)?;
+    let page = statuspage::page(&value).map_err(|source| failed(&args.file, source))?;
+    for (index, id, reason) in &page.damaged {
+        let which = id.as_ref().map_or_else(|| format!("incident {index}"), |id| format!("incident `{id}`"));
+        output::message(
+            "warning",
+            &format!("{}: {which} was left out: {reason}", shown(&args.file).display()),
+        );
+    }
+    if !args.all {
+        let incident = statuspage::pick(page, args.incident.as_deref())
+            .map_err(|source| failed(&args.file, source))?;
+        return write_out(incident, &args.common, config);
+    }
+    if page.incidents.is_empty() {
+        return Err(failed(&args.file, ImportError::Empty("the file lists no readable incident".into())));
+    }
+    let skipped = !page.damaged.is_empty();
+    for incident in page.incidents {
+        write_out(incident, &args.common, config)?;
+    }
+    Ok(if skipped { ExitCode::from(1) } else { ExitCode::SUCCESS })
+}
+
+fn slack_run(args: SlackArgs, config: &Config) -> Result<ExitCode, Error> {
+    let files = export::read(&args.export, args.channel.trim_start_matches('#'))?;
+    let zone = args
+        .common
+        .timezone
+        .as_deref()
+        .or(config.settings.timezone.as_deref())
+        .map_or(Ok(chrono_tz::Tz::UTC), |z| argument::zone("--timezone", z))?;
+    let now = chrono::Utc::now();
+    let time = |flag: &str, text: &Option<String>| -> Result<_, Error> {
+        text.as_deref()
+            .map(|t| {
+                argument::instant(t, zone, now).map_err(|reason| Error::Edit {
+                    path: PathBuf::from(flag),
+                    reason: format!("cannot read `{t}`: {reason}"),
+                })
+            })
+            .transpose()
     };
-    let failed = |reason: String| Error::Edit {
-        path: shown.clone(),
-        reason,
+    let selection = slack::Selection {
+        all: args.all,
+        since: time("--since", &args.since)?,
+        until: time("--until", &args.until)?,
     };
-    let json = std::str::from_utf8(&bytes)
-        .map_err(|_| failed("cannot import: the file is not UTF-8".into()))?;
-    let incident = statuspage::incidents(json)
-        .and_then(|all| statuspage::pick(all, args.incident.as_deref()))
-        .map_err(|source| Error::Import {
-            path: shown.clone(),
+    let incident = slack::incident(&files, &args.channel, &selection)
+        .map_err(|source| failed(&args.export, source))?;
+    if incident.entries.is_empty() {
+        output::message(
+            "warning",
+            &format!(
+                "no messages in #{} were chosen; pin the ones that tell the story, or pass --all",
+                args.channel.trim_start_matches('#')
+            ),
+        );
+    }
+    write_out(incident, &args.common, config)
+}
+
+/// A new draft in the destination, or the entries merged `--into` a file.
+fn write_out(mut incident: Incident, common: &Common, config: &Config) -> Result<ExitCode, Error> {
+    if let Some(title) = &common.title {
+        incident.title.clone_from(title);
+    }
+    if let Some(path) = &common.into {
+        return merge(&incident, path);
+    }
+    let zone = match common.timezone.as_deref().or(config.settings.timezone.as_deref()) {
+        Some(zone) => argument::zone("--timezone", zone)?,
+        None => incident.zone.unwrap_or(chrono_tz::Tz::UTC),
+    };
+    let text = import::draft(&incident, zone).map_err(|source| Error::Timeline {
+        path: PathBuf::from(&incident.title),
+        source,
+    })?;
+    let date = incident
+        .timeline()
+        .first()
+        .map_or_else(|| chrono::Utc::now().with_timezone(&zone).date_naive(), |e| e.at.with_timezone(&zone).date_naive());
+    let name = skeleton::file_name(date, &incident.title);
+    let other = format!("{}-{}.md", name.trim_end_matches(".md"), short(&incident.id));
+    // Two incidents of one day and title: the second takes its id in its
+    // name; the same incident again is refused as the file it already made.
+    let mine = |path: &Path| {
+        std::fs::read_to_string(path).is_ok_and(|t| incident.id.is_empty() || t.contains(&incident.id))
+    };
+    deliver_first(&common.destination, &config.settings.dir, &[&name, &other], &text, mine)
+}
+
+fn merge(incident: &Incident, path: &Path) -> Result<ExitCode, Error> {
+    let now = chrono::Utc::now();
+    let mut report = None;
+    write::edit(path, |text| {
+        let merged = import::into(text, incident, now).map_err(|source| Error::Timeline {
+            path: path.to_path_buf(),
             source,
         })?;
-    let text = statuspage::draft(&incident, zone);
-    let date = incident.created_at.with_timezone(&zone).date_naive();
-    deliver(
-        &args.destination,
-        &config.settings.dir,
-        &skeleton::file_name(date, &incident.name),
-        &text,
-    )
+        let text = merged.text.clone();
+        report = Some(merged);
+        Ok(text)
+    })?;
+    if let Some(merged) = report {
+        let mut line = format!(
+            "{}: {} added, {} already there",
+            path.display(),
+            plural(merged.added, "entry", "entries"),
+            merged.present
+        );
+        if merged.demoted > 0 {
+            line.push_str(&format!(
+                ", {} added as notes (the file has those milestones at other times)",
+                merged.demoted
+            ));
+        }
+        output::print(&format!("{line}\n"));
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+fn short(id: &str) -> String {
+    postmortem::slug::slug(id).chars().take(12).collect()
+}
+
+fn shown(path: &Path) -> PathBuf {
+    if path.as_os_str() == "-" {
+        PathBuf::from("<stdin>")
+    } else {
+        path.to_path_buf()
+    }
+}
+
+fn failed(path: &Path, source: ImportError) -> Error {
+    Error::Import {
+        path: shown(path),
+        source,
+    }
+}
+
+fn read_json(path: &Path) -> Result<serde_json::Value, Error> {
+    let bytes = super::read_input(path)?;
+    let text = std::str::from_utf8(&bytes).map_err(|_| Error::Edit {
+        path: shown(path),
+        reason: "cannot import: the file is not UTF-8".into(),
+    })?;
+    import::parse_json(text).map_err(|source| failed(path, source))
 }

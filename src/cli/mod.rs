@@ -4,6 +4,7 @@
 mod destination;
 mod ecosystem;
 mod fixing;
+mod export;
 mod import;
 mod lint;
 mod new;

@@ -45,6 +45,7 @@ pub(super) fn run(args: Args) -> Result<ExitCode, Error> {
         at: args.at,
         kind,
         event: args.event,
+        ..NewEntry::default()
     };
     write::edit(&args.file, |text| {
         timeline::add(text, &entry, now).map_err(|source| Error::Timeline {

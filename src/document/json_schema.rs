@@ -69,7 +69,9 @@ fn entry() -> Value {
             "at": stamp(),
             "kind": { "enum": kinds, "default": "note" },
             "event": { "type": "string" },
+            "who": { "type": "string", "description": "who did it" },
             "next_update": stamp(),
+            "source": { "type": "string", "description": "where an imported entry came from, such as pagerduty:Q1ABC" },
             "internal": { "type": "boolean", "description": "leave out of public renderings" }
         }
     })

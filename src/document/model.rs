@@ -175,6 +175,11 @@ pub struct Entry {
     pub event: Option<Spanned<String>>,
     /// `next_update`: the next public update promised by then.
     pub next_update: Option<Stamp>,
+    /// `who`: the person (or system) who did it.
+    pub who: Option<Spanned<String>>,
+    /// `source`: where an imported entry came from (`pagerduty:Q1ABC`), so
+    /// that importing again adds it once.
+    pub source: Option<Spanned<String>>,
     /// `internal: true`: left out of public renderings.
     pub internal: bool,
 }

@@ -31,7 +31,15 @@ pub(crate) const TOP: &[&str] = &[
 /// The keys the reader knows here.
 pub(crate) const IMPACT: &[&str] = &["start", "end", "duration", "users", "data_loss", "internal"];
 /// The keys the reader knows here.
-pub(crate) const ENTRY: &[&str] = &["at", "kind", "event", "next_update", "internal"];
+pub(crate) const ENTRY: &[&str] = &[
+    "at",
+    "kind",
+    "event",
+    "who",
+    "next_update",
+    "source",
+    "internal",
+];
 /// The keys the reader knows here.
 pub(crate) const ACTION: &[&str] = &[
     "title", "owner", "kind", "priority", "due", "status", "link", "internal",

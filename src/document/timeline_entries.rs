@@ -37,6 +37,8 @@ impl Reader<'_, '_> {
                 });
             let next_update = get("next_update").and_then(|n| self.next_update(n, at.as_ref()));
             let event = get("event").and_then(|n| self.fields.text(n, self.source, "`event`"));
+            let who = get("who").and_then(|n| self.fields.text(n, self.source, "`who`"));
+            let source = get("source").and_then(|n| self.fields.text(n, self.source, "`source`"));
             let internal = get("internal").is_some_and(|n| self.internal(n));
             entries.push(Entry {
                 span: item.span,
@@ -44,6 +46,8 @@ impl Reader<'_, '_> {
                 kind,
                 event,
                 next_update,
+                who,
+                source,
                 internal,
             });
         }

@@ -124,6 +124,7 @@ fn entry(entry: &Entry, zone: Option<Tz>) -> EntryModel {
         kind: entry.kind.value,
         milestone: entry.kind.value.is_milestone(),
         event: entry.event.as_ref().map(|e| e.value.clone()),
+        who: entry.who.as_ref().map(|w| w.value.clone()),
         next_update: entry
             .next_update
             .as_ref()

@@ -135,6 +135,9 @@ pub struct EntryModel {
     pub event: Option<String>,
     /// `next_update` as RFC 3339.
     pub next_update: Option<String>,
+    /// `who` as written (left out when absent).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub who: Option<String>,
     /// Local clock time (`14:30`), empty for a date alone.
     pub time: String,
     /// The zone's abbreviation on that date (`PDT`).

@@ -52,6 +52,10 @@ pub fn edit(
                 continue;
             }
         };
+        // Nothing to change: the file, its time and its inode stay as they were.
+        if updated.as_bytes() == before.as_slice() {
+            return Ok(());
+        }
         let meta = file.metadata().map_err(|e| Error::read(path, e))?;
         refuse_unwritable(path, &meta)?;
         let temp = staged(&target, updated.as_bytes(), Some(&meta))?;

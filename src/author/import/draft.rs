@@ -1,0 +1,150 @@
+//! Writing what a source said: a new draft postmortem ([`draft`]), or its
+//! entries merged into an existing postmortem ([`into`]) through the same
+//! byte-preserving, chronological insertion `timeline add` uses.
+
+use super::{Imported, Incident};
+use crate::author::emit::{list, local_stamp, scalar};
+use crate::author::skeleton;
+use crate::author::timeline::{self, AddError, NewEntry, Stamps};
+use crate::document::{self, Document, Kind};
+use chrono::{DateTime, Utc};
+use chrono_tz::Tz;
+
+/// A new postmortem from `incident`, its times written in `zone`.
+///
+/// # Errors
+/// When the written file would not read back as the entries it was made
+/// from (a bug, reported rather than written).
+pub fn draft(incident: &Incident, zone: Tz) -> Result<String, AddError> {
+    let mut out = format!("---\ntitle: {}\nstatus: draft\n", scalar(&incident.title));
+    if let Some(severity) = &incident.severity {
+        out.push_str(&format!("severity: {severity}\n"));
+    }
+    out.push_str(&format!("timezone: {}\n", zone.name()));
+    if !incident.services.is_empty() {
+        out.push_str(&format!("services: {}\n", list(&incident.services)));
+    }
+    let entries = incident.timeline();
+    if entries.is_empty() {
+        out.push_str("timeline: []\n");
+    } else {
+        out.push_str("timeline:\n");
+    }
+    let mut last_date = None;
+    for entry in &entries {
+        let local = entry.at.with_timezone(&zone);
+        let same_day = last_date == Some(local.date_naive());
+        last_date = Some(local.date_naive());
+        let next = entry.next_update.map(|next| {
+            let same = next >= entry.at && next.with_timezone(&zone).date_naive() == local.date_naive();
+            local_stamp(next, zone, same)
+        });
+        let when = Stamps {
+            at: local_stamp(entry.at, zone, same_day),
+            next,
+        };
+        out.push_str(&timeline::entry_lines("  - ", &when, &new_entry(entry), "\n"));
+    }
+    out.push_str("action_items: []\n---\n");
+    let body = skeleton::body();
+    let text = match &incident.link {
+        Some(link) => {
+            out + &body.replacen(
+                "## Summary\n",
+                &format!("## Summary\n\nSource record: <{link}>\n"),
+                1,
+            )
+        }
+        None => out + &body,
+    };
+    verify(&text, &entries)?;
+    Ok(text)
+}
+
+fn new_entry(entry: &Imported) -> NewEntry {
+    NewEntry {
+        at: entry.at.to_rfc3339(),
+        kind: Some(entry.kind),
+        event: entry.event.clone(),
+        who: entry.who.clone(),
+        next_update: entry.next_update,
+        source: Some(entry.source.clone()),
+    }
+}
+
+fn verify(text: &str, entries: &[Imported]) -> Result<(), AddError> {
+    let parsed = document::parse(text).document.ok_or_else(|| {
+        AddError::WouldBreak("make the front matter unreadable".into())
+    })?;
+    let read: Vec<_> = parsed
+        .timeline
+        .iter()
+        .map(|e| e.at.as_ref().and_then(document::Stamp::instant))
+        .collect();
+    let written: Vec<_> = entries.iter().map(|e| Some(e.at)).collect();
+    if read != written {
+        return Err(AddError::WouldBreak(
+            "not read back at the times imported".into(),
+        ));
+    }
+    Ok(())
+}
+
+/// What merging did.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Merged {
+    /// The file text after merging.
+    pub text: String,
+    /// Entries added.
+    pub added: usize,
+    /// Entries left out: imported before (same `source`), or already typed
+    /// at the same minute with the same kind.
+    pub present: usize,
+    /// Milestones the file already had at another time, added as notes.
+    pub demoted: usize,
+}
+
+/// `text` with the incident's entries merged into its timeline, each at its
+/// place in time, no other byte changed.
+///
+/// # Errors
+/// When the file cannot be read or an entry cannot be placed (see
+/// [`timeline::add`]).
+pub fn into(text: &str, incident: &Incident, now: DateTime<Utc>) -> Result<Merged, AddError> {
+    let mut merged = Merged {
+        text: text.to_string(),
+        added: 0,
+        present: 0,
+        demoted: 0,
+    };
+    for mut entry in incident.timeline() {
+        let doc = document::parse(&merged.text)
+            .document
+            .ok_or(AddError::Unreadable)?;
+        if is_present(&doc, &entry) {
+            merged.present += 1;
+            continue;
+        }
+        if entry.kind.is_milestone() && doc.timeline.iter().any(|e| e.kind.value == entry.kind) {
+            entry.kind = Kind::Note;
+            merged.demoted += 1;
+        }
+        merged.text = timeline::add(&merged.text, &new_entry(&entry), now)?;
+        merged.added += 1;
+    }
+    Ok(merged)
+}
+
+/// The entry was imported before, or typed by hand at the same minute with
+/// the same kind.
+fn is_present(doc: &Document, entry: &Imported) -> bool {
+    let minute = entry.at.timestamp().div_euclid(60);
+    doc.timeline.iter().any(|e| {
+        e.source.as_ref().is_some_and(|s| s.value == entry.source)
+            || (e.kind.value == entry.kind
+                && e.at
+                    .as_ref()
+                    .and_then(document::Stamp::instant)
+                    .is_some_and(|t| t.timestamp().div_euclid(60) == minute))
+    })
+}
