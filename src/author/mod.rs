@@ -4,6 +4,6 @@
 
 pub mod draft;
 pub mod emit;
-pub mod skeleton;
 pub mod import;
+pub mod skeleton;
 pub mod timeline;

@@ -4,7 +4,6 @@
 mod destination;
 mod ecosystem;
 mod fixing;
-mod export;
 mod import;
 mod lint;
 mod new;

@@ -350,7 +350,10 @@ fn import_statuspage_picks_the_newest_incident_or_the_one_asked_for() {
     assert!(older.contains("title: Elevated API latency\nstatus: draft\nseverity: SEV3\n"));
     // Without --timezone or a configured zone, the page's own zone.
     assert!(older.contains("timezone: America/New_York\n"), "{older}");
-    assert!(older.contains("  - at: 2026-03-02 14:05\n    kind: acknowledged\n"), "{older}");
+    assert!(
+        older.contains("  - at: 2026-03-02 14:05\n    kind: acknowledged\n"),
+        "{older}"
+    );
     assert!(older.contains("  - at: 14:05\n    kind: update\n    event: We are looking into slow API responses.\n    next_update: 14:35\n"), "30 minutes after 14:05 EST: {older}");
     let missing = run(
         dir.path(),

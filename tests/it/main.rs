@@ -15,6 +15,7 @@ mod editor;
 mod fixes;
 mod formats;
 mod hostile;
+mod import;
 mod interactive;
 mod never_panics;
 mod postmortems;

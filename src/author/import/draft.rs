@@ -36,14 +36,20 @@ pub fn draft(incident: &Incident, zone: Tz) -> Result<String, AddError> {
         let same_day = last_date == Some(local.date_naive());
         last_date = Some(local.date_naive());
         let next = entry.next_update.map(|next| {
-            let same = next >= entry.at && next.with_timezone(&zone).date_naive() == local.date_naive();
+            let same =
+                next >= entry.at && next.with_timezone(&zone).date_naive() == local.date_naive();
             local_stamp(next, zone, same)
         });
         let when = Stamps {
             at: local_stamp(entry.at, zone, same_day),
             next,
         };
-        out.push_str(&timeline::entry_lines("  - ", &when, &new_entry(entry), "\n"));
+        out.push_str(&timeline::entry_lines(
+            "  - ",
+            &when,
+            &new_entry(entry),
+            "\n",
+        ));
     }
     out.push_str("action_items: []\n---\n");
     let body = skeleton::body();
@@ -73,9 +79,9 @@ fn new_entry(entry: &Imported) -> NewEntry {
 }
 
 fn verify(text: &str, entries: &[Imported]) -> Result<(), AddError> {
-    let parsed = document::parse(text).document.ok_or_else(|| {
-        AddError::WouldBreak("make the front matter unreadable".into())
-    })?;
+    let parsed = document::parse(text)
+        .document
+        .ok_or_else(|| AddError::WouldBreak("make the front matter unreadable".into()))?;
     let read: Vec<_> = parsed
         .timeline
         .iter()

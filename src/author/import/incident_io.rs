@@ -27,7 +27,11 @@ pub fn incident(value: &Value, updates: Option<&Value>) -> Result<Incident, Impo
         .ok_or_else(|| shape(SOURCE, "expected `incident` (GET /v2/incidents/{id})"))?;
     let id = text(incident, &["id"]).unwrap_or("incident").to_string();
     let mut entries = timestamps(incident, &id);
-    let stated: Vec<Kind> = entries.iter().map(|e| e.kind).filter(|k| k.is_milestone()).collect();
+    let stated: Vec<Kind> = entries
+        .iter()
+        .map(|e| e.kind)
+        .filter(|k| k.is_milestone())
+        .collect();
     let listed = array(value, "incident_updates")
         .iter()
         .chain(updates.map_or(&[][..], |u| array(u, "incident_updates")));
@@ -37,7 +41,9 @@ pub fn incident(value: &Value, updates: Option<&Value>) -> Result<Incident, Impo
         .collect();
     entries.append(&mut from_updates);
     Ok(Incident {
-        title: text(incident, &["name"]).unwrap_or("incident.io incident").to_string(),
+        title: text(incident, &["name"])
+            .unwrap_or("incident.io incident")
+            .to_string(),
         severity: text(incident, &["severity", "name"]).and_then(severity),
         services: services(incident),
         link: text(incident, &["permalink"]).map(String::from),
@@ -92,7 +98,11 @@ fn update(u: &Value, stated: &[Kind]) -> Option<Imported> {
         "learning" | "post-incident" | "closed" => Kind::Resolved,
         _ => Kind::Note,
     };
-    let kind = if stated.contains(&kind) { Kind::Note } else { kind };
+    let kind = if stated.contains(&kind) {
+        Kind::Note
+    } else {
+        kind
+    };
     let status = text(u, &["new_incident_status", "name"]);
     let event = match (text(u, &["message"]), status) {
         (Some(message), _) => message.to_string(),
@@ -116,8 +126,13 @@ fn update(u: &Value, stated: &[Kind]) -> Option<Imported> {
 fn services(incident: &Value) -> Vec<String> {
     let mut out = Vec::new();
     for field in array(incident, "custom_field_entries") {
-        let name = text(field, &["custom_field", "name"]).unwrap_or("").to_lowercase();
-        if !["service", "product", "component", "affected"].iter().any(|w| name.contains(w)) {
+        let name = text(field, &["custom_field", "name"])
+            .unwrap_or("")
+            .to_lowercase();
+        if !["service", "product", "component", "affected"]
+            .iter()
+            .any(|w| name.contains(w))
+        {
             continue;
         }
         for value in array(field, "values") {

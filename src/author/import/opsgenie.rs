@@ -48,13 +48,19 @@ pub fn incident(value: &Value, id: Option<&str>) -> Result<Incident, ImportError
 fn alert_logs(list: &[Value]) -> Vec<Imported> {
     let mut logs: Vec<&Value> = list.iter().collect();
     // The offset orders logs of one millisecond as they happened.
-    logs.sort_by_key(|l| (instant(l, &["createdAt"]), text(l, &["offset"]).map(String::from)));
+    logs.sort_by_key(|l| {
+        (
+            instant(l, &["createdAt"]),
+            text(l, &["offset"]).map(String::from),
+        )
+    });
     logs.into_iter()
         .filter_map(|log| {
             let words = text(log, &["log"])?;
             let kind = alert_kind(words, text(log, &["type"]).unwrap_or(""))?;
             let at = instant(log, &["createdAt"])?;
-            let key = text(log, &["offset"]).map_or_else(|| at.timestamp_millis().to_string(), String::from);
+            let key = text(log, &["offset"])
+                .map_or_else(|| at.timestamp_millis().to_string(), String::from);
             Some(Imported {
                 at,
                 kind,
@@ -74,21 +80,21 @@ fn alert_kind(log: &str, kind: &str) -> Option<Kind> {
     if has("viewed") || lower.starts_with("seen") || has("marked as seen") {
         return None;
     }
-    Some(if kind == "note" || has("added note") {
-        Kind::Note
-    } else if has("unacknowledged") {
-        Kind::Note
-    } else if has("acknowledged") {
-        Kind::Acknowledged
-    } else if has("closed") {
-        Kind::Resolved
-    } else if has("escalat") {
-        Kind::Escalated
-    } else if lower.starts_with("alert created") || lower.starts_with("created alert") {
-        Kind::Detected
-    } else {
-        Kind::Note
-    })
+    Some(
+        if kind == "note" || has("added note") || has("unacknowledged") {
+            Kind::Note
+        } else if has("acknowledged") {
+            Kind::Acknowledged
+        } else if has("closed") {
+            Kind::Resolved
+        } else if has("escalat") {
+            Kind::Escalated
+        } else if lower.starts_with("alert created") || lower.starts_with("created alert") {
+            Kind::Detected
+        } else {
+            Kind::Note
+        },
+    )
 }
 
 fn timeline(entries: &[Value]) -> Vec<Imported> {

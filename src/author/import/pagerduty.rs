@@ -26,8 +26,7 @@ pub fn incident(
 ) -> Result<Incident, ImportError> {
     let entries = log_entries(value)?;
     let incident_of = |e: &Value| text(e, &["incident", "id"]).unwrap_or("").to_string();
-    let mut ids: Vec<String> = entries.iter().map(|e| incident_of(e)).collect();
-    ids.dedup();
+    let mut ids: Vec<String> = entries.iter().map(&incident_of).collect();
     ids.sort();
     ids.dedup();
     let chosen = match (id, ids.as_slice()) {
@@ -45,7 +44,10 @@ pub fn incident(
             ));
         }
     };
-    let mine: Vec<&Value> = entries.iter().filter(|e| incident_of(e) == chosen).collect();
+    let mine: Vec<&Value> = entries
+        .iter()
+        .filter(|e| incident_of(e) == chosen)
+        .collect();
     let first = mine.first().copied().unwrap_or(&Value::Null);
     let title = text(first, &["incident", "title"])
         .or_else(|| text(first, &["incident", "summary"]))
@@ -119,7 +121,11 @@ fn entry(e: &Value, notifications: bool) -> Option<Imported> {
         at: instant(e, &["created_at"])?,
         kind,
         event,
-        who: text(e, &["agent", "summary"]).map(String::from),
+        // A service as agent is PagerDuty acting on its own (a timeout, an
+        // escalation rule): no one did it.
+        who: text(e, &["agent", "summary"])
+            .filter(|_| text(e, &["agent", "type"]) != Some("service_reference"))
+            .map(String::from),
         source: format!("pagerduty:{}", text(e, &["id"])?),
         next_update: None,
     })
@@ -151,7 +157,10 @@ fn with_note(e: &Value, summary: String) -> String {
 
 /// `[#12] Checkout errors` without PagerDuty's incident number.
 fn strip_number(title: &str) -> String {
-    match title.strip_prefix("[#").and_then(|rest| rest.split_once("] ")) {
+    match title
+        .strip_prefix("[#")
+        .and_then(|rest| rest.split_once("] "))
+    {
         Some((number, rest)) if number.chars().all(|c| c.is_ascii_digit()) => rest.to_string(),
         _ => title.to_string(),
     }

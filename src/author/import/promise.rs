@@ -33,7 +33,10 @@ fn words(body: &str) -> Vec<String> {
 // "We have updated the config" promises nothing: only the noun counts, and
 // "more information" where a page words its promise without it.
 fn is_anchor(word: &str) -> bool {
-    matches!(word, "update" | "updates" | "information" | "info" | "details")
+    matches!(
+        word,
+        "update" | "updates" | "information" | "info" | "details"
+    )
 }
 
 fn promise_after(words: &[String], posted: DateTime<FixedOffset>) -> Option<DateTime<FixedOffset>> {
@@ -41,7 +44,9 @@ fn promise_after(words: &[String], posted: DateTime<FixedOffset>) -> Option<Date
         let rest = &words[i + 1..];
         let found = match word.as_str() {
             "in" | "within" | "every" => relative(rest).map(|m| posted + Duration::minutes(m)),
-            "at" | "by" | "around" | "before" | "approximately" | "update" => absolute(rest, posted),
+            "at" | "by" | "around" | "before" | "approximately" | "update" => {
+                absolute(rest, posted)
+            }
             // "Next update: 15:00 UTC": the colon was cut from the anchor.
             _ if i == 0 => absolute(words, posted),
             _ => None,
@@ -149,7 +154,8 @@ fn clock(word: &str) -> Option<(NaiveTime, Option<bool>, bool)> {
         return Some((time, meridiem, false));
     }
     if digits.len() == 4 && digits.bytes().all(|b| b.is_ascii_digit()) && meridiem.is_none() {
-        let time = NaiveTime::from_hms_opt(digits[..2].parse().ok()?, digits[2..].parse().ok()?, 0)?;
+        let time =
+            NaiveTime::from_hms_opt(digits[..2].parse().ok()?, digits[2..].parse().ok()?, 0)?;
         return Some((time, None, true));
     }
     let hour: u32 = digits.parse().ok().filter(|_| meridiem.is_some())?;

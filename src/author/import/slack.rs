@@ -26,7 +26,12 @@ pub struct Selection {
 
 // Message subtypes that are things people said; the rest (joins, topic
 // changes, pins, bots added) are the channel's bookkeeping.
-const SAID: &[&str] = &["bot_message", "thread_broadcast", "me_message", "file_share"];
+const SAID: &[&str] = &[
+    "bot_message",
+    "thread_broadcast",
+    "me_message",
+    "file_share",
+];
 
 /// The incident in the export's `channel`: `files` maps each path in the
 /// export (`channels.json`, `inc-db/2026-05-14.json`) to its text.
@@ -54,7 +59,17 @@ pub fn incident(
         .collect();
     let title = text(&info, &["topic", "value"])
         .or_else(|| text(&info, &["purpose", "value"]))
-        .map_or_else(|| format!("#{name}"), |t| plain(t, &users));
+        // "Checkout payments failing | IC: @priya": the first part names it.
+        .map(|t| {
+            plain(t, &users)
+                .split(" | ")
+                .next()
+                .unwrap_or("")
+                .trim()
+                .to_string()
+        })
+        .filter(|t| !t.is_empty())
+        .unwrap_or_else(|| format!("#{name}"));
     Ok(Incident {
         id,
         title,
@@ -66,7 +81,9 @@ pub fn incident(
 fn channel_info(files: &BTreeMap<String, String>, name: &str) -> Result<Value, ImportError> {
     let mut known = Vec::new();
     for list in ["channels.json", "groups.json"] {
-        let Some(listing) = files.get(list) else { continue };
+        let Some(listing) = files.get(list) else {
+            continue;
+        };
         let value: Value = super::json::parse(listing)?;
         for channel in value.as_array().map_or(&[][..], Vec::as_slice) {
             let channel_name = text(channel, &["name"]).unwrap_or("");
@@ -114,17 +131,26 @@ fn messages(files: &BTreeMap<String, String>, name: &str) -> Result<Vec<Value>, 
             continue;
         }
         let day = super::json::parse(body)?;
-        let list = day
-            .as_array()
-            .ok_or_else(|| shape("a Slack export", &format!("{path} is not a list of messages")))?;
+        let list = day.as_array().ok_or_else(|| {
+            shape(
+                "a Slack export",
+                &format!("{path} is not a list of messages"),
+            )
+        })?;
         out.extend(list.iter().cloned());
     }
-    out.sort_by(|a, b| ts(a).partial_cmp(&ts(b)).unwrap_or(std::cmp::Ordering::Equal));
+    out.sort_by(|a, b| {
+        ts(a)
+            .partial_cmp(&ts(b))
+            .unwrap_or(std::cmp::Ordering::Equal)
+    });
     Ok(out)
 }
 
 fn ts(message: &Value) -> f64 {
-    text(message, &["ts"]).and_then(|t| t.parse().ok()).unwrap_or(0.0)
+    text(message, &["ts"])
+        .and_then(|t| t.parse().ok())
+        .unwrap_or(0.0)
 }
 
 fn choose<'a>(
@@ -161,7 +187,9 @@ fn choose<'a>(
 
 fn is_pinned(message: &Value, pins: &HashSet<String>, channel: &str) -> bool {
     text(message, &["ts"]).is_some_and(|t| pins.contains(t))
-        || array(message, "pinned_to").iter().any(|c| c.as_str() == Some(channel))
+        || array(message, "pinned_to")
+            .iter()
+            .any(|c| c.as_str() == Some(channel))
         || array(message, "reactions")
             .iter()
             .any(|r| text(r, &["name"]) == Some("pushpin"))

@@ -40,7 +40,10 @@ pub fn page(value: &Value) -> Result<Page, ImportError> {
             .iter()
             .chain(array(value, "scheduled_maintenances"))
             .collect()
-    } else if let Some(one) = value.get("incident").or_else(|| value.get("scheduled_maintenance")) {
+    } else if let Some(one) = value
+        .get("incident")
+        .or_else(|| value.get("scheduled_maintenance"))
+    {
         vec![one]
     } else if value.get("incident_updates").is_some() {
         vec![value]
@@ -151,7 +154,10 @@ fn update_entries(
     let at = posted(update).ok_or("an update has no readable `created_at`")?;
     let status = text(update, &["status"]).unwrap_or("update");
     let key = text(update, &["id"]).map_or_else(|| at.timestamp().to_string(), String::from);
-    let body = statuspage_body::read(text(update, &["body"]).unwrap_or(""), zone.unwrap_or(Tz::UTC));
+    let body = statuspage_body::read(
+        text(update, &["body"]).unwrap_or(""),
+        zone.unwrap_or(Tz::UTC),
+    );
     let mut out = Vec::new();
     let milestone = match status {
         "investigating" => Some(Kind::Acknowledged),

@@ -56,9 +56,17 @@ fn strip(html: &str) -> String {
             rest = "";
             break;
         };
-        let tag = rest[open + 1..open + close].trim_start_matches('/').to_ascii_lowercase();
-        let name = tag.split(|c: char| !c.is_ascii_alphanumeric()).next().unwrap_or("");
-        if matches!(name, "br" | "p" | "li" | "ul" | "ol" | "div" | "tr" | "h1" | "h2" | "h3" | "h4") {
+        let tag = rest[open + 1..open + close]
+            .trim_start_matches('/')
+            .to_ascii_lowercase();
+        let name = tag
+            .split(|c: char| !c.is_ascii_alphanumeric())
+            .next()
+            .unwrap_or("");
+        if matches!(
+            name,
+            "br" | "p" | "li" | "ul" | "ol" | "div" | "tr" | "h1" | "h2" | "h3" | "h4"
+        ) {
             out.push('\n');
         }
         rest = &rest[open + close + 1..];

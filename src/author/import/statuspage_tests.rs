@@ -40,14 +40,20 @@ fn the_promise_reader_reads_every_wording_in_the_corpus() {
     let corpus = include_str!("../../../tests/fixtures/statuspage/promises.tsv");
     let mut misread = Vec::new();
     let mut rows = 0;
-    for line in corpus.lines().filter(|l| !l.starts_with('#') && !l.is_empty()) {
+    for line in corpus
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.is_empty())
+    {
         let fields: Vec<&str> = line.split('\t').collect();
         let posted = DateTime::parse_from_rfc3339(fields[0]).unwrap();
         let expected = (fields[2] != "-").then(|| DateTime::parse_from_rfc3339(fields[2]).unwrap());
         let read = promise::next_update(fields[1], posted);
         rows += 1;
         if read != expected {
-            misread.push(format!("{}: read {read:?}, expected {expected:?}", fields[1]));
+            misread.push(format!(
+                "{}: read {read:?}, expected {expected:?}",
+                fields[1]
+            ));
         }
     }
     assert!(rows >= 30, "{rows} rows");

@@ -58,10 +58,15 @@ fn read_text(path: &Path) -> Result<String, Error> {
     })
 }
 
-fn read_zip(export: &Path, wanted: &dyn Fn(&str) -> bool) -> Result<BTreeMap<String, String>, Error> {
+fn read_zip(
+    export: &Path,
+    wanted: &dyn Fn(&str) -> bool,
+) -> Result<BTreeMap<String, String>, Error> {
     let bad = |reason: String| Error::Edit {
         path: export.to_path_buf(),
-        reason: format!("cannot read the Slack export: {reason}; give the export's folder or its .zip"),
+        reason: format!(
+            "cannot read the Slack export: {reason}; give the export's folder or its .zip"
+        ),
     };
     let file = std::fs::File::open(export).map_err(|e| Error::read(export, e))?;
     let mut archive = zip::ZipArchive::new(file).map_err(|e| bad(e.to_string()))?;
@@ -70,9 +75,13 @@ fn read_zip(export: &Path, wanted: &dyn Fn(&str) -> bool) -> Result<BTreeMap<Str
         let mut member = archive.by_index(index).map_err(|e| bad(e.to_string()))?;
         // Exports made by hand are often zipped with their folder around them.
         let name = member.name().map_err(|e| bad(e.to_string()))?.to_string();
-        let inner = name.split_once('/').map_or(name.as_str(), |(_, rest)| {
-            if wanted(rest) { rest } else { &name }
-        });
+        let inner =
+            name.split_once('/').map_or(
+                name.as_str(),
+                |(_, rest)| {
+                    if wanted(rest) { rest } else { &name }
+                },
+            );
         if !member.is_file() || !wanted(inner) {
             continue;
         }

@@ -2,19 +2,20 @@
 //! `--into` an existing one, from Statuspage, PagerDuty, Opsgenie, Slack or
 //! incident.io data saved to a file.
 
-use super::destination::{Destination, deliver_first};
-use super::export;
+mod slack_export;
+mod written;
+
+use super::destination::Destination;
 use crate::output;
 use postmortem::Error;
 use postmortem::author::import::{
-    self, ImportError, Incident, incident_io, opsgenie, pagerduty, slack, statuspage,
+    self, ImportError, incident_io, opsgenie, pagerduty, slack, statuspage,
 };
-use postmortem::author::skeleton;
 use postmortem::config::Config;
 use postmortem::document::argument;
-use postmortem::write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use written::write_out;
 
 #[derive(Debug, clap::Args)]
 pub(super) struct Args {
@@ -39,20 +40,20 @@ enum Source {
 
 /// What every source takes.
 #[derive(Debug, clap::Args)]
-struct Common {
+pub(super) struct Common {
     /// IANA zone to write the times in [default: postmortem.yml's `timezone`,
     /// else the source's own zone, else UTC].
     #[arg(long)]
-    timezone: Option<String>,
+    pub(super) timezone: Option<String>,
     /// Merge the entries into this postmortem instead of starting a new one
     /// (entries already there, by source id or same minute and kind, are skipped).
     #[arg(long, value_name = "FILE")]
-    into: Option<PathBuf>,
+    pub(super) into: Option<PathBuf>,
     /// The title of a new postmortem [default: the source's].
     #[arg(long)]
-    title: Option<String>,
+    pub(super) title: Option<String>,
     #[command(flatten)]
-    destination: Destination,
+    pub(super) destination: Destination,
 }
 
 #[derive(Debug, clap::Args)]
@@ -130,8 +131,9 @@ pub(super) fn run(args: Args, config: &Config) -> Result<ExitCode, Error> {
         Source::Statuspage(args) => statuspage_run(args, config),
         Source::Pagerduty(args) => {
             let value = read_json(&args.file)?;
-            let incident = pagerduty::incident(&value, args.incident.as_deref(), args.notifications)
-                .map_err(|source| failed(&args.file, source))?;
+            let incident =
+                pagerduty::incident(&value, args.incident.as_deref(), args.notifications)
+                    .map_err(|source| failed(&args.file, source))?;
             write_out(incident, &args.common, config)
         }
         Source::Opsgenie(args) => {
@@ -155,10 +157,16 @@ fn statuspage_run(args: StatuspageArgs, config: &Config) -> Result<ExitCode, Err
     let value = read_json(&args.file)?;
     let page = statuspage::page(&value).map_err(|source| failed(&args.file, source))?;
     for (index, id, reason) in &page.damaged {
-        let which = id.as_ref().map_or_else(|| format!("incident {index}"), |id| format!("incident `{id}`"));
+        let which = id.as_ref().map_or_else(
+            || format!("incident {index}"),
+            |id| format!("incident `{id}`"),
+        );
         output::message(
             "warning",
-            &format!("{}: {which} was left out: {reason}", shown(&args.file).display()),
+            &format!(
+                "{}: {which} was left out: {reason}",
+                shown(&args.file).display()
+            ),
         );
     }
     if !args.all {
@@ -167,17 +175,24 @@ fn statuspage_run(args: StatuspageArgs, config: &Config) -> Result<ExitCode, Err
         return write_out(incident, &args.common, config);
     }
     if page.incidents.is_empty() {
-        return Err(failed(&args.file, ImportError::Empty("the file lists no readable incident".into())));
+        return Err(failed(
+            &args.file,
+            ImportError::Empty("the file lists no readable incident".into()),
+        ));
     }
     let skipped = !page.damaged.is_empty();
     for incident in page.incidents {
         write_out(incident, &args.common, config)?;
     }
-    Ok(if skipped { ExitCode::from(1) } else { ExitCode::SUCCESS })
+    Ok(if skipped {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
 }
 
 fn slack_run(args: SlackArgs, config: &Config) -> Result<ExitCode, Error> {
-    let files = export::read(&args.export, args.channel.trim_start_matches('#'))?;
+    let files = slack_export::read(&args.export, args.channel.trim_start_matches('#'))?;
     let zone = args
         .common
         .timezone
@@ -214,75 +229,7 @@ fn slack_run(args: SlackArgs, config: &Config) -> Result<ExitCode, Error> {
     write_out(incident, &args.common, config)
 }
 
-/// A new draft in the destination, or the entries merged `--into` a file.
-fn write_out(mut incident: Incident, common: &Common, config: &Config) -> Result<ExitCode, Error> {
-    if let Some(title) = &common.title {
-        incident.title.clone_from(title);
-    }
-    if let Some(path) = &common.into {
-        return merge(&incident, path);
-    }
-    let zone = match common.timezone.as_deref().or(config.settings.timezone.as_deref()) {
-        Some(zone) => argument::zone("--timezone", zone)?,
-        None => incident.zone.unwrap_or(chrono_tz::Tz::UTC),
-    };
-    let text = import::draft(&incident, zone).map_err(|source| Error::Timeline {
-        path: PathBuf::from(&incident.title),
-        source,
-    })?;
-    let date = incident
-        .timeline()
-        .first()
-        .map_or_else(|| chrono::Utc::now().with_timezone(&zone).date_naive(), |e| e.at.with_timezone(&zone).date_naive());
-    let name = skeleton::file_name(date, &incident.title);
-    let other = format!("{}-{}.md", name.trim_end_matches(".md"), short(&incident.id));
-    // Two incidents of one day and title: the second takes its id in its
-    // name; the same incident again is refused as the file it already made.
-    let mine = |path: &Path| {
-        std::fs::read_to_string(path).is_ok_and(|t| incident.id.is_empty() || t.contains(&incident.id))
-    };
-    deliver_first(&common.destination, &config.settings.dir, &[&name, &other], &text, mine)
-}
-
-fn merge(incident: &Incident, path: &Path) -> Result<ExitCode, Error> {
-    let now = chrono::Utc::now();
-    let mut report = None;
-    write::edit(path, |text| {
-        let merged = import::into(text, incident, now).map_err(|source| Error::Timeline {
-            path: path.to_path_buf(),
-            source,
-        })?;
-        let text = merged.text.clone();
-        report = Some(merged);
-        Ok(text)
-    })?;
-    if let Some(merged) = report {
-        let mut line = format!(
-            "{}: {} added, {} already there",
-            path.display(),
-            plural(merged.added, "entry", "entries"),
-            merged.present
-        );
-        if merged.demoted > 0 {
-            line.push_str(&format!(
-                ", {} added as notes (the file has those milestones at other times)",
-                merged.demoted
-            ));
-        }
-        output::print(&format!("{line}\n"));
-    }
-    Ok(ExitCode::SUCCESS)
-}
-
-fn plural(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
-}
-
-fn short(id: &str) -> String {
-    postmortem::slug::slug(id).chars().take(12).collect()
-}
-
-fn shown(path: &Path) -> PathBuf {
+pub(super) fn shown(path: &Path) -> PathBuf {
     if path.as_os_str() == "-" {
         PathBuf::from("<stdin>")
     } else {
@@ -290,7 +237,7 @@ fn shown(path: &Path) -> PathBuf {
     }
 }
 
-fn failed(path: &Path, source: ImportError) -> Error {
+pub(super) fn failed(path: &Path, source: ImportError) -> Error {
     Error::Import {
         path: shown(path),
         source,
