@@ -158,6 +158,15 @@ pub enum Error {
         #[source]
         source: crate::author::import::ImportError,
     },
+    /// A Markdown postmortem could not be adopted.
+    #[error("{path}: cannot adopt: {source}")]
+    Adopt {
+        /// The file.
+        path: PathBuf,
+        /// Why.
+        #[source]
+        source: crate::author::adopt::AdoptError,
+    },
     /// The terminal prompt failed (closed input).
     #[error("could not ask at the terminal: {reason}")]
     Prompt {

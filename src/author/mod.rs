@@ -2,6 +2,7 @@
 //! so they read back as written, byte-preserving timeline insertion, and the
 //! importers (`author::import`).
 
+pub mod adopt;
 pub mod draft;
 pub mod emit;
 pub mod import;

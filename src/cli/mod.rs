@@ -1,6 +1,7 @@
 //! Command-line arguments (clap), one module per subcommand. Each turns its
 //! arguments into validated options before calling the library.
 
+mod adopt;
 mod destination;
 mod ecosystem;
 mod fixing;
@@ -59,8 +60,10 @@ enum Command {
     New(new::Args),
     /// Edit a postmortem's timeline.
     Timeline(timeline::Args),
-    /// Start a draft from another tool's record of the incident.
+    /// Start a draft from another tool's record of the incident, or merge it `--into` one.
     Import(import::Args),
+    /// Turn Markdown postmortems written without the tool into this format.
+    Adopt(adopt::Args),
     /// List every rule with its default level.
     Rules,
     /// Explain a rule: what it catches, why it matters, a failing and a fixed example.
@@ -102,6 +105,7 @@ pub(crate) fn run(cli: Cli) -> Result<ExitCode, Error> {
         Command::New(args) => new::run(args, &config()?),
         Command::Timeline(args) => timeline::run(args),
         Command::Import(args) => import::run(args, &config()?),
+        Command::Adopt(args) => adopt::run(args, &config()?),
         Command::Rules => rules::list(),
         Command::Explain(args) => rules::explain(args),
         Command::Actions(args) => reports::actions(args, &config()?),

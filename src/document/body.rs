@@ -101,13 +101,22 @@ pub(crate) fn is_section(level: u8, canonical: Option<Canonical>) -> bool {
     level <= 2 || canonical.is_some()
 }
 
-/// Whether a heading names `name`: case-insensitive, a trailing colon ignored.
+/// Whether a heading names `name`: case-insensitive, a trailing colon, a
+/// section number (`2.`, `3 `) and a trailing note in parentheses
+/// (`Timeline (UTC)`) ignored.
 pub(crate) fn names_match(heading: &str, name: &str) -> bool {
-    heading
-        .trim()
-        .trim_end_matches(':')
-        .trim()
-        .eq_ignore_ascii_case(name.trim())
+    let text = heading.trim().trim_end_matches(':').trim();
+    let text = text
+        .trim_start_matches(|c: char| c.is_ascii_digit())
+        .strip_prefix(['.', ' '])
+        .filter(|_| text.starts_with(|c: char| c.is_ascii_digit()))
+        .unwrap_or(text)
+        .trim();
+    let text = match text.rfind(" (") {
+        Some(open) if text.ends_with(')') => text[..open].trim_end(),
+        _ => text,
+    };
+    text.eq_ignore_ascii_case(name.trim())
 }
 
 /// One heading and what stands under it.

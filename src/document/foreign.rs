@@ -6,7 +6,7 @@ use crate::diagnostic::{Finding, Rule};
 use crate::span::Span;
 
 /// What to do with a file that is not a postmortem yet.
-const WAYS: &str = "to check it as a postmortem, give it YAML front matter with `title`, `timezone` and a `timeline` of timestamped entries (`postmortem new --print` shows the shape); to leave it out, move it out of the folder or start its name with `_`";
+const WAYS: &str = "to check it as a postmortem, run `postmortem adopt` on it (it writes the front matter from what the document says, keeping every line), or give it YAML front matter with `title`, `timezone` and a `timeline` of timestamped entries (`postmortem new --print` shows the shape); to leave it out, move it out of the folder or start its name with `_`";
 
 /// Keys blog engines (Jekyll, Hugo, Zola) put in front matter that a
 /// postmortem does not have.

@@ -19,6 +19,10 @@ pub struct Context {
     pub zone: Option<Tz>,
 }
 
+/// The help of a time alone with no date to carry: how the timeline reader
+/// tells that finding apart (the times alone after it share its cause).
+pub(crate) const NO_DATE_HELP: &str = "write the full date, such as `2026-05-14 14:30`";
+
 /// Reads and places the timestamp `text` written at `span`.
 pub fn stamp(text: &str, span: Span, context: Context) -> Result<Stamp, Finding> {
     let written = time::parse(text).map_err(|error| {
@@ -37,7 +41,7 @@ pub fn stamp(text: &str, span: Span, context: Context) -> Result<Stamp, Finding>
                     text.trim()
                 ),
             )
-            .with_help("write the full date, such as `2026-05-14 14:30`"));
+            .with_help(NO_DATE_HELP));
         }
     };
     let local = date.and_time(written.time.unwrap_or(NaiveTime::MIN));

@@ -3,17 +3,19 @@
 
 use super::model::{Entry, Kind, Stamp};
 use super::schema::{ENTRY, Reader};
-use super::stamp::{Context, stamp};
+use super::stamp::{Context, NO_DATE_HELP, stamp};
 use super::yaml::Node;
 use crate::span::Spanned;
 
 impl Reader<'_, '_> {
     pub(super) fn timeline(&mut self, node: &Node) -> Vec<Entry> {
         let mut carry = None;
+        let mut undated = false;
         let mut entries = Vec::new();
         for item in self.fields.list(node, "`timeline`") {
             let fields = self.fields.mapping(item, "a timeline entry", ENTRY);
             let get = |key: &str| fields.iter().find(|e| e.key.value == key).map(|e| &e.value);
+            let before = self.fields.findings.len();
             let at = match get("at") {
                 Some(at) => self.stamp(at, carry, "`at`"),
                 None => {
@@ -25,6 +27,17 @@ impl Reader<'_, '_> {
                     None
                 }
             };
+            // Times alone after the first with no date share its cause: one
+            // mistake, one finding.
+            let no_date = |f: &crate::diagnostic::Finding| f.help.as_deref() == Some(NO_DATE_HELP);
+            if self.fields.findings[before..].iter().any(no_date) {
+                if undated {
+                    self.fields
+                        .findings
+                        .retain(|f| !no_date(f) || f.span.start < item.span.start);
+                }
+                undated = true;
+            }
             carry = at.as_ref().map(|s| s.local.date()).or(carry);
             let kind = get("kind")
                 .and_then(|n| {

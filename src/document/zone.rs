@@ -102,6 +102,25 @@ const GENERIC: &[(&str, Tz, &str)] = &[
     ("AKT", Tz::America__Anchorage, "Alaska"),
 ];
 
+/// `zone`, with the aliases of UTC (`Etc/UTC`, `GMT`, `UCT`, ...) as `UTC`,
+/// the name the format writes.
+pub fn plain(zone: Tz) -> Tz {
+    match zone {
+        Tz::Etc__UTC
+        | Tz::Etc__GMT
+        | Tz::GMT
+        | Tz::Etc__Universal
+        | Tz::UCT
+        | Tz::Etc__UCT
+        | Tz::Etc__Zulu
+        | Tz::Universal
+        | Tz::Zulu
+        | Tz::Etc__GMT0
+        | Tz::GMT0 => Tz::UTC,
+        other => other,
+    }
+}
+
 /// The zones a person typing `query` may mean, best first: the IANA zone
 /// it names; else the zone of an abbreviation or a generic or spoken name
 /// (`PST`, `PT`, `pacific`), then every zone whose name holds the query as

@@ -61,3 +61,26 @@ timeline:
 
 Checkout failed.
 ";
+
+/// Each timeline entry of `text`: its instant in UTC (`%Y-%m-%d %H:%M:%S`),
+/// kind, `who` (`-` when absent) and event.
+pub(crate) fn timeline(text: &str) -> Vec<(String, &'static str, String, String)> {
+    let document = postmortem::document::parse(text)
+        .document
+        .expect("the file reads back");
+    document
+        .timeline
+        .iter()
+        .map(|e| {
+            let at = e.at.as_ref().and_then(|s| s.instant()).unwrap();
+            (
+                at.with_timezone(&chrono::Utc)
+                    .format("%Y-%m-%d %H:%M:%S")
+                    .to_string(),
+                e.kind.value.name(),
+                e.who.as_ref().map_or("-".into(), |w| w.value.clone()),
+                e.event.as_ref().map_or(String::new(), |v| v.value.clone()),
+            )
+        })
+        .collect()
+}

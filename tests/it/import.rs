@@ -36,21 +36,9 @@ fn fixture(name: &str) -> String {
 
 /// Each entry as `instant in UTC | kind | who | event`.
 fn entries(text: &str) -> Vec<String> {
-    let parsed = postmortem::document::parse(text);
-    let document = parsed.document.expect("the draft reads back");
-    document
-        .timeline
-        .iter()
-        .map(|e| {
-            let at = e.at.as_ref().and_then(|s| s.instant()).unwrap();
-            format!(
-                "{} | {} | {} | {}",
-                at.with_timezone(&chrono::Utc).format("%Y-%m-%d %H:%M:%S"),
-                e.kind.value.name(),
-                e.who.as_ref().map_or("-", |w| w.value.as_str()),
-                e.event.as_ref().map_or("", |v| v.value.as_str()),
-            )
-        })
+    common::timeline(text)
+        .into_iter()
+        .map(|(at, kind, who, event)| format!("{at} | {kind} | {who} | {event}"))
         .collect()
 }
 

@@ -5,6 +5,7 @@
 // Tests fail by panicking; helpers outside #[test] functions do too.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
+mod adopt;
 mod atomic;
 mod author;
 mod browser;

@@ -68,10 +68,7 @@ pub fn page(value: &Value) -> Result<Page, ImportError> {
 
 /// A page's `time_zone`: an IANA name (`Etc/UTC`, `America/New_York`).
 fn page_zone(name: &str) -> Option<Tz> {
-    match name.parse().ok()? {
-        Tz::Etc__UTC | Tz::Etc__GMT | Tz::GMT | Tz::Etc__Universal | Tz::UCT => Some(Tz::UTC),
-        zone => Some(zone),
-    }
+    name.parse().ok().map(crate::document::zone::plain)
 }
 
 /// The incident with `id`, or the newest.
