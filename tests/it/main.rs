@@ -19,6 +19,7 @@ mod hostile;
 mod import;
 mod interactive;
 mod never_panics;
+mod never_panics_authoring;
 mod postmortems;
 mod render;
 mod reports;

@@ -41,7 +41,7 @@ fn valid_documents() -> Vec<String> {
 }
 
 #[derive(Clone, Debug)]
-enum Mutation {
+pub(crate) enum Mutation {
     Delete(usize),
     Swap(usize, usize),
     Duplicate(usize),
@@ -50,7 +50,7 @@ enum Mutation {
     Replace(usize, String),
 }
 
-fn mutation() -> impl Strategy<Value = Mutation> {
+pub(crate) fn mutation() -> impl Strategy<Value = Mutation> {
     prop_oneof![
         any::<usize>().prop_map(Mutation::Delete),
         (any::<usize>(), any::<usize>()).prop_map(|(a, b)| Mutation::Swap(a, b)),
@@ -61,7 +61,7 @@ fn mutation() -> impl Strategy<Value = Mutation> {
     ]
 }
 
-fn apply(text: &str, mutations: &[Mutation]) -> String {
+pub(crate) fn apply(text: &str, mutations: &[Mutation]) -> String {
     let mut lines: Vec<String> = text.lines().map(str::to_string).collect();
     for m in mutations {
         if lines.is_empty() {
