@@ -211,6 +211,18 @@ pub enum Error {
         #[source]
         source: io::Error,
     },
+    /// `serve` could not listen on the address.
+    #[error(
+        "cannot listen on {address}: {}; pass another --port (0 picks a free one) or --bind",
+        reason(source)
+    )]
+    Listen {
+        /// The address and port.
+        address: String,
+        /// Why.
+        #[source]
+        source: io::Error,
+    },
     /// `--now` or `POSTMORTEM_NOW` is not a timestamp.
     #[error("`{value}` is not a usable time for --now: {reason}")]
     InvalidNow {

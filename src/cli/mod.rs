@@ -11,6 +11,7 @@ mod new;
 mod render;
 mod reports;
 mod rules;
+mod serve;
 mod server;
 mod settings;
 mod site;
@@ -64,6 +65,8 @@ enum Command {
     Import(import::Args),
     /// Turn Markdown postmortems written without the tool into this format.
     Adopt(adopt::Args),
+    /// Preview the site: build it in memory, serve it on 127.0.0.1, rebuild and reload on save.
+    Serve(serve::Args),
     /// List every rule with its default level.
     Rules,
     /// Explain a rule: what it catches, why it matters, a failing and a fixed example.
@@ -106,6 +109,7 @@ pub(crate) fn run(cli: Cli) -> Result<ExitCode, Error> {
         Command::Timeline(args) => timeline::run(args),
         Command::Import(args) => import::run(args, &config()?),
         Command::Adopt(args) => adopt::run(args, &config()?),
+        Command::Serve(args) => serve::run(args, &config()?),
         Command::Rules => rules::list(),
         Command::Explain(args) => rules::explain(args),
         Command::Actions(args) => reports::actions(args, &config()?),

@@ -130,6 +130,7 @@ pub(super) fn build_site(build: Build<'_>, config: &Config) -> Result<ExitCode, 
             .unwrap_or_default(),
         allow_html: build.allow_html,
         stamp: source_date_epoch(),
+        problems: Vec::new(),
     };
     let files = site::build(&models, &templates, &options)?;
     write::site::publish(build.out, build.source, &files)?;

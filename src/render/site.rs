@@ -22,6 +22,20 @@ pub struct SiteOptions {
     pub allow_html: bool,
     /// The feed's `updated` when the build is to be stamped (`SOURCE_DATE_EPOCH`).
     pub stamp: Option<String>,
+    /// Postmortems left out for their errors, listed on the index: `(path,
+    /// page)`, the page made by [`problems_page`] (a preview shows them).
+    pub problems: Vec<(String, String)>,
+}
+
+/// The page of a postmortem that has errors: its findings, as `lint` shows them.
+///
+/// # Errors
+/// When the template fails.
+pub fn problems_page(templates: &Templates, path: &str, report: &str) -> Result<String, Error> {
+    templates.render(
+        "problems.html",
+        &json!({ "path": path, "report": report, "title": path }),
+    )
 }
 
 #[derive(Serialize)]
@@ -131,6 +145,7 @@ fn context(options: &SiteOptions, posts: &[Post<'_>]) -> serde_json::Value {
         "site_title": options.title,
         "base_url": options.base_url,
         "posts": posts,
+        "problems": options.problems.iter().map(|(path, page)| json!({ "path": path, "page": page })).collect::<Vec<_>>(),
         "updated": options.stamp.clone().unwrap_or(newest),
     })
 }
@@ -201,6 +216,7 @@ mod context_tests {
             base_url: String::new(),
             allow_html: false,
             stamp: None,
+            problems: vec![("p.md".into(), "p.html".into())],
         };
         let authors = vec!["a".to_string()];
         let post = Post {
@@ -224,6 +240,8 @@ mod context_tests {
             .collect();
         let posts = context["posts"][0].as_object().into_iter().flatten();
         keys.extend(posts.map(|(k, _)| k.as_str()));
+        let problems = context["problems"][0].as_object().into_iter().flatten();
+        keys.extend(problems.map(|(k, _)| k.as_str()));
         let missing: Vec<&&str> = keys
             .iter()
             .filter(|k| !docs.contains(&format!("`{k}`")) && !docs.contains(&format!("`{k}[]`")))

@@ -19,6 +19,10 @@ pub const BUILT_IN: &[(&str, &str)] = &[
     ("actions.html", include_str!("../../templates/actions.html")),
     ("figure.svg", include_str!("../../templates/figure.svg")),
     ("feed.xml", include_str!("../../templates/feed.xml")),
+    (
+        "problems.html",
+        include_str!("../../templates/problems.html"),
+    ),
     ("style.css", include_str!("../../templates/style.css")),
     (
         "postmortem.md",

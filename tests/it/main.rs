@@ -25,4 +25,5 @@ mod render;
 mod reports;
 mod rules;
 mod safety;
+mod serve;
 mod server;

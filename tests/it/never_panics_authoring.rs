@@ -60,7 +60,8 @@ fn every_importer_reads_back(value: &Value) {
     }
     for incident in incidents {
         let text = import::draft(&incident, zone).expect("a draft reads back as its entries");
-        let merged = import::into(&text, &incident, chrono::Utc::now()).expect("merging into it works");
+        let merged =
+            import::into(&text, &incident, chrono::Utc::now()).expect("merging into it works");
         assert_eq!(merged.added, 0, "a draft already holds its own entries");
     }
 }

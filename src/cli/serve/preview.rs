@@ -1,0 +1,278 @@
+//! The previewed site, in memory: built from the folder (each postmortem
+//! re-read and re-checked only when its file changed), pages of
+//! postmortems with errors replaced by their findings, every HTML page
+//! given the reload script, and a generation number that open pages wait
+//! on. `watch` rebuilds it when the folder, the templates or the
+//! configuration change (`watch.rs`).
+
+use chrono::{DateTime, Utc};
+use postmortem::config::Config;
+use postmortem::render::site::{self, SiteOptions};
+use postmortem::render::templates::Templates;
+use postmortem::report::{self, FileReport, Format};
+use postmortem::{Error, diagnostic::Severity, discover, lint, render};
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::sync::{Condvar, Mutex, RwLock};
+use std::time::{Duration, SystemTime};
+
+/// What the preview is built from.
+pub(super) struct Setup {
+    pub source: PathBuf,
+    pub drafts: bool,
+    pub public: bool,
+    pub title: String,
+    pub templates: Option<PathBuf>,
+    pub config: Option<PathBuf>,
+    pub now: DateTime<Utc>,
+}
+
+/// One postmortem as last read: its model, or its findings when it has errors.
+#[derive(Clone)]
+enum Read {
+    Page(Box<render::Model>),
+    Problems(String),
+    Unpublished,
+}
+
+/// A file's modification time and length: whether it changed.
+pub(super) type Stamp = (Option<SystemTime>, u64);
+
+/// The site being served.
+pub(super) struct Preview {
+    setup: Setup,
+    files: RwLock<HashMap<String, Vec<u8>>>,
+    generation: Mutex<u64>,
+    changed: Condvar,
+    cache: Mutex<HashMap<PathBuf, (Stamp, Read)>>,
+    seen: Mutex<Vec<(PathBuf, Stamp)>>,
+    /// Every name each postmortem's page has had since serving began,
+    /// newest last: its title may change, and its findings go there while
+    /// it has errors, so the page its writer has open keeps showing it.
+    pages: Mutex<HashMap<PathBuf, Vec<String>>>,
+}
+
+impl Preview {
+    pub(super) fn new(setup: Setup) -> Preview {
+        Preview {
+            setup,
+            files: RwLock::new(HashMap::new()),
+            generation: Mutex::new(0),
+            changed: Condvar::new(),
+            cache: Mutex::new(HashMap::new()),
+            seen: Mutex::new(Vec::new()),
+            pages: Mutex::new(HashMap::new()),
+        }
+    }
+
+    /// Rebuilds when a watched file was written, made or removed since the
+    /// last build. Reading files raises events too (the build's own reads
+    /// among them), so events alone do not say that anything changed.
+    pub(super) fn rebuild_if_changed(&self) {
+        let now = self.fingerprint();
+        let changed = self.seen.lock().is_ok_and(|seen| *seen != now);
+        if changed {
+            self.rebuild();
+        }
+    }
+
+    fn fingerprint(&self) -> Vec<(PathBuf, Stamp)> {
+        let mut files = Vec::new();
+        for root in self.watched() {
+            super::watch::walk(&root, &mut files);
+        }
+        files.sort();
+        files
+    }
+
+    /// The folders and files whose changes rebuild the site.
+    pub(super) fn watched(&self) -> Vec<PathBuf> {
+        let mut paths = vec![self.setup.source.clone()];
+        paths.extend(self.setup.templates.clone());
+        paths.extend(self.setup.config.clone());
+        paths
+    }
+
+    /// A file of the site, by its name (`index.html`, `style.css`).
+    pub(super) fn file(&self, name: &str) -> Option<Vec<u8>> {
+        let files = self.files.read().ok()?;
+        files.get(name).cloned()
+    }
+
+    /// The current generation.
+    pub(super) fn generation(&self) -> u64 {
+        self.generation.lock().map_or(0, |g| *g)
+    }
+
+    /// Waits up to `timeout` for a generation after `seen`; returns the current one.
+    pub(super) fn wait(&self, seen: u64, timeout: Duration) -> u64 {
+        let Ok(guard) = self.generation.lock() else {
+            return seen;
+        };
+        self.changed
+            .wait_timeout_while(guard, timeout, |g| *g == seen)
+            .map_or(seen, |(g, _)| *g)
+    }
+
+    /// Builds the site again from what is on disk, and tells open pages.
+    pub(super) fn rebuild(&self) {
+        let fingerprint = self.fingerprint();
+        if let Ok(mut seen) = self.seen.lock() {
+            *seen = fingerprint;
+        }
+        let files = self.build().unwrap_or_else(|error| {
+            let page = format!(
+                "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>build failed</title></head><body><h1>The site could not be built</h1><pre>{}</pre></body></html>",
+                postmortem::escape::xml(&error.to_string())
+            );
+            vec![("index.html".to_string(), page)]
+        });
+        let files = files
+            .into_iter()
+            .map(|(name, text)| {
+                let text = if name.ends_with(".html") {
+                    with_reload(&text)
+                } else {
+                    text
+                };
+                (name, text.into_bytes())
+            })
+            .collect();
+        if let Ok(mut current) = self.files.write() {
+            *current = files;
+        }
+        if let Ok(mut generation) = self.generation.lock() {
+            *generation += 1;
+        }
+        self.changed.notify_all();
+    }
+
+    fn build(&self) -> Result<Vec<(String, String)>, Error> {
+        let config = match &self.setup.config {
+            Some(path) => Config::load(path)?,
+            None => Config::default(),
+        };
+        let options = crate::cli::checked::options(self.setup.now, &config.settings);
+        let found = discover::discover(std::slice::from_ref(&self.setup.source));
+        let templates = Templates::load(self.setup.templates.as_deref())?;
+        let mut models = Vec::new();
+        let mut problems = Vec::new();
+        let mut pages = Vec::new();
+        // Earlier names of a page, and the page now shown under them.
+        let mut aliases: Vec<(Vec<String>, String)> = Vec::new();
+        for path in &found.files {
+            match self.read(path, &options) {
+                Read::Page(model) => {
+                    let name = format!("{}.html", model.slug);
+                    let names = self.names(path, Some(&name));
+                    aliases.push((names, name));
+                    models.push(*model);
+                }
+                Read::Problems(report) => {
+                    let shown = report::display_path(path);
+                    let page = format!("problems-{}.html", postmortem::slug::slug(&shown));
+                    let html = site::problems_page(&templates, &shown, &report)?;
+                    aliases.push((self.names(path, None), page.clone()));
+                    pages.push((page.clone(), html));
+                    problems.push((shown, page));
+                }
+                Read::Unpublished => {}
+            }
+        }
+        let options = SiteOptions {
+            title: self.setup.title.clone(),
+            base_url: String::new(),
+            allow_html: false,
+            stamp: None,
+            problems,
+        };
+        let mut files = site::build(&models, &templates, &options)?;
+        files.extend(pages);
+        let made: HashMap<String, String> = files.iter().cloned().collect();
+        for (names, shown) in aliases {
+            let Some(page) = made.get(&shown) else {
+                continue;
+            };
+            for name in names.into_iter().filter(|n| !made.contains_key(n)) {
+                files.push((name, page.clone()));
+            }
+        }
+        Ok(files)
+    }
+
+    /// The names `path`'s page has had, after adding `current`.
+    fn names(&self, path: &Path, current: Option<&str>) -> Vec<String> {
+        let Ok(mut pages) = self.pages.lock() else {
+            return Vec::new();
+        };
+        let names = pages.entry(path.to_path_buf()).or_default();
+        if let Some(current) = current.filter(|c| !names.iter().any(|n| n == c)) {
+            names.push(current.to_string());
+        }
+        names.clone()
+    }
+
+    /// The file read and checked, or as cached when it has not changed.
+    fn read(&self, path: &Path, options: &lint::Options) -> Read {
+        let meta = std::fs::metadata(path).ok();
+        let stamp = (
+            meta.as_ref().and_then(|m| m.modified().ok()),
+            meta.as_ref().map_or(0, |m| m.len()),
+        );
+        if let Ok(cache) = self.cache.lock()
+            && let Some((seen, read)) = cache.get(path)
+            && *seen == stamp
+        {
+            return read.clone();
+        }
+        let read = self.read_now(path, options);
+        if let Ok(mut cache) = self.cache.lock() {
+            cache.insert(path.to_path_buf(), (stamp, read.clone()));
+        }
+        read
+    }
+
+    fn read_now(&self, path: &Path, options: &lint::Options) -> Read {
+        let shown = report::display_path(path);
+        let bytes = match discover::read(path) {
+            Ok(bytes) => bytes,
+            Err(error) => return Read::Problems(error.to_string()),
+        };
+        let (text, checked) = lint::check_bytes(&bytes, options);
+        let errors = checked
+            .findings
+            .iter()
+            .any(|f| f.severity == Severity::Error);
+        match checked.document {
+            Some(_) if errors => {}
+            None => {}
+            Some(document) => {
+                let published = document.status.value == postmortem::document::Status::Published;
+                if !published && !self.setup.drafts {
+                    return Read::Unpublished;
+                }
+                return Read::Page(Box::new(render::model(&document, &text, self.setup.public)));
+            }
+        }
+        let file = FileReport {
+            path: &shown,
+            text: &text,
+            findings: &checked.findings,
+        };
+        Read::Problems(report::render(Format::Human, file, false))
+    }
+}
+
+/// The page with the reload script, which the page's policy now allows.
+fn with_reload(page: &str) -> String {
+    page.replacen(
+        "default-src 'none';",
+        "default-src 'none'; script-src 'self'; connect-src 'self';",
+        1,
+    )
+    .replacen(
+        "</body>",
+        "<script src=\"/__reload.js\"></script>\n</body>",
+        1,
+    )
+}
