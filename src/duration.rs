@@ -60,9 +60,36 @@ pub fn readable(minutes: f64) -> String {
     format!("{sign}{}", parts.join(" "))
 }
 
+/// A duration in minutes in words, for readers: `47 minutes`, `1 hour 35
+/// minutes`, `1 day 2 hours 45 minutes`.
+pub fn words(minutes: i64) -> String {
+    let sign = if minutes < 0 { "minus " } else { "" };
+    let total = minutes.unsigned_abs();
+    let (days, hours, mins) = (total / 1440, total / 60 % 24, total % 60);
+    let parts: Vec<String> = [(days, "day"), (hours, "hour"), (mins, "minute")]
+        .into_iter()
+        .filter(|(n, _)| *n > 0)
+        .map(|(n, unit)| format!("{n} {unit}{}", if n == 1 { "" } else { "s" }))
+        .collect();
+    if parts.is_empty() {
+        return "0 minutes".into();
+    }
+    format!("{sign}{}", parts.join(" "))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn durations_in_words_for_readers() {
+        assert_eq!(words(47), "47 minutes");
+        assert_eq!(words(60), "1 hour");
+        assert_eq!(words(95), "1 hour 35 minutes");
+        assert_eq!(words(1605), "1 day 2 hours 45 minutes");
+        assert_eq!(words(2 * 1440 + 1), "2 days 1 minute");
+        assert_eq!(words(0), "0 minutes");
+    }
 
     #[test]
     fn readable_durations_have_spaces_and_days() {

@@ -57,6 +57,8 @@ pub(super) fn show(config: &Config) -> Result<ExitCode, Error> {
     );
     line("blameless", format!(" {}", list(&s.blameless)));
     line("extra_keys", format!(" {}", list(&s.extra_keys)));
+    line("lang", format!(" {}", scalar(&s.lang)));
+    line("front_matter", format!(" {}", s.front_matter.name()));
     let templates = s.templates.as_ref().map(|t| t.to_string_lossy());
     line(
         "templates",

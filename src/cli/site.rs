@@ -98,6 +98,7 @@ pub(super) fn build_site(build: Build<'_>, config: &Config) -> Result<ExitCode, 
     }
     let Models {
         models,
+        documents,
         failed,
         skipped,
     } = models(&found.files, &build)?;
@@ -131,6 +132,8 @@ pub(super) fn build_site(build: Build<'_>, config: &Config) -> Result<ExitCode, 
         allow_html: build.allow_html,
         stamp: source_date_epoch(),
         problems: Vec::new(),
+        trends: postmortem::collection::trends::trends(&documents, build.lint.now.date_naive()),
+        lang: config.settings.lang.clone(),
     };
     let files = site::build(&models, &templates, &options)?;
     write::site::publish(build.out, build.source, &files)?;
@@ -146,6 +149,8 @@ pub(super) fn build_site(build: Build<'_>, config: &Config) -> Result<ExitCode, 
 /// (errors) or left out (unpublished).
 struct Models {
     models: Vec<render::Model>,
+    /// Their documents, for the trends page.
+    documents: Vec<postmortem::collection::Loaded>,
     failed: usize,
     skipped: usize,
 }
@@ -153,6 +158,7 @@ struct Models {
 fn models(files: &[std::path::PathBuf], build: &Build<'_>) -> Result<Models, Error> {
     let mut out = Models {
         models: Vec::new(),
+        documents: Vec::new(),
         failed: 0,
         skipped: 0,
     };
@@ -174,7 +180,13 @@ fn models(files: &[std::path::PathBuf], build: &Build<'_>) -> Result<Models, Err
             checked.document,
         );
         match (document, read.model) {
-            (Some(_), Some(model)) => out.models.push(model),
+            (Some(document), Some(model)) => {
+                out.models.push(model);
+                out.documents.push(postmortem::collection::Loaded {
+                    path: shown,
+                    document,
+                });
+            }
             _ => out.failed += 1,
         }
     }

@@ -5,12 +5,13 @@
 pub mod actions;
 pub mod stats;
 pub mod table;
+pub mod trends;
 
 use crate::document::{self, Document};
 use std::path::{Path, PathBuf};
 
 /// One postmortem that could be read.
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub struct Loaded {
     /// The path to show.
     pub path: String,

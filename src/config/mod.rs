@@ -41,6 +41,10 @@ pub struct Settings {
     /// Front matter keys of other tools (a blog engine's `layout`,
     /// `permalink`, ...) that lint accepts and Markdown renders keep.
     pub extra_keys: Vec<String>,
+    /// The language of rendered pages (`<html lang>`), `en` by default.
+    pub lang: String,
+    /// The front matter of Markdown renders: `plain`, or a blog engine's.
+    pub front_matter: crate::render::page::FrontMatter,
 }
 
 /// A level a project gives a rule.
@@ -86,6 +90,8 @@ impl Default for Settings {
             blameless: Vec::new(),
             templates: None,
             extra_keys: Vec::new(),
+            lang: "en".into(),
+            front_matter: crate::render::page::FrontMatter::Plain,
         }
     }
 }
@@ -113,6 +119,8 @@ const KEYS: &[&str] = &[
     "blameless",
     "templates",
     "extra_keys",
+    "lang",
+    "front_matter",
 ];
 
 impl Settings {

@@ -34,6 +34,22 @@ pub(super) fn setting(settings: &mut Settings, entry: &Entry, text: &str, fields
                 .collect()
         }
         "extra_keys" => settings.extra_keys = extra_keys(node, text, fields),
+        "lang" => {
+            settings.lang = fields
+                .text(node, text, "`lang`")
+                .map_or(settings.lang.clone(), |l| l.value)
+        }
+        "front_matter" => {
+            settings.front_matter = fields
+                .choice(
+                    node,
+                    text,
+                    "`front_matter`",
+                    &crate::render::page::FrontMatter::NAMES,
+                )
+                .and_then(|f| crate::render::page::FrontMatter::from_name(&f.value))
+                .unwrap_or(settings.front_matter)
+        }
         _ => {
             settings.templates = fields
                 .text(node, text, "`templates`")

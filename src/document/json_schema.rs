@@ -24,6 +24,7 @@ pub fn front_matter() -> Value {
             "date": { "type": "string", "format": "date", "description": "when the postmortem was written" },
             "authors": { "type": "array", "items": text },
             "services": { "type": "array", "items": text },
+            "tags": { "type": "array", "items": text, "description": "topics for readers; a site has a page per tag" },
             "summary": text,
             "impact": impact(),
             "timeline": { "type": "array", "items": entry() },

@@ -30,6 +30,8 @@ pub struct Document {
     pub authors: Vec<Spanned<String>>,
     /// `services`.
     pub services: Vec<Spanned<String>>,
+    /// `tags`: topics for readers (a site lists the postmortems of each).
+    pub tags: Vec<Spanned<String>>,
     /// `summary`.
     pub summary: Option<Spanned<String>>,
     /// `impact`.

@@ -22,6 +22,7 @@ pub(crate) const TOP: &[&str] = &[
     "date",
     "authors",
     "services",
+    "tags",
     "summary",
     "impact",
     "timeline",
@@ -158,6 +159,7 @@ pub(crate) fn document(
         date: get("date").and_then(|n| reader.stamp(n, None, "`date`")),
         authors: text_list(&mut reader, get("authors"), "an author"),
         services: text_list(&mut reader, get("services"), "a service"),
+        tags: text_list(&mut reader, get("tags"), "a tag"),
         summary: get("summary").and_then(|n| reader.fields.text(n, source, "`summary`")),
         impact: get("impact").map(|n| reader.impact(n)).unwrap_or_default(),
         timeline: get("timeline")

@@ -17,6 +17,9 @@ pub struct Written {
     pub label: Option<Label>,
 }
 
+/// The years a timestamp may have.
+pub const YEARS: std::ops::RangeInclusive<i32> = 1900..=9999;
+
 /// Why a timestamp could not be read.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum TimeError {
@@ -119,7 +122,7 @@ fn split_date(text: &str) -> Result<(Option<NaiveDate>, &str), TimeError> {
     }
     let number = |range: std::ops::Range<usize>| text[range].parse::<u32>().unwrap_or(0);
     let year = i32::try_from(number(0..4)).unwrap_or(0);
-    if !(1900..=9999).contains(&year) {
+    if !YEARS.contains(&year) {
         return Err(TimeError::YearOutOfRange(year));
     }
     let date = NaiveDate::from_ymd_opt(year, number(5..7), number(8..10))

@@ -33,6 +33,7 @@ pub fn model(document: &Document, text: &str, public: bool) -> Model {
         .began_on()
         .or_else(|| document.date.as_ref().map(|d| d.local.date()));
     let metrics = metrics(document, public);
+    let body = internal::body(document, &internal, text, public);
     Model {
         format_version: 1,
         slug: day.map_or_else(|| slug(&title), |d| format!("{d}-{}", slug(&title))),
@@ -43,6 +44,10 @@ pub fn model(document: &Document, text: &str, public: bool) -> Model {
         day,
         authors: list(&document.authors),
         services: list(&document.services),
+        tags: list(&document.tags),
+        description: value(&document.summary).or_else(|| super::describe::summary_paragraph(&body)),
+        day_label: day.map(display::day_label),
+        duration: impact.duration_minutes.map(display::duration),
         summary: value(&document.summary),
         figures: figures(&impact, &metrics, zone),
         days: days(&timeline),
@@ -56,7 +61,7 @@ pub fn model(document: &Document, text: &str, public: bool) -> Model {
             .map(action)
             .collect(),
         sections: sections(document, &internal, public),
-        body: internal::body(document, &internal, text, public),
+        body,
         public,
         title,
         extra: document

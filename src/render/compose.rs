@@ -1,6 +1,7 @@
-//! Putting generated content into the author's body: right after the
-//! heading of its section, before the author's prose; a section the body
-//! lacks is added in the canonical order.
+//! Putting generated content into the author's body: where the author put
+//! its marker (`<!-- postmortem: timeline -->`), else at the end of its
+//! section, after the author's prose (so "the items below" points at
+//! them); a section the body lacks is added in the canonical order.
 
 use crate::document::body::{Canonical, is_section};
 use pulldown_cmark::{Event, Parser, Tag, TagEnd};
@@ -12,14 +13,44 @@ pub(crate) const GENERATED: [Canonical; 3] = [
     Canonical::Remediation,
 ];
 
-/// `body` with `block(section)` after each generated section's heading.
+/// The marker an author writes where a section's generated content goes.
+pub(crate) fn marker(section: Canonical) -> &'static str {
+    match section {
+        Canonical::Impact => "<!-- postmortem: impact -->",
+        Canonical::Timeline => "<!-- postmortem: timeline -->",
+        _ => "<!-- postmortem: actions -->",
+    }
+}
+
+/// `body` with `block(section)` in each generated section.
 pub(crate) fn compose(body: &str, block: impl Fn(Canonical) -> String) -> String {
     let headings = headings(body);
-    let mut inserts: Vec<(usize, String)> = Vec::new();
+    let mut inserts: Vec<(std::ops::Range<usize>, String)> = Vec::new();
     for section in GENERATED {
         let content = block(section);
-        match headings.iter().find(|(_, c)| *c == Some(section)) {
-            Some(&(end, _)) => inserts.push((end, format!("\n\n{}\n", content.trim_end()))),
+        if let Some(at) = body.find(marker(section)) {
+            let text = format!("{}\n", content.trim_end());
+            inserts.push((at..at + marker(section).len(), text));
+            continue;
+        }
+        match headings.iter().position(|(_, c)| *c == Some(section)) {
+            Some(index) => {
+                // Before the next section's heading, after the prose and its
+                // blank lines.
+                let end = headings
+                    .get(index + 1)
+                    .map_or(body.len(), |&(next, _)| heading_start(body, next));
+                let at = body[..end].trim_end().len().max(headings[index].0);
+                let after = &body[at..];
+                let blank = after.len() - after.trim_start_matches(['\n', '\r']).len();
+                let tail = if blank >= 2 || (blank == 1 && at + 1 == body.len()) {
+                    ""
+                } else {
+                    "\n"
+                };
+                let text = format!("\n\n{}{tail}", content.trim_end());
+                inserts.push((at..at, text));
+            }
             None => {
                 // Before the first section that comes later in the canonical order.
                 let order = |c: Canonical| {
@@ -35,19 +66,19 @@ pub(crate) fn compose(body: &str, block: impl Fn(Canonical) -> String) -> String
                     .map(|&(end, _)| heading_start(body, end));
                 let text = format!("## {}\n\n{}\n\n", section.heading(), content.trim_end());
                 match later {
-                    Some(at) => inserts.push((at, text)),
-                    None => inserts.push((body.len(), format!("\n{text}"))),
+                    Some(at) => inserts.push((at..at, text)),
+                    None => inserts.push((body.len()..body.len(), format!("\n{text}"))),
                 }
             }
         }
     }
-    inserts.sort_by_key(|(at, _)| *at);
+    inserts.sort_by_key(|(at, _)| at.start);
     let mut out = String::with_capacity(body.len() + 4096);
     let mut from = 0;
     for (at, text) in inserts {
-        out.push_str(&body[from..at]);
+        out.push_str(&body[from..at.start.max(from)]);
         out.push_str(&text);
-        from = at;
+        from = at.end.max(from);
     }
     out.push_str(&body[from..]);
     out
@@ -93,7 +124,7 @@ mod tests {
         let out = compose(body, |c| format!("[{}]", c.heading()));
         assert_eq!(
             out,
-            "# Outage\n### Impact\n\n[Impact]\n\nSlow.\n### Timeline\n\n[Timeline]\n\n### Remediation\n\n[Remediation]\n\nFix.\n"
+            "# Outage\n### Impact\nSlow.\n\n[Impact]\n\n### Timeline\n\n[Timeline]\n\n### Remediation\nFix.\n\n[Remediation]\n"
         );
     }
 
@@ -103,7 +134,19 @@ mod tests {
         let out = compose(body, |c| format!("[{}]", c.heading()));
         assert_eq!(
             out,
-            "## Summary\nIt broke.\n\n## Impact\n\n[Impact]\n\nSlow.\n\n## Timeline\n\n[Timeline]\n\n## Root cause\nA bug.\n\n## Remediation\n\n[Remediation]\n\n"
+            "## Summary\nIt broke.\n\n## Impact\nSlow.\n\n[Impact]\n\n## Timeline\n\n[Timeline]\n\n## Root cause\nA bug.\n\n## Remediation\n\n[Remediation]\n\n"
+        );
+    }
+
+    #[test]
+    fn a_marker_places_the_content_where_the_author_wants_it() {
+        let body = "## Timeline\nBefore.\n<!-- postmortem: timeline -->\nAfter.\n";
+        let out = compose(body, |c| format!("[{}]", c.heading()));
+        assert!(
+            out.starts_with(
+                "## Impact\n\n[Impact]\n\n## Timeline\nBefore.\n[Timeline]\n\nAfter.\n"
+            ),
+            "{out}"
         );
     }
 }

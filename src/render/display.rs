@@ -38,9 +38,9 @@ pub(crate) fn day_label(date: NaiveDate) -> String {
     date.format("%A, %B %-d, %Y").to_string()
 }
 
-/// A duration in minutes as `3d 2h`, `26h45m`, `45m`.
+/// A duration in minutes as readers read it: `47 minutes`, `1 day 2 hours 45 minutes`.
 pub(crate) fn duration(minutes: i64) -> String {
-    crate::duration::format(minutes)
+    crate::duration::words(minutes)
 }
 
 /// The label of a kind in tables and figures.

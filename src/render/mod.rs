@@ -2,11 +2,14 @@
 //! output format is made from) and its JSON form.
 
 mod build;
+pub mod charts;
 pub(crate) mod compose;
+mod describe;
 pub(crate) mod display;
 pub(crate) mod figure;
 pub mod html;
 mod internal;
+mod meta;
 pub mod model;
 pub mod page;
 pub mod site;

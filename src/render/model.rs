@@ -31,8 +31,17 @@ pub struct Model {
     pub authors: Vec<String>,
     /// `services`.
     pub services: Vec<String>,
+    /// `tags`.
+    pub tags: Vec<String>,
     /// `summary`.
     pub summary: Option<String>,
+    /// What a reader sees first: `summary`, else the first paragraph of the
+    /// Summary section, as plain text (index, feed, page metadata).
+    pub description: Option<String>,
+    /// The day the incident began, for readers: `Thursday, May 14, 2026`.
+    pub day_label: Option<String>,
+    /// The impact's length in words: `47 minutes`, `1 day 2 hours 45 minutes`.
+    pub duration: Option<String>,
     /// The impact window after milestone defaults.
     pub impact: ImpactModel,
     /// Time to detect, acknowledge, mitigate and resolve.

@@ -42,9 +42,81 @@ pub fn markdown(model: &Model, templates: &Templates, front_matter: bool) -> Res
     templates.render_with("postmortem.md", &context)
 }
 
+/// The front matter a Markdown render starts with.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+#[cfg_attr(feature = "cli", derive(clap::ValueEnum))]
+pub enum FrontMatter {
+    /// Title, date, description and tags, which Hugo, Jekyll and Zola all read.
+    #[default]
+    Plain,
+    /// Hugo: YAML with `title`, `date`, `description`, `tags`, `draft`.
+    Hugo,
+    /// Jekyll: YAML with `layout: post`, `title`, `date`, `categories`, `tags`.
+    Jekyll,
+    /// Zola: TOML between `+++` lines, tags under `[taxonomies]`.
+    Zola,
+    /// None: a `#` title heading instead.
+    None,
+}
+
+impl FrontMatter {
+    /// The names, as `front_matter` and `--front-matter` take them.
+    pub const NAMES: [&'static str; 5] = ["plain", "hugo", "jekyll", "zola", "none"];
+
+    /// The flavour named `name`.
+    pub fn from_name(name: &str) -> Option<FrontMatter> {
+        [
+            FrontMatter::Plain,
+            FrontMatter::Hugo,
+            FrontMatter::Jekyll,
+            FrontMatter::Zola,
+            FrontMatter::None,
+        ]
+        .into_iter()
+        .zip(Self::NAMES)
+        .find(|(_, n)| *n == name)
+        .map(|(f, _)| f)
+    }
+
+    /// Its name.
+    pub fn name(self) -> &'static str {
+        Self::NAMES[self as usize]
+    }
+}
+
+/// Where a page stands: alone, or in a site (links to its index and feed,
+/// and, with a base URL, its absolute address for metadata).
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct Place {
+    /// Whether the page is one of a site's (it links to `index.html`).
+    pub in_site: bool,
+    /// The page's absolute URL, when the site's base URL is known.
+    pub url: Option<String>,
+    /// The site's base URL, ending in `/`, or empty.
+    pub base_url: String,
+    /// The site's title.
+    pub site_title: String,
+    /// The language of the pages (`lang`), `en` unless configured.
+    pub lang: String,
+}
+
 /// One standalone HTML page: inline CSS, no script, the incident figure.
 /// The page and its partials share one context made from the model.
 pub fn html(model: &Model, templates: &Templates, allow_html: bool) -> Result<String, Error> {
+    let place = Place {
+        lang: "en".into(),
+        ..Place::default()
+    };
+    html_at(model, templates, allow_html, &place)
+}
+
+/// [`html`] for a page at `place`.
+pub fn html_at(
+    model: &Model,
+    templates: &Templates,
+    allow_html: bool,
+    place: &Place,
+) -> Result<String, Error> {
     let figure = match figure(model) {
         Some(figure) => templates.render(
             "figure.svg",
@@ -54,6 +126,9 @@ pub fn html(model: &Model, templates: &Templates, allow_html: bool) -> Result<St
     };
     let mut context = Templates::context(model)?;
     context.insert("figure", &figure);
+    context.insert("place", place);
+    context.insert("lang", &place.lang);
+    context.insert("json_ld", &super::meta::json_ld(model, place));
     let mut blocks = Vec::new();
     for section in super::compose::GENERATED {
         let name = partial(section, "html");

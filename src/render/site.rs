@@ -4,8 +4,9 @@
 
 use super::display;
 use super::model::Model;
-use super::page;
+use super::page::{self, Place};
 use super::templates::Templates;
+use crate::collection::trends::Trends;
 use crate::error::Error;
 use serde::Serialize;
 use serde_json::json;
@@ -25,6 +26,10 @@ pub struct SiteOptions {
     /// Postmortems left out for their errors, listed on the index: `(path,
     /// page)`, the page made by [`problems_page`] (a preview shows them).
     pub problems: Vec<(String, String)>,
+    /// The numbers of the trends page (`collection::trends`).
+    pub trends: Trends,
+    /// The pages' language (`lang`).
+    pub lang: String,
 }
 
 /// The page of a postmortem that has errors: its findings, as `lint` shows them.
@@ -49,8 +54,11 @@ struct Post<'a> {
     status: &'a str,
     authors: &'a [String],
     day: String,
+    day_label: Option<String>,
     duration: Option<String>,
     updated: String,
+    services: &'a [String],
+    tags: &'a [String],
 }
 
 /// Every file of the site, as (name, content), pages named by their slug.
@@ -70,7 +78,7 @@ pub fn build(
         .iter()
         .map(|model| unique(&model.slug, &mut taken))
         .collect();
-    let mut files = pages(&ordered, &slugs, templates, options.allow_html)?;
+    let mut files = pages(&ordered, &slugs, templates, options)?;
     let mut posts = Vec::new();
     for (model, slug) in ordered.into_iter().zip(slugs) {
         let day = sort_key(model);
@@ -78,13 +86,16 @@ pub fn build(
             id: entry_id(options, &day, &slug),
             updated: format!("{}T00:00:00Z", model.date.as_deref().unwrap_or(&day)),
             day,
+            day_label: model.day_label.clone(),
             slug,
             title: &model.title,
-            summary: model.summary.as_deref(),
+            summary: model.description.as_deref(),
             severity: model.severity.as_deref(),
             status: model.status,
             authors: &model.authors,
             duration: model.impact.duration_minutes.map(display::duration),
+            services: &model.services,
+            tags: &model.tags,
         });
     }
     let context = context(options, &posts);
@@ -94,7 +105,109 @@ pub fn build(
     ));
     files.push(("feed.xml".into(), templates.render("feed.xml", &context)?));
     files.push(("style.css".into(), templates.render("style.css", &context)?));
+    files.extend(listings(&posts, templates, options)?);
+    files.push((
+        "trends.html".into(),
+        trends_page(templates, options, posts.len())?,
+    ));
+    if !options.base_url.is_empty() {
+        files.push((
+            "sitemap.xml".into(),
+            sitemap(&files, &posts, templates, options)?,
+        ));
+    }
     Ok(files)
+}
+
+/// A page per service and per tag, listing its postmortems newest first.
+fn listings(
+    posts: &[Post<'_>],
+    templates: &Templates,
+    options: &SiteOptions,
+) -> Result<Vec<(String, String)>, Error> {
+    let mut out = Vec::new();
+    for (folder, heading, names) in [
+        (
+            "services",
+            "Service",
+            posts.iter().map(|p| p.services).collect::<Vec<_>>(),
+        ),
+        (
+            "tags",
+            "Tag",
+            posts.iter().map(|p| p.tags).collect::<Vec<_>>(),
+        ),
+    ] {
+        let mut all: Vec<&String> = names.iter().flat_map(|n| n.iter()).collect();
+        all.sort();
+        all.dedup();
+        for name in all {
+            let listed: Vec<&Post<'_>> = posts
+                .iter()
+                .filter(|p| {
+                    let of = if folder == "services" {
+                        p.services
+                    } else {
+                        p.tags
+                    };
+                    of.contains(name)
+                })
+                .collect();
+            let context = json!({
+                "site_title": options.title,
+                "lang": options.lang,
+                "heading": format!("{heading}: {name}"),
+                "title": name,
+                "posts": listed,
+            });
+            let page = format!("{folder}/{}.html", crate::slug::slug(name));
+            out.push((page, templates.render("list.html", &context)?));
+        }
+    }
+    Ok(out)
+}
+
+fn trends_page(
+    templates: &Templates,
+    options: &SiteOptions,
+    count: usize,
+) -> Result<String, Error> {
+    let context = json!({
+        "site_title": options.title,
+        "lang": options.lang,
+        "title": "Trends",
+        "count": count,
+        "charts": super::charts::charts(&options.trends),
+    });
+    templates.render("trends.html", &context)
+}
+
+/// Every page's absolute URL, for search engines.
+fn sitemap(
+    files: &[(String, String)],
+    posts: &[Post<'_>],
+    templates: &Templates,
+    options: &SiteOptions,
+) -> Result<String, Error> {
+    let lastmod = |name: &str| {
+        posts
+            .iter()
+            .find(|p| format!("{}.html", p.slug) == name)
+            .map(|p| p.updated[..10].to_string())
+    };
+    let urls: Vec<serde_json::Value> = files
+        .iter()
+        .filter(|(name, _)| name.ends_with(".html"))
+        .map(|(name, _)| {
+            let loc = if name == "index.html" {
+                options.base_url.clone()
+            } else {
+                format!("{}{name}", options.base_url)
+            };
+            json!({ "loc": loc, "lastmod": lastmod(name) })
+        })
+        .collect();
+    templates.render("sitemap.xml", &json!({ "urls": urls }))
 }
 
 /// The context of the index and the feed (docs/templates.md, "Site context").
@@ -103,12 +216,20 @@ fn pages(
     models: &[&Model],
     slugs: &[String],
     templates: &Templates,
-    allow_html: bool,
+    options: &SiteOptions,
 ) -> Result<Vec<(String, String)>, Error> {
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
     let per_thread = models.len().div_ceil(threads).max(1);
     let render = |(model, slug): (&&Model, &String)| {
-        page::html(model, templates, allow_html).map(|html| (format!("{slug}.html"), html))
+        let place = Place {
+            in_site: true,
+            url: (!options.base_url.is_empty()).then(|| format!("{}{slug}.html", options.base_url)),
+            base_url: options.base_url.clone(),
+            site_title: options.title.clone(),
+            lang: options.lang.clone(),
+        };
+        page::html_at(model, templates, options.allow_html, &place)
+            .map(|html| (format!("{slug}.html"), html))
     };
     let parts: Vec<Result<Vec<_>, Error>> = std::thread::scope(|scope| {
         let handles: Vec<_> = models
@@ -140,9 +261,24 @@ fn context(options: &SiteOptions, posts: &[Post<'_>]) -> serde_json::Value {
         .map(|p| p.updated.clone())
         .max()
         .unwrap_or_else(|| "1970-01-01T00:00:00Z".into());
+    let mut services: Vec<&String> = posts.iter().flat_map(|p| p.services.iter()).collect();
+    services.sort();
+    services.dedup();
+    let mut tags: Vec<&String> = posts.iter().flat_map(|p| p.tags.iter()).collect();
+    tags.sort();
+    tags.dedup();
+    let named = |names: Vec<&String>| -> Vec<serde_json::Value> {
+        names
+            .into_iter()
+            .map(|n| json!({ "name": n, "slug": crate::slug::slug(n) }))
+            .collect()
+    };
     json!({
         "feed_id": feed_id(options),
         "site_title": options.title,
+        "lang": options.lang,
+        "services": named(services),
+        "tags": named(tags),
         "base_url": options.base_url,
         "posts": posts,
         "problems": options.problems.iter().map(|(path, page)| json!({ "path": path, "page": page })).collect::<Vec<_>>(),
@@ -217,8 +353,11 @@ mod context_tests {
             allow_html: false,
             stamp: None,
             problems: vec![("p.md".into(), "p.html".into())],
+            trends: Trends::default(),
+            lang: "en".into(),
         };
         let authors = vec!["a".to_string()];
+        let names = vec!["api".to_string()];
         let post = Post {
             slug: "2026-05-14-x".into(),
             id: "tag:x".into(),
@@ -228,8 +367,11 @@ mod context_tests {
             status: "published",
             authors: &authors,
             day: "2026-05-14".into(),
+            day_label: Some("Thursday, May 14, 2026".into()),
             duration: Some("1h".into()),
             updated: "2026-05-20T00:00:00Z".into(),
+            services: &names,
+            tags: &names,
         };
         let context = context(&options, &[post]);
         let mut keys: Vec<&str> = context
@@ -242,6 +384,8 @@ mod context_tests {
         keys.extend(posts.map(|(k, _)| k.as_str()));
         let problems = context["problems"][0].as_object().into_iter().flatten();
         keys.extend(problems.map(|(k, _)| k.as_str()));
+        let services = context["services"][0].as_object().into_iter().flatten();
+        keys.extend(services.map(|(k, _)| k.as_str()));
         let missing: Vec<&&str> = keys
             .iter()
             .filter(|k| !docs.contains(&format!("`{k}`")) && !docs.contains(&format!("`{k}[]`")))

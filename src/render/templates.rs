@@ -23,6 +23,9 @@ pub const BUILT_IN: &[(&str, &str)] = &[
         "problems.html",
         include_str!("../../templates/problems.html"),
     ),
+    ("list.html", include_str!("../../templates/list.html")),
+    ("trends.html", include_str!("../../templates/trends.html")),
+    ("sitemap.xml", include_str!("../../templates/sitemap.xml")),
     ("style.css", include_str!("../../templates/style.css")),
     (
         "postmortem.md",
@@ -146,6 +149,10 @@ fn register_filters(tera: &mut Tera) {
     // Null shows as nothing.
     tera.register_filter("or_empty", |value: &Value, _: Kwargs, _: &State| {
         text_of(value)
+    });
+    // A page name from a service or tag, as the site names its page.
+    tera.register_filter("slug", |value: &Value, _: Kwargs, _: &State| {
+        crate::slug::slug(&text_of(value))
     });
 }
 

@@ -104,7 +104,10 @@ fn check_replaceable(out: &Path, real: &Path, source: &Path) -> Result<bool, Err
     for entry in entries {
         let entry = entry.map_err(|e| Error::list(out, e))?;
         let name = entry.file_name().to_string_lossy().into_owned();
-        let made = name == MARKER || listed.as_ref().is_some_and(|l| l.contains(&name));
+        let made = name == MARKER
+            || listed
+                .as_ref()
+                .is_some_and(|l| made_here(l, &entry.path(), &name));
         if !made {
             let why = match listed {
                 Some(_) => format!("holds `{name}`, which no site build made"),
@@ -114,6 +117,26 @@ fn check_replaceable(out: &Path, real: &Path, source: &Path) -> Result<bool, Err
         }
     }
     Ok(true)
+}
+
+/// Whether `path` (named `name` in the site) is what a build listed: a
+/// file it named, or a folder (`services/`) holding only files it named.
+fn made_here(listed: &HashSet<String>, path: &Path, name: &str) -> bool {
+    if listed.contains(name) {
+        return true;
+    }
+    let Ok(entries) = std::fs::read_dir(path) else {
+        return false;
+    };
+    let mut any = false;
+    for entry in entries.flatten() {
+        any = true;
+        let inner = format!("{name}/{}", entry.file_name().to_string_lossy());
+        if !made_here(listed, &entry.path(), &inner) {
+            return false;
+        }
+    }
+    any || listed.iter().any(|l| l.starts_with(&format!("{name}/")))
 }
 
 /// The names a previous build listed in its marker, if it left one.
@@ -201,8 +224,13 @@ fn stage(
     }
     write_new(&staging.join(MARKER), marker.as_bytes())?;
     for (name, content) in files {
-        // Names are slugs (ASCII letters, digits, `-`) or fixed: never a path.
-        write_new(&staging.join(name), content.as_bytes())?;
+        // Names are slugs (ASCII letters, digits, `-`) or fixed, at most one
+        // folder deep (`services/api.html`): never `..` or absolute.
+        let path = staging.join(name);
+        if let Some(folder) = path.parent().filter(|p| *p != staging) {
+            std::fs::create_dir_all(folder).map_err(|e| Error::write(folder, e))?;
+        }
+        write_new(&path, content.as_bytes())?;
     }
     Ok(())
 }

@@ -157,7 +157,7 @@ fn plain_text_reports_are_adopted_with_their_first_line_as_title() {
 }
 
 /// The blog keys the fixtures keep, accepted as `extra_keys`.
-const CONFIG: &str = "extra_keys: [layout, categories, draft, tags, extra, taxonomies]\n";
+const CONFIG: &str = "extra_keys: [layout, categories, draft, extra, taxonomies]\n";
 
 #[test]
 fn blog_posts_and_plain_files_lint_with_only_what_a_reviewer_fills_in() {

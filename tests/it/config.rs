@@ -196,7 +196,7 @@ fn extra_keys_are_accepted_and_kept_in_markdown_renders() {
         .unwrap()
         .replacen(
             "\nstatus:",
-            "\nlayout: post\npermalink: /incidents/checkout/\ncategories:\n  - ops\n  - incidents\ntags: [ops, \"post mortem\"]  # for Hugo\nstatus:",
+            "\nlayout: post\npermalink: /incidents/checkout/\ncategories:\n  - ops\n  - incidents\naliases: [/old/checkout/, \"/post mortem/\"]  # for Hugo\nstatus:",
             1,
         );
     let without = project("", &doc);
@@ -209,7 +209,7 @@ fn extra_keys_are_accepted_and_kept_in_markdown_renders() {
             "schema error"
         ]
     );
-    let with = project("extra_keys: [layout, permalink, categories, tags]\n", &doc);
+    let with = project("extra_keys: [layout, permalink, categories, aliases]\n", &doc);
     assert_eq!(json_findings(with.path()), Vec::<String>::new());
     let output = postmortem(with.path())
         .args(["render", "incidents/2026/checkout.md", "--to", "markdown"])
@@ -220,7 +220,7 @@ fn extra_keys_are_accepted_and_kept_in_markdown_renders() {
     assert!(
         front.ends_with(concat!(
             "layout: post\npermalink: /incidents/checkout/\ncategories:\n  - ops\n  - incidents\n",
-            "tags: [ops, \"post mortem\"]  # for Hugo"
+            "aliases: [/old/checkout/, \"/post mortem/\"]  # for Hugo"
         )),
         "{front}"
     );

@@ -18,6 +18,8 @@ pub(super) struct Front {
     pub summary: Option<String>,
     /// `authors` or `author`.
     pub authors: Vec<String>,
+    /// `tags`.
+    pub tags: Vec<String>,
     /// Every other key with its YAML lines, in order: `(key, "key: value\n...")`.
     pub kept: Vec<(String, String)>,
     /// Where the body starts in the text.
@@ -83,6 +85,7 @@ fn from_yaml(inner: &str) -> Result<Front, String> {
                 front.summary = front.summary.take().or_else(|| text(&entry.value.value))
             }
             "author" | "authors" => front.authors.extend(strings(&entry.value.value)),
+            "tags" => front.tags.extend(strings(&entry.value.value)),
             _ => {
                 // The key's own lines, as written: up to the next key.
                 let start = line_start(inner, entry.key.span.start);
@@ -132,6 +135,7 @@ fn from_toml(inner: &str) -> Result<Front, String> {
             "date" => front.date = text.and_then(|d| date(&d)),
             "description" | "summary" => front.summary = front.summary.take().or(text),
             "author" | "authors" => front.authors.extend(toml_strings(value)),
+            "tags" => front.tags.extend(toml_strings(value)),
             _ => front.kept.push((key.clone(), yaml_of(key, value, ""))),
         }
     }

@@ -95,6 +95,9 @@ pub fn adopt(text: &str, options: &Options) -> Result<Adopted, AdoptError> {
     if !front.authors.is_empty() {
         out.push_str(&format!("authors: {}\n", list(&front.authors)));
     }
+    if !front.tags.is_empty() {
+        out.push_str(&format!("tags: {}\n", list(&front.tags)));
+    }
     if let Some(summary) = &front.summary {
         out.push_str(&format!("summary: {}\n", scalar(summary)));
     }

@@ -27,7 +27,7 @@ pub fn parse_json(text: &str) -> Result<serde_json::Value, ImportError> {
 }
 
 use crate::document::Kind;
-use chrono::{DateTime, FixedOffset, Timelike};
+use chrono::{DateTime, Datelike, FixedOffset, Timelike};
 use chrono_tz::Tz;
 
 /// What a source says about one incident.
@@ -73,10 +73,13 @@ impl Incident {
     #[must_use]
     pub fn timeline(&self) -> Vec<Imported> {
         let mut entries = self.entries.clone();
-        // A timeline is written to the second at most.
+        // A timeline is written to the second at most, in the years the
+        // format reads; a time outside them is damage in the export.
+        let readable = |t: &DateTime<FixedOffset>| crate::document::time::YEARS.contains(&t.year());
+        entries.retain(|e| readable(&e.at));
         for entry in &mut entries {
             entry.at = whole_seconds(entry.at);
-            entry.next_update = entry.next_update.map(whole_seconds);
+            entry.next_update = entry.next_update.filter(readable).map(whole_seconds);
         }
         entries.sort_by_key(|e| e.at);
         let mut seen = Vec::new();

@@ -30,7 +30,7 @@ pub(super) struct Setup {
 /// One postmortem as last read: its model, or its findings when it has errors.
 #[derive(Clone)]
 enum Read {
-    Page(Box<render::Model>),
+    Page(Box<(render::Model, postmortem::collection::Loaded)>),
     Problems(String),
     Unpublished,
 }
@@ -156,17 +156,20 @@ impl Preview {
         let found = discover::discover(std::slice::from_ref(&self.setup.source));
         let templates = Templates::load(self.setup.templates.as_deref())?;
         let mut models = Vec::new();
+        let mut documents = Vec::new();
         let mut problems = Vec::new();
         let mut pages = Vec::new();
         // Earlier names of a page, and the page now shown under them.
         let mut aliases: Vec<(Vec<String>, String)> = Vec::new();
         for path in &found.files {
             match self.read(path, &options) {
-                Read::Page(model) => {
+                Read::Page(page) => {
+                    let (model, loaded) = *page;
                     let name = format!("{}.html", model.slug);
                     let names = self.names(path, Some(&name));
                     aliases.push((names, name));
-                    models.push(*model);
+                    models.push(model);
+                    documents.push(loaded);
                 }
                 Read::Problems(report) => {
                     let shown = report::display_path(path);
@@ -185,6 +188,8 @@ impl Preview {
             allow_html: false,
             stamp: None,
             problems,
+            trends: postmortem::collection::trends::trends(&documents, self.setup.now.date_naive()),
+            lang: config.settings.lang.clone(),
         };
         let mut files = site::build(&models, &templates, &options)?;
         files.extend(pages);
@@ -251,7 +256,12 @@ impl Preview {
                 if !published && !self.setup.drafts {
                     return Read::Unpublished;
                 }
-                return Read::Page(Box::new(render::model(&document, &text, self.setup.public)));
+                let model = render::model(&document, &text, self.setup.public);
+                let loaded = postmortem::collection::Loaded {
+                    path: shown,
+                    document,
+                };
+                return Read::Page(Box::new((model, loaded)));
             }
         }
         let file = FileReport {
