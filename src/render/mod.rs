@@ -2,6 +2,7 @@
 //! output format is made from) and its JSON form.
 
 mod build;
+mod catalog;
 pub mod charts;
 pub(crate) mod compose;
 mod describe;

@@ -2,6 +2,7 @@
 //! first, an Atom `feed.xml`, and `style.css`. The files come back as data;
 //! the caller writes them.
 
+use super::catalog;
 use super::display;
 use super::model::Model;
 use super::page::{self, Place};
@@ -44,21 +45,21 @@ pub fn problems_page(templates: &Templates, path: &str, report: &str) -> Result<
 }
 
 #[derive(Serialize)]
-struct Post<'a> {
-    slug: String,
+pub(super) struct Post<'a> {
+    pub(super) slug: String,
     /// The feed entry's id: its absolute URL, or a `tag:` URI without a base URL.
-    id: String,
-    title: &'a str,
-    summary: Option<&'a str>,
-    severity: Option<&'a str>,
-    status: &'a str,
-    authors: &'a [String],
-    day: String,
-    day_label: Option<String>,
-    duration: Option<String>,
-    updated: String,
-    services: &'a [String],
-    tags: &'a [String],
+    pub(super) id: String,
+    pub(super) title: &'a str,
+    pub(super) summary: Option<&'a str>,
+    pub(super) severity: Option<&'a str>,
+    pub(super) status: &'a str,
+    pub(super) authors: &'a [String],
+    pub(super) day: String,
+    pub(super) day_label: Option<String>,
+    pub(super) duration: Option<String>,
+    pub(super) updated: String,
+    pub(super) services: &'a [String],
+    pub(super) tags: &'a [String],
 }
 
 /// Every file of the site, as (name, content), pages named by their slug.
@@ -105,109 +106,18 @@ pub fn build(
     ));
     files.push(("feed.xml".into(), templates.render("feed.xml", &context)?));
     files.push(("style.css".into(), templates.render("style.css", &context)?));
-    files.extend(listings(&posts, templates, options)?);
+    files.extend(catalog::listings(&posts, templates, options)?);
     files.push((
         "trends.html".into(),
-        trends_page(templates, options, posts.len())?,
+        catalog::trends_page(templates, options, posts.len())?,
     ));
     if !options.base_url.is_empty() {
         files.push((
             "sitemap.xml".into(),
-            sitemap(&files, &posts, templates, options)?,
+            catalog::sitemap(&files, &posts, templates, options)?,
         ));
     }
     Ok(files)
-}
-
-/// A page per service and per tag, listing its postmortems newest first.
-fn listings(
-    posts: &[Post<'_>],
-    templates: &Templates,
-    options: &SiteOptions,
-) -> Result<Vec<(String, String)>, Error> {
-    let mut out = Vec::new();
-    for (folder, heading, names) in [
-        (
-            "services",
-            "Service",
-            posts.iter().map(|p| p.services).collect::<Vec<_>>(),
-        ),
-        (
-            "tags",
-            "Tag",
-            posts.iter().map(|p| p.tags).collect::<Vec<_>>(),
-        ),
-    ] {
-        let mut all: Vec<&String> = names.iter().flat_map(|n| n.iter()).collect();
-        all.sort();
-        all.dedup();
-        for name in all {
-            let listed: Vec<&Post<'_>> = posts
-                .iter()
-                .filter(|p| {
-                    let of = if folder == "services" {
-                        p.services
-                    } else {
-                        p.tags
-                    };
-                    of.contains(name)
-                })
-                .collect();
-            let context = json!({
-                "site_title": options.title,
-                "lang": options.lang,
-                "heading": format!("{heading}: {name}"),
-                "title": name,
-                "posts": listed,
-            });
-            let page = format!("{folder}/{}.html", crate::slug::slug(name));
-            out.push((page, templates.render("list.html", &context)?));
-        }
-    }
-    Ok(out)
-}
-
-fn trends_page(
-    templates: &Templates,
-    options: &SiteOptions,
-    count: usize,
-) -> Result<String, Error> {
-    let context = json!({
-        "site_title": options.title,
-        "lang": options.lang,
-        "title": "Trends",
-        "count": count,
-        "charts": super::charts::charts(&options.trends),
-    });
-    templates.render("trends.html", &context)
-}
-
-/// Every page's absolute URL, for search engines.
-fn sitemap(
-    files: &[(String, String)],
-    posts: &[Post<'_>],
-    templates: &Templates,
-    options: &SiteOptions,
-) -> Result<String, Error> {
-    let lastmod = |name: &str| {
-        posts
-            .iter()
-            .find(|p| format!("{}.html", p.slug) == name)
-            .map(|p| p.updated[..10].to_string())
-    };
-    let urls: Vec<serde_json::Value> = files
-        .iter()
-        .filter(|(name, _)| name.ends_with(".html"))
-        .map(|(name, _)| {
-            let loc = if name == "index.html" {
-                options.base_url.clone()
-            } else {
-                format!("{}{name}", options.base_url)
-            };
-            json!({ "loc": loc, "lastmod": lastmod(name) })
-        })
-        .collect();
-    templates.render("sitemap.xml", &json!({ "urls": urls }))
 }
 
 /// The context of the index and the feed (docs/templates.md, "Site context").
@@ -341,55 +251,5 @@ fn unique(slug: &str, taken: &mut Taken) -> String {
 }
 
 #[cfg(test)]
-mod context_tests {
-    use super::*;
-
-    #[test]
-    fn every_field_of_the_site_context_is_documented() {
-        let docs = include_str!("../../docs/templates.md");
-        let options = SiteOptions {
-            title: "Incidents".into(),
-            base_url: String::new(),
-            allow_html: false,
-            stamp: None,
-            problems: vec![("p.md".into(), "p.html".into())],
-            trends: Trends::default(),
-            lang: "en".into(),
-        };
-        let authors = vec!["a".to_string()];
-        let names = vec!["api".to_string()];
-        let post = Post {
-            slug: "2026-05-14-x".into(),
-            id: "tag:x".into(),
-            title: "x",
-            summary: Some("s"),
-            severity: Some("SEV2"),
-            status: "published",
-            authors: &authors,
-            day: "2026-05-14".into(),
-            day_label: Some("Thursday, May 14, 2026".into()),
-            duration: Some("1h".into()),
-            updated: "2026-05-20T00:00:00Z".into(),
-            services: &names,
-            tags: &names,
-        };
-        let context = context(&options, &[post]);
-        let mut keys: Vec<&str> = context
-            .as_object()
-            .into_iter()
-            .flatten()
-            .map(|(k, _)| k.as_str())
-            .collect();
-        let posts = context["posts"][0].as_object().into_iter().flatten();
-        keys.extend(posts.map(|(k, _)| k.as_str()));
-        let problems = context["problems"][0].as_object().into_iter().flatten();
-        keys.extend(problems.map(|(k, _)| k.as_str()));
-        let services = context["services"][0].as_object().into_iter().flatten();
-        keys.extend(services.map(|(k, _)| k.as_str()));
-        let missing: Vec<&&str> = keys
-            .iter()
-            .filter(|k| !docs.contains(&format!("`{k}`")) && !docs.contains(&format!("`{k}[]`")))
-            .collect();
-        assert!(missing.is_empty(), "not in docs/templates.md: {missing:?}");
-    }
-}
+#[path = "site_tests.rs"]
+mod context_tests;

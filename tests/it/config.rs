@@ -209,7 +209,10 @@ fn extra_keys_are_accepted_and_kept_in_markdown_renders() {
             "schema error"
         ]
     );
-    let with = project("extra_keys: [layout, permalink, categories, aliases]\n", &doc);
+    let with = project(
+        "extra_keys: [layout, permalink, categories, aliases]\n",
+        &doc,
+    );
     assert_eq!(json_findings(with.path()), Vec::<String>::new());
     let output = postmortem(with.path())
         .args(["render", "incidents/2026/checkout.md", "--to", "markdown"])

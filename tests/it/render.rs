@@ -77,7 +77,8 @@ fn hostile_values_come_out_as_text() {
     // The one script element is the page's JSON-LD, a data block browsers never run.
     assert_eq!(
         html.matches("<script").count(),
-        html.matches("<script type=\"application/ld+json\">").count(),
+        html.matches("<script type=\"application/ld+json\">")
+            .count(),
         "raw script tag in HTML"
     );
     assert!(
