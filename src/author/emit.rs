@@ -69,7 +69,10 @@ fn quoted(text: &str) -> String {
             '\n' => out.push_str("\\n"),
             '\t' => out.push_str("\\t"),
             '\r' => out.push_str("\\r"),
-            c if c.is_control() => out.push_str(&format!("\\u{:04X}", u32::from(c))),
+            // A byte order mark may not appear inside a YAML document.
+            c if c.is_control() || c == '\u{feff}' => {
+                out.push_str(&format!("\\u{:04X}", u32::from(c)));
+            }
             c => out.push(c),
         }
     }
@@ -94,7 +97,7 @@ fn is_plain_safe(text: &str) -> bool {
         || text.contains(": ")
         || text.contains(" #")
         || text.ends_with(':')
-        || text.chars().any(char::is_control))
+        || text.chars().any(|c| c.is_control() || c == '\u{feff}'))
 }
 
 fn looks_numeric(text: &str) -> bool {
@@ -146,6 +149,8 @@ mod tests {
             "50% of users",
             "née",
             "14:30",
+            "\u{feff}as switched",
+            "mid\u{feff}dle",
         ] {
             reads_back(text);
         }
