@@ -28,8 +28,12 @@ pub(super) struct Args {
     /// Leave out everything marked internal (the default for sites).
     #[arg(long, conflicts_with = "internal")]
     public: bool,
-    /// Markdown: leave out the front matter block for blog engines.
-    #[arg(long)]
+    /// Markdown: the front matter for a blog engine [default: postmortem.yml's
+    /// `front_matter`, else plain: title, date, description and tags].
+    #[arg(long, value_enum, value_name = "FLAVOUR")]
+    front_matter: Option<page::FrontMatter>,
+    /// Markdown: no front matter, a `#` title instead (`--front-matter none`).
+    #[arg(long, conflicts_with = "front_matter")]
     no_front_matter: bool,
 }
 
@@ -68,7 +72,12 @@ fn rendered(model: &render::Model, args: &Args, config: &Config) -> Result<Strin
         .or(config.settings.templates.as_deref());
     let templates = Templates::load(folder)?;
     if to == To::Markdown {
-        page::markdown(model, &templates, !args.no_front_matter)
+        let flavour = if args.no_front_matter {
+            page::FrontMatter::None
+        } else {
+            args.front_matter.unwrap_or(config.settings.front_matter)
+        };
+        page::markdown(model, &templates, flavour)
     } else {
         page::html(model, &templates, args.site.allow_html)
     }

@@ -19,9 +19,13 @@ fn partial(section: Canonical, extension: &str) -> String {
     format!("{name}.{extension}")
 }
 
-/// Clean CommonMark with GFM tables, with a small front matter block for blog
-/// engines unless `front_matter` is false.
-pub fn markdown(model: &Model, templates: &Templates, front_matter: bool) -> Result<String, Error> {
+/// Clean CommonMark with GFM tables, starting with the front matter the
+/// blog engine `front_matter` names (or a title heading).
+pub fn markdown(
+    model: &Model,
+    templates: &Templates,
+    front_matter: FrontMatter,
+) -> Result<String, Error> {
     let mut context = Templates::context(model)?;
     let mut blocks = Vec::new();
     for section in super::compose::GENERATED {
@@ -38,7 +42,18 @@ pub fn markdown(model: &Model, templates: &Templates, front_matter: bool) -> Res
             .unwrap_or_default()
     });
     context.insert("content", content.trim_start_matches('\n'));
-    context.insert("front_matter", &front_matter);
+    context.insert("front_matter", front_matter.name());
+    // Tags for a blog: the postmortem's own, then its services.
+    let mut tags: Vec<&String> = model.tags.iter().chain(&model.services).collect();
+    tags.dedup();
+    context.insert("fm_tags", &tags);
+    context.insert(
+        "fm_date",
+        &model
+            .date
+            .clone()
+            .or_else(|| model.day.map(|d| d.to_string())),
+    );
     templates.render_with("postmortem.md", &context)
 }
 

@@ -20,7 +20,7 @@ fn model(path: &str, public: bool) -> Model {
 fn both(path: &str, public: bool) -> (String, String) {
     let templates = Templates::load(None).unwrap();
     let model = model(path, public);
-    let markdown = page::markdown(&model, &templates, true).unwrap();
+    let markdown = page::markdown(&model, &templates, page::FrontMatter::Plain).unwrap();
     let html = page::html(&model, &templates, false).unwrap();
     (markdown, html)
 }
@@ -376,4 +376,73 @@ fn postmortem_site_builds_the_configured_folder_as_render_dir_out_does() {
         let read = |site: &str| std::fs::read(dir.path().join(site).join(name)).unwrap();
         assert_eq!(read("a"), read("b"), "{name}");
     }
+}
+
+#[test]
+fn markdown_front_matter_comes_in_each_blog_engines_flavour() {
+    let text = std::fs::read_to_string(common::repo("examples/full.md")).unwrap();
+    let document = document::parse(&text).document.unwrap();
+    let model = render::model(&document, &text, true);
+    let templates = Templates::load(None).unwrap();
+    use page::FrontMatter;
+    for (flavour, name) in [
+        (FrontMatter::Hugo, "hugo"),
+        (FrontMatter::Jekyll, "jekyll"),
+        (FrontMatter::Zola, "zola"),
+        (FrontMatter::Plain, "plain"),
+        (FrontMatter::None, "none"),
+    ] {
+        let markdown = page::markdown(&model, &templates, flavour).unwrap();
+        let head: String = markdown
+            .lines()
+            .take_while(|l| !l.starts_with("## "))
+            .collect::<Vec<_>>()
+            .join("\n");
+        insta::assert_snapshot!(format!("front_matter_{name}"), head);
+        match flavour {
+            FrontMatter::Zola => {
+                let inner = markdown.split("+++\n").nth(1).unwrap();
+                let table: toml::Table = inner.parse().expect("Zola's front matter is TOML");
+                assert_eq!(table["taxonomies"]["tags"].as_array().unwrap().len(), 2);
+                assert_eq!(table["draft"].as_bool(), Some(true));
+            }
+            FrontMatter::None => assert!(markdown.starts_with("# Query failures")),
+            _ => {
+                let inner = markdown.split("---\n").nth(1).unwrap();
+                document::yaml::parse(inner, 0).expect("the front matter is YAML");
+            }
+        }
+    }
+}
+
+#[test]
+fn postmortem_yml_chooses_the_front_matter_flavour() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("postmortem.yml"), "front_matter: zola\n").unwrap();
+    std::fs::copy(common::repo("examples/full.md"), dir.path().join("full.md")).unwrap();
+    let output = postmortem(dir.path())
+        .args(["render", "full.md", "--to", "markdown"])
+        .output()
+        .unwrap();
+    assert!(
+        String::from_utf8(output.stdout)
+            .unwrap()
+            .starts_with("+++\ntitle = ")
+    );
+    let hugo = postmortem(dir.path())
+        .args([
+            "render",
+            "full.md",
+            "--to",
+            "markdown",
+            "--front-matter",
+            "hugo",
+        ])
+        .output()
+        .unwrap();
+    assert!(
+        String::from_utf8(hugo.stdout)
+            .unwrap()
+            .contains("\ndraft: true\n")
+    );
 }

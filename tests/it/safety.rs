@@ -575,7 +575,12 @@ fn internal_parts_stay_internal_whatever_the_marker_looks_like() {
         let templates = postmortem::render::templates::Templates::load(None).unwrap();
         let rendered = match to {
             "json" => serde_json::to_string(&model).unwrap(),
-            "markdown" => postmortem::render::page::markdown(&model, &templates, true).unwrap(),
+            "markdown" => postmortem::render::page::markdown(
+                &model,
+                &templates,
+                postmortem::render::page::FrontMatter::Plain,
+            )
+            .unwrap(),
             _ => postmortem::render::page::html(&model, &templates, true).unwrap(),
         };
         for secret in [
