@@ -15,8 +15,11 @@ use std::collections::BTreeMap;
 pub struct Trends {
     /// Severities seen, in order (`unknown` last).
     pub severities: Vec<String>,
-    /// Each month from the first incident to the last, gaps included.
+    /// Each month from the first incident to the last, gaps included; each
+    /// year instead when they span more than three years.
     pub months: Vec<Month>,
+    /// Whether [`Trends::months`] holds years.
+    pub by_year: bool,
     /// Each quarter with incidents: time to detect and resolve.
     pub quarters: Vec<Quarter>,
     /// Open action items by how long ago their incident began.
@@ -79,26 +82,7 @@ pub fn trends(postmortems: &[Loaded], today: NaiveDate) -> Trends {
             .entry((day.year(), day.month()))
             .or_insert_with(|| vec![0; severities.len()])[index] += 1;
     }
-    if let (Some(first), Some(last)) =
-        (months.keys().next().copied(), months.keys().last().copied())
-    {
-        let mut at = first;
-        while at <= last {
-            let counts = months
-                .get(&at)
-                .cloned()
-                .unwrap_or_else(|| vec![0; severities.len()]);
-            trends.months.push(Month {
-                month: format!("{}-{:02}", at.0, at.1),
-                counts,
-            });
-            at = if at.1 == 12 {
-                (at.0 + 1, 1)
-            } else {
-                (at.0, at.1 + 1)
-            };
-        }
-    }
+    (trends.months, trends.by_year) = periods(months, severities.len());
     trends.severities = severities;
     let actions = quarter_actions(postmortems);
     for group in stats::groups(postmortems, By::Quarter, None) {
@@ -116,6 +100,45 @@ pub fn trends(postmortems: &[Loaded], today: NaiveDate) -> Trends {
     }
     trends.open_ages = open_ages(postmortems, today);
     trends
+}
+
+/// Each month from the first to the last, gaps included; each year instead
+/// when that would be more than three years of months.
+fn periods(months: BTreeMap<(i32, u32), Vec<usize>>, width: usize) -> (Vec<Month>, bool) {
+    let (Some(&first), Some(&last)) = (months.keys().next(), months.keys().last()) else {
+        return (Vec::new(), false);
+    };
+    let span = (last.0 - first.0) * 12 + last.1 as i32 - first.1 as i32 + 1;
+    let mut out = Vec::new();
+    if span > 36 {
+        for year in first.0..=last.0 {
+            let mut counts = vec![0; width];
+            for (_, month) in months.range((year, 1)..=(year, 12)) {
+                for (total, n) in counts.iter_mut().zip(month) {
+                    *total += n;
+                }
+            }
+            out.push(Month {
+                month: year.to_string(),
+                counts,
+            });
+        }
+        return (out, true);
+    }
+    let mut at = first;
+    while at <= last {
+        let counts = months.get(&at).cloned().unwrap_or_else(|| vec![0; width]);
+        out.push(Month {
+            month: format!("{}-{:02}", at.0, at.1),
+            counts,
+        });
+        at = if at.1 == 12 {
+            (at.0 + 1, 1)
+        } else {
+            (at.0, at.1 + 1)
+        };
+    }
+    (out, false)
 }
 
 fn quarter_of(day: NaiveDate) -> String {

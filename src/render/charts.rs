@@ -115,7 +115,11 @@ pub fn charts(trends: &Trends) -> Vec<Chart> {
         .collect();
     vec![
         chart(
-            "Incidents per month, by severity",
+            if trends.by_year {
+                "Incidents per year, by severity"
+            } else {
+                "Incidents per month, by severity"
+            },
             "incidents",
             &months,
             true,
@@ -168,7 +172,9 @@ fn chart(title: &str, unit: &str, groups: &[(String, Vec<(String, f64)>)], stack
     let mut bars = Vec::new();
     let mut labels = Vec::new();
     // Labels at most every 18 units of text per character: thin them out.
-    let every = ((groups.len() as f64 * 70.0) / WIDTH).ceil().max(1.0) as usize;
+    let every = ((groups.len() as f64 * 90.0) / (WIDTH - LEFT * 2.0))
+        .ceil()
+        .max(1.0) as usize;
     for (i, (label, parts)) in groups.iter().enumerate() {
         let x0 = LEFT + i as f64 * slot + slot * 0.1;
         let inner = slot * 0.8;

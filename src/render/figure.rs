@@ -34,6 +34,8 @@ pub(crate) struct Figure {
     pub description: String,
     /// The one-line caption under the figure.
     pub caption: String,
+    /// The same milestones as a vertical list, for narrow screens.
+    pub narrow: super::figure_narrow::Narrow,
 }
 
 /// A place on the axis.
@@ -135,6 +137,7 @@ pub(crate) fn figure(model: &Model) -> Option<Figure> {
         left: LEFT,
         right: RIGHT,
         ticks: ticks(axis.from, axis.to, &|t| axis.x(t), model.zone),
+        narrow: super::figure_narrow::narrow(&points, model.zone),
         description: describe(model, &impact),
         caption: format!("Times in {zone_name}. Shaded: impact window. Red ticks: public updates."),
         impact,
@@ -148,7 +151,7 @@ pub(crate) fn figure(model: &Model) -> Option<Figure> {
 fn milestone_marks(points: &[(DateTime<FixedOffset>, &EntryModel)], axis: &Axis) -> Vec<Mark> {
     points
         .iter()
-        .filter(|(_, entry)| entry.milestone)
+        .filter(|(_, entry)| entry.milestone || entry.kind == Kind::Trigger)
         .map(|(t, entry)| {
             let text = &entry.label;
             let at = axis.x(*t);
@@ -227,25 +230,36 @@ fn ticks(
     } else {
         "%H:%M"
     };
-    (0..)
+    let mark = |t: DateTime<FixedOffset>, label: String, anchor: &'static str| Mark {
+        x: x(t),
+        y: 0,
+        width: 0,
+        when: label.clone(),
+        label,
+        kind: "tick".into(),
+        anchor,
+    };
+    let mut marks: Vec<Mark> = (0..)
         .map(|i| first + Duration::minutes(i * step))
         .take_while(|t| *t <= to)
         .take(12)
-        // A centred label near either end would be cut off.
-        .filter(|t| (LEFT + 40..=RIGHT - 40).contains(&x(*t)))
+        // Room at either end for the labels of the axis's ends.
+        .filter(|t| (LEFT + 150..=RIGHT - 150).contains(&x(*t)))
         .map(|t| {
-            let label = display::local(t, zone).format(format).to_string();
-            Mark {
-                x: x(t),
-                y: 0,
-                width: 0,
-                when: label.clone(),
-                label,
-                kind: "tick".into(),
-                anchor: "middle",
-            }
+            let local = display::local(t, zone);
+            // A tick at midnight names the day it begins.
+            let format = if local.hour() == 0 && local.minute() == 0 {
+                "%b %-d"
+            } else {
+                format
+            };
+            mark(t, local.format(format).to_string(), "middle")
         })
-        .collect()
+        .collect();
+    let end = |t: DateTime<FixedOffset>| display::local(t, zone).format("%b %-d %H:%M").to_string();
+    marks.insert(0, mark(from, end(from), "start"));
+    marks.push(mark(to, end(to), "end"));
+    marks
 }
 
 fn describe(model: &Model, impact: &Option<Mark>) -> String {

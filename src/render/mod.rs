@@ -8,6 +8,7 @@ pub(crate) mod compose;
 mod describe;
 pub(crate) mod display;
 pub(crate) mod figure;
+mod figure_narrow;
 pub mod html;
 mod internal;
 mod meta;

@@ -9,6 +9,7 @@ mod adopt;
 mod atomic;
 mod author;
 mod browser;
+mod browser_pages;
 mod cli;
 mod common;
 mod config;
