@@ -27,4 +27,5 @@ mod reports;
 mod rules;
 mod safety;
 mod serve;
+mod serve_browser;
 mod server;
