@@ -20,10 +20,13 @@ pub fn local_stamp(
     same_day: bool,
 ) -> String {
     use crate::document::zone::{Placed, place};
-    let local = instant.with_timezone(&zone).naive_local();
+    let in_zone = instant.with_timezone(&zone);
+    let local = in_zone.naive_local();
     let text = clock(local, same_day);
     match place(zone, local) {
-        Placed::Ambiguous(..) => format!("{text} {}", instant.format("%:z")),
+        // The zone's offset at that instant: the instant may have been given
+        // with another (an export's `-07:00` for what is then 01:20 PST).
+        Placed::Ambiguous(..) => format!("{text} {}", in_zone.format("%:z")),
         _ => text,
     }
 }
@@ -116,6 +119,16 @@ fn looks_numeric(text: &str) -> bool {
 mod tests {
     use super::*;
     use crate::document::yaml::{self, Value};
+
+    #[test]
+    fn a_repeated_hour_is_written_with_the_zones_offset_not_the_inputs() {
+        // 02:20 at -07:00 is 01:20 PST, the second 01:20 of that night.
+        let instant = chrono::DateTime::parse_from_rfc3339("2026-11-01T02:20:00-07:00").unwrap();
+        assert_eq!(
+            local_stamp(instant, chrono_tz::Tz::America__Los_Angeles, false),
+            "2026-11-01 01:20 -08:00"
+        );
+    }
 
     fn reads_back(text: &str) {
         let yaml = format!("k: {}\n", scalar(text));
