@@ -43,7 +43,11 @@ fn promise_after(words: &[String], posted: DateTime<FixedOffset>) -> Option<Date
     for (i, word) in words.iter().enumerate() {
         let rest = &words[i + 1..];
         let found = match word.as_str() {
-            "in" | "within" | "every" => relative(rest).map(|m| posted + Duration::minutes(m)),
+            "in" | "within" | "every" => relative(rest)
+                // A promise is for the coming week at most; a larger number
+                // is no promise (and would overflow a date).
+                .filter(|m| (1..=7 * 24 * 60).contains(m))
+                .and_then(|m| posted.checked_add_signed(Duration::minutes(m))),
             "at" | "by" | "around" | "before" | "approximately" | "update" => {
                 absolute(rest, posted)
             }
@@ -76,7 +80,7 @@ fn relative(words: &[String]) -> Option<i64> {
         _ => return None,
     };
     let minutes = count * unit_minutes(unit)? as f64;
-    Some(minutes.round() as i64)
+    minutes.is_finite().then(|| minutes.round() as i64)
 }
 
 fn number(word: &str) -> Option<f64> {
