@@ -76,12 +76,11 @@ pub(super) fn sitemap(
     templates: &Templates,
     options: &SiteOptions,
 ) -> Result<String, Error> {
-    let lastmod = |name: &str| {
-        posts
-            .iter()
-            .find(|p| format!("{}.html", p.slug) == name)
-            .map(|p| p.updated[..10].to_string())
-    };
+    let written: std::collections::HashMap<String, &str> = posts
+        .iter()
+        .map(|p| (format!("{}.html", p.slug), &p.updated[..10]))
+        .collect();
+    let lastmod = |name: &str| written.get(name).map(|d| (*d).to_string());
     let urls: Vec<serde_json::Value> = files
         .iter()
         .filter(|(name, _)| name.ends_with(".html"))
