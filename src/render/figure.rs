@@ -34,6 +34,8 @@ pub(crate) struct Figure {
     pub description: String,
     /// The one-line caption under the figure.
     pub caption: String,
+    /// The caption of the narrow figure (no band or ticks to explain).
+    pub narrow_caption: String,
     /// The same milestones as a vertical list, for narrow screens.
     pub narrow: super::figure_narrow::Narrow,
 }
@@ -140,6 +142,9 @@ pub(crate) fn figure(model: &Model) -> Option<Figure> {
         narrow: super::figure_narrow::narrow(&points, model.zone),
         description: describe(model, &impact),
         caption: format!("Times in {zone_name}. Shaded: impact window. Red ticks: public updates."),
+        narrow_caption: format!(
+            "Milestones, times in {zone_name}; every entry is in the table below."
+        ),
         impact,
         milestones,
         updates: update_marks(&points, &axis),
