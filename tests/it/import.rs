@@ -89,6 +89,18 @@ fn pagerduty_log_entries_become_milestones_notes_and_who_did_them() {
             "2013-03-06 21:33:15 | resolved | Tim Wright | Resolved by Tim Wright: Fixed",
         ]
     );
+    // Who did it shows in renders, unless the event already names them.
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("pd.md"), &text).unwrap();
+    let rendered = stdout(&run(dir.path(), &["render", "pd.md", "--to", "markdown"]));
+    assert!(
+        rendered.contains("error rate falling. (Bob Smith) |"),
+        "{rendered}"
+    );
+    assert!(
+        rendered.contains("| Acknowledged by Tim Wright |"),
+        "{rendered}"
+    );
     let with = print(&[
         "import",
         "pagerduty",

@@ -127,6 +127,12 @@ pub enum ImportError {
     /// The export holds nothing to import.
     #[error("{0}")]
     Empty(String),
+    /// The draft would not read back as the entries imported (a bug:
+    /// nothing is written).
+    #[error(
+        "the draft would not read back as imported ({0}); nothing was written, please report it"
+    )]
+    Unwritable(String),
     /// A Slack export could not be read.
     #[error("cannot read the Slack export: {0}")]
     Archive(String),

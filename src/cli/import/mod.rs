@@ -134,13 +134,13 @@ pub(super) fn run(args: Args, config: &Config) -> Result<ExitCode, Error> {
             let incident =
                 pagerduty::incident(&value, args.incident.as_deref(), args.notifications)
                     .map_err(|source| failed(&args.file, source))?;
-            write_out(incident, &args.common, config)
+            write_out(incident, &args.file, &args.common, config)
         }
         Source::Opsgenie(args) => {
             let value = read_json(&args.file)?;
             let incident = opsgenie::incident(&value, args.id.as_deref())
                 .map_err(|source| failed(&args.file, source))?;
-            write_out(incident, &args.common, config)
+            write_out(incident, &args.file, &args.common, config)
         }
         Source::Slack(args) => slack_run(args, config),
         Source::IncidentIo(args) => {
@@ -148,7 +148,7 @@ pub(super) fn run(args: Args, config: &Config) -> Result<ExitCode, Error> {
             let updates = args.updates.as_deref().map(read_json).transpose()?;
             let incident = incident_io::incident(&value, updates.as_ref())
                 .map_err(|source| failed(&args.file, source))?;
-            write_out(incident, &args.common, config)
+            write_out(incident, &args.file, &args.common, config)
         }
     }
 }
@@ -172,7 +172,7 @@ fn statuspage_run(args: StatuspageArgs, config: &Config) -> Result<ExitCode, Err
     if !args.all {
         let incident = statuspage::pick(page, args.incident.as_deref())
             .map_err(|source| failed(&args.file, source))?;
-        return write_out(incident, &args.common, config);
+        return write_out(incident, &args.file, &args.common, config);
     }
     if page.incidents.is_empty() {
         return Err(failed(
@@ -182,7 +182,7 @@ fn statuspage_run(args: StatuspageArgs, config: &Config) -> Result<ExitCode, Err
     }
     let skipped = !page.damaged.is_empty();
     for incident in page.incidents {
-        write_out(incident, &args.common, config)?;
+        write_out(incident, &args.file, &args.common, config)?;
     }
     Ok(if skipped {
         ExitCode::from(1)
@@ -226,7 +226,7 @@ fn slack_run(args: SlackArgs, config: &Config) -> Result<ExitCode, Error> {
             ),
         );
     }
-    write_out(incident, &args.common, config)
+    write_out(incident, &args.export, &args.common, config)
 }
 
 pub(super) fn shown(path: &Path) -> PathBuf {

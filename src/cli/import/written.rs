@@ -11,12 +11,13 @@ use postmortem::author::skeleton;
 use postmortem::config::Config;
 use postmortem::document::argument;
 use postmortem::write;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::ExitCode;
 
 /// A new draft in the destination, or the entries merged `--into` a file.
 pub(super) fn write_out(
     mut incident: Incident,
+    source: &Path,
     common: &Common,
     config: &Config,
 ) -> Result<ExitCode, Error> {
@@ -34,10 +35,8 @@ pub(super) fn write_out(
         Some(zone) => argument::zone("--timezone", zone)?,
         None => incident.zone.unwrap_or(chrono_tz::Tz::UTC),
     };
-    let text = import::draft(&incident, zone).map_err(|source| Error::Timeline {
-        path: PathBuf::from(&incident.title),
-        source,
-    })?;
+    let text = import::draft(&incident, zone)
+        .map_err(|e| super::failed(source, import::ImportError::Unwritable(e.to_string())))?;
     let date = incident.timeline().first().map_or_else(
         || chrono::Utc::now().with_timezone(&zone).date_naive(),
         |e| e.at.with_timezone(&zone).date_naive(),
