@@ -11,13 +11,6 @@ use postmortem::render::{self, page, templates::Templates};
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-fn chromium() -> Option<PathBuf> {
-    ["/usr/bin/chromium", "/usr/bin/chromium-browser"]
-        .iter()
-        .map(PathBuf::from)
-        .find(|p| p.exists())
-}
-
 /// The DOM after load, as Chromium serializes it.
 fn dump_dom(browser: &Path, page: &Path, profile: &Path) -> String {
     let output = Command::new(browser)
@@ -57,7 +50,7 @@ fn render_text(dir: &Path, text: &str, allow_html: bool) -> PathBuf {
 
 #[test]
 fn chromium_shows_the_figure_and_runs_no_script_from_a_hostile_file() {
-    let Some(browser) = chromium() else {
+    let Some(browser) = common::chromium() else {
         assert!(
             std::env::var_os("CI").is_none(),
             "CI must have chromium: .ci/run installs it"
@@ -109,7 +102,7 @@ fn chromium_shows_the_figure_and_runs_no_script_from_a_hostile_file() {
 /// the page if it ran. Chromium loads the sanitized page and none did.
 #[test]
 fn chromium_runs_nothing_from_allowed_html_after_sanitizing() {
-    let Some(browser) = chromium() else {
+    let Some(browser) = common::chromium() else {
         assert!(std::env::var_os("CI").is_none(), "CI must have chromium");
         eprintln!("skipped: no chromium here (apt-get install chromium)");
         return;

@@ -84,3 +84,17 @@ pub(crate) fn timeline(text: &str) -> Vec<(String, &'static str, String, String)
         })
         .collect()
 }
+
+/// Debian's Chromium, when installed (`.ci/run` installs it; CI fails
+/// without it, elsewhere browser tests say they skipped).
+pub(crate) fn chromium() -> Option<PathBuf> {
+    let found = ["/usr/bin/chromium", "/usr/bin/chromium-browser"]
+        .iter()
+        .map(PathBuf::from)
+        .find(|p| p.exists());
+    assert!(
+        found.is_some() || std::env::var_os("CI").is_none(),
+        "CI must have chromium: .ci/run installs it"
+    );
+    found
+}

@@ -9,9 +9,10 @@ use std::net::{TcpStream, UdpSocket};
 use std::process::{Child, Stdio};
 use std::time::{Duration, Instant};
 
-struct Served {
+/// A running `postmortem serve` and its address; killed when dropped.
+pub(crate) struct Served {
     child: Child,
-    address: String,
+    pub(crate) address: String,
 }
 
 impl Drop for Served {
@@ -21,7 +22,8 @@ impl Drop for Served {
     }
 }
 
-fn serve(dir: &std::path::Path) -> Served {
+/// `postmortem serve postmortems --port 0` in `dir`, once it listens.
+pub(crate) fn serve(dir: &std::path::Path) -> Served {
     let mut child = common::postmortem_in(dir)
         .env("POSTMORTEM_NOW", "2026-12-01T00:00:00Z")
         .args(["serve", "postmortems", "--port", "0"])

@@ -107,24 +107,8 @@ fn an_open_page_shows_a_saved_change_by_itself() {
     std::fs::create_dir(dir.path().join("postmortems")).unwrap();
     let source = dir.path().join("postmortems/full.md");
     std::fs::copy(common::repo("examples/full.md"), &source).unwrap();
-    let mut serve = common::postmortem_in(dir.path())
-        .env("POSTMORTEM_NOW", "2026-12-01T00:00:00Z")
-        .args(["serve", "postmortems", "--port", "0"])
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
-    let mut line = String::new();
-    BufReader::new(serve.stdout.take().unwrap())
-        .read_line(&mut line)
-        .unwrap();
-    let _serve = Killed(serve);
-    let address = line
-        .split("http://")
-        .nth(1)
-        .and_then(|r| r.split('/').next())
-        .unwrap()
-        .to_string();
+    let served = crate::serve::serve(dir.path());
+    let address = served.address.clone();
 
     let port = free_port();
     let _driver = Killed(
