@@ -50,6 +50,17 @@ pub enum AddError {
 /// The file text with the entry inserted.
 pub fn add(text: &str, entry: &NewEntry, now: DateTime<Utc>) -> Result<String, AddError> {
     let before = document::parse(text).document.ok_or(AddError::Unreadable)?;
+    insert(text, &before, entry, now).map(|(text, _)| text)
+}
+
+/// [`add`] on `text` already read as `before`; gives back the new text and
+/// the document it reads as, so a run of insertions reads each file once.
+pub(crate) fn insert(
+    text: &str,
+    before: &Document,
+    entry: &NewEntry,
+    now: DateTime<Utc>,
+) -> Result<(String, Document), AddError> {
     let zone = before.zone.unwrap_or(Tz::UTC);
     let at = resolve(&entry.at, zone, now)?;
     let index = before
@@ -66,34 +77,46 @@ pub fn add(text: &str, entry: &NewEntry, now: DateTime<Utc>) -> Result<String, A
         .checked_sub(1)
         .and_then(|i| before.timeline[i].at.as_ref())
         .is_some_and(|s| s.local.date() == local.date());
-    let written = |instant: DateTime<FixedOffset>, same_day: bool| {
-        let local = instant.with_timezone(&zone).naive_local();
-        if before.zone.is_none() {
-            clock(local, same_day) + " UTC"
-        } else {
-            local_stamp(instant, zone, same_day)
-        }
-    };
-    // A promise's time alone would read as the next day when earlier than
-    // the entry, so it carries its date unless it is later on the same day.
-    let next = entry.next_update.map(|next| {
-        let same = next >= at && next.with_timezone(&zone).date_naive() == local.date();
-        written(next, same)
-    });
-    let when = Stamps {
-        at: written(at, same_day),
-        next,
-    };
+    let when = Stamps::new(at, entry.next_update, zone, before.zone.is_some(), same_day);
     let newline = if text.contains("\r\n") { "\r\n" } else { "\n" };
-    let result = splice(text, &before, index, &when, entry, newline)?;
-    verify(&before, &result, index, at)?;
-    Ok(result)
+    let result = splice(text, before, index, &when, entry, newline)?;
+    let after = verify(before, &result, index, at)?;
+    Ok((result, after))
 }
 
 /// The entry's time and promise as written into the file.
 pub(crate) struct Stamps {
     pub(crate) at: String,
     pub(crate) next: Option<String>,
+}
+
+impl Stamps {
+    /// `at` and its promise `next` as written in `zone` (a file without
+    /// `timezone`, `zoned` false, gets times labelled UTC), `at` without
+    /// its date when `same_day` as the entry before.
+    pub(crate) fn new(
+        at: DateTime<FixedOffset>,
+        next: Option<DateTime<FixedOffset>>,
+        zone: Tz,
+        zoned: bool,
+        same_day: bool,
+    ) -> Stamps {
+        let written = |instant: DateTime<FixedOffset>, same_day: bool| {
+            if zoned {
+                local_stamp(instant, zone, same_day)
+            } else {
+                clock(instant.with_timezone(&zone).naive_local(), same_day) + " UTC"
+            }
+        };
+        let day = at.with_timezone(&zone).date_naive();
+        // A promise's time alone would read as the next day when earlier
+        // than the entry, so it carries its date unless later the same day.
+        let next = next.map(|n| written(n, n >= at && n.with_timezone(&zone).date_naive() == day));
+        Stamps {
+            at: written(at, same_day),
+            next,
+        }
+    }
 }
 
 fn resolve(text: &str, zone: Tz, now: DateTime<Utc>) -> Result<DateTime<FixedOffset>, AddError> {
@@ -242,7 +265,7 @@ fn verify(
     text: &str,
     index: usize,
     at: DateTime<FixedOffset>,
-) -> Result<(), AddError> {
+) -> Result<Document, AddError> {
     let parsed = document::parse(text);
     let after = parsed
         .document
@@ -266,7 +289,7 @@ fn verify(
             "change the time of an entry after it; write that entry's full date first".into(),
         ));
     }
-    Ok(())
+    Ok(after)
 }
 
 #[cfg(test)]

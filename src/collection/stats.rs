@@ -74,10 +74,13 @@ fn keys(document: &Document, by: By) -> Vec<String> {
         By::Service if document.services.is_empty() => vec!["unknown".into()],
         By::Service => document.services.iter().map(|s| s.value.clone()).collect(),
         By::Year => vec![date.map_or("unknown".into(), |d| d.year().to_string())],
-        By::Quarter => vec![date.map_or("unknown".into(), |d| {
-            format!("{}-Q{}", d.year(), d.month0() / 3 + 1)
-        })],
+        By::Quarter => vec![date.map_or("unknown".into(), quarter)],
     }
+}
+
+/// The quarter a day is in, as `stats --by quarter` and the trends page name it: `2026-Q2`.
+pub fn quarter(day: NaiveDate) -> String {
+    format!("{}-Q{}", day.year(), day.month0() / 3 + 1)
 }
 
 /// The groups of `postmortems` started on or after `since`, by key.

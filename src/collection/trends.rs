@@ -141,17 +141,13 @@ fn periods(months: BTreeMap<(i32, u32), Vec<usize>>, width: usize) -> (Vec<Month
     (out, false)
 }
 
-fn quarter_of(day: NaiveDate) -> String {
-    format!("{}-Q{}", day.year(), day.month0() / 3 + 1)
-}
-
 fn quarter_actions(postmortems: &[Loaded]) -> BTreeMap<String, (usize, usize)> {
     let mut out: BTreeMap<String, (usize, usize)> = BTreeMap::new();
     for loaded in postmortems {
         let Some(day) = loaded.document.began_on() else {
             continue;
         };
-        let entry = out.entry(quarter_of(day)).or_default();
+        let entry = out.entry(stats::quarter(day)).or_default();
         for item in &loaded.document.action_items {
             entry.0 += 1;
             entry.1 += usize::from(!item.is_open());

@@ -7,7 +7,7 @@ use super::time::{self, Written};
 use super::zone::{self, Label, Placed};
 use crate::diagnostic::{Finding, Rule};
 use crate::span::Span;
-use chrono::{Days, NaiveDate, NaiveTime, Offset, Utc};
+use chrono::{Days, NaiveDate, NaiveTime, Utc};
 use chrono_tz::Tz;
 
 /// What a timestamp needs from its surroundings to be placed.
@@ -85,9 +85,8 @@ pub fn place_local(written: &Written, local: chrono::NaiveDateTime, zone: Option
         _ => Placement::Gap,
     };
     match &written.label {
-        Some(Label::Utc) => fixed(Utc.fix()),
-        Some(Label::Offset(offset)) | Some(Label::Abbreviation { offset, .. }) => fixed(*offset),
         Some(Label::Zone { zone, .. }) => in_zone(written, local, Some(*zone)),
+        Some(label) => label.fixed().map_or(Placement::Gap, fixed),
         None => in_zone(written, local, zone),
     }
 }

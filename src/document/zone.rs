@@ -28,6 +28,18 @@ pub enum Label {
     },
 }
 
+impl Label {
+    /// The offset the label fixes: UTC's, a numeric one, an abbreviation's;
+    /// `None` for a generic zone (`PT`), whose offset depends on the date.
+    pub fn fixed(&self) -> Option<FixedOffset> {
+        match self {
+            Label::Utc => FixedOffset::east_opt(0),
+            Label::Offset(offset) | Label::Abbreviation { offset, .. } => Some(*offset),
+            Label::Zone { .. } => None,
+        }
+    }
+}
+
 const HOUR: i32 = 3600;
 
 /// The region a seasonal abbreviation names (`PST`: America/Los_Angeles),

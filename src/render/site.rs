@@ -3,7 +3,6 @@
 //! the caller writes them.
 
 use super::catalog;
-use super::display;
 use super::model::Model;
 use super::page::{self, Place};
 use super::templates::Templates;
@@ -94,7 +93,7 @@ pub fn build(
             severity: model.severity.as_deref(),
             status: model.status,
             authors: &model.authors,
-            duration: model.impact.duration_minutes.map(display::duration),
+            duration: model.duration.clone(),
             services: &model.services,
             tags: &model.tags,
         });

@@ -6,7 +6,7 @@
 //! (`document::time::parse`), so what adopt writes reads back as meant.
 
 use crate::document::time;
-use chrono::{Datelike, NaiveDate, NaiveTime};
+use chrono::{NaiveDate, NaiveTime};
 
 /// One timeline line read.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -93,7 +93,7 @@ const MONTHS: [&str; 12] = [
 
 /// A date at the start of `text` (`2017-02-28`, `May 14`, `February 28,
 /// 2017`, `28 Feb 2017`, `Tuesday, Feb 28`) and the text after it.
-fn leading_date(text: &str, year: Option<i32>) -> Option<(NaiveDate, &str)> {
+pub(super) fn leading_date(text: &str, year: Option<i32>) -> Option<(NaiveDate, &str)> {
     if let Some(head) = text.get(..10)
         && let Ok(date) = NaiveDate::parse_from_str(head, "%Y-%m-%d")
     {
@@ -197,11 +197,6 @@ fn entry(text: &str, date: Option<NaiveDate>) -> Option<Line> {
         label,
         event: event.to_string(),
     })
-}
-
-/// The year of a date, for dates written without one.
-pub(super) fn year_of(date: Option<NaiveDate>) -> Option<i32> {
-    date.map(|d| d.year())
 }
 
 #[cfg(test)]

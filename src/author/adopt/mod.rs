@@ -13,7 +13,7 @@ mod statements;
 use crate::author::emit::{list, scalar};
 use crate::document::Kind;
 use crate::document::body::Canonical;
-use chrono::{NaiveDate, Timelike};
+use chrono::{Datelike, NaiveDate, Timelike};
 use chrono_tz::Tz;
 use lines::{Line, Read};
 
@@ -79,7 +79,10 @@ pub fn adopt(text: &str, options: &Options) -> Result<Adopted, AdoptError> {
     // A file named `2026-05-14-...` is named for the incident's day: the
     // date of times written without one, not when it was written.
     let day = options.file_name.as_deref().and_then(front::date);
-    let year = lines::year_of(day.or(date)).or_else(|| statements::year_in(&title));
+    let year = day
+        .or(date)
+        .map(|d| d.year())
+        .or_else(|| statements::year_in(&title));
     let read = timeline(body, year, day);
     let zone = options
         .zone

@@ -68,12 +68,8 @@ pub(super) fn written_on(body: &str) -> Option<NaiveDate> {
         {
             return None;
         }
-        super::front::date(value.trim()).or_else(|| {
-            match super::lines::read(&format!("### {}", value.trim()), None) {
-                super::lines::Read::Date(date) => Some(date),
-                _ => None,
-            }
-        })
+        // `2017-03-02`, or `February 28, 2017` as timeline headings write it.
+        super::lines::leading_date(value.trim(), None).map(|(date, _)| date)
     })
 }
 

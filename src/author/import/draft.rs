@@ -3,7 +3,7 @@
 //! byte-preserving, chronological insertion `timeline add` uses.
 
 use super::{Imported, Incident};
-use crate::author::emit::{list, local_stamp, scalar};
+use crate::author::emit::{list, scalar};
 use crate::author::skeleton;
 use crate::author::timeline::{self, AddError, NewEntry, Stamps};
 use crate::document::{self, Document, Kind};
@@ -35,15 +35,7 @@ pub fn draft(incident: &Incident, zone: Tz) -> Result<String, AddError> {
         let local = entry.at.with_timezone(&zone);
         let same_day = last_date == Some(local.date_naive());
         last_date = Some(local.date_naive());
-        let next = entry.next_update.map(|next| {
-            let same =
-                next >= entry.at && next.with_timezone(&zone).date_naive() == local.date_naive();
-            local_stamp(next, zone, same)
-        });
-        let when = Stamps {
-            at: local_stamp(entry.at, zone, same_day),
-            next,
-        };
+        let when = Stamps::new(entry.at, entry.next_update, zone, true, same_day);
         out.push_str(&timeline::entry_lines(
             "  - ",
             &when,
@@ -123,10 +115,8 @@ pub fn into(text: &str, incident: &Incident, now: DateTime<Utc>) -> Result<Merge
         present: 0,
         demoted: 0,
     };
+    let mut doc = document::parse(text).document.ok_or(AddError::Unreadable)?;
     for mut entry in incident.timeline() {
-        let doc = document::parse(&merged.text)
-            .document
-            .ok_or(AddError::Unreadable)?;
         if is_present(&doc, &entry) {
             merged.present += 1;
             continue;
@@ -135,7 +125,7 @@ pub fn into(text: &str, incident: &Incident, now: DateTime<Utc>) -> Result<Merge
             entry.kind = Kind::Note;
             merged.demoted += 1;
         }
-        merged.text = timeline::add(&merged.text, &new_entry(&entry), now)?;
+        (merged.text, doc) = timeline::insert(&merged.text, &doc, &new_entry(&entry), now)?;
         merged.added += 1;
     }
     Ok(merged)

@@ -129,9 +129,8 @@ fn absolute(words: &[String], posted: DateTime<FixedOffset>) -> Option<DateTime<
         time = twelve_hour(time, pm)?;
     }
     let offset = match zone_word {
-        Some(Label::Utc) => FixedOffset::east_opt(0)?,
-        Some(Label::Offset(o) | Label::Abbreviation { offset: o, .. }) => o,
         Some(Label::Zone { zone, .. }) => zone.offset_from_utc_datetime(&posted.naive_utc()).fix(),
+        Some(label) => label.fixed()?,
         None => *posted.offset(),
     };
     let day = posted.with_timezone(&offset).date_naive();

@@ -3,7 +3,7 @@
 //! plain, and lines that begin with a date and time read as the update's
 //! own timeline, in the page's zone unless they name UTC or an offset.
 
-use crate::document::zone::{self, Label};
+use crate::document::zone;
 use chrono::{DateTime, FixedOffset, NaiveDateTime, TimeZone};
 use chrono_tz::Tz;
 
@@ -117,11 +117,7 @@ fn leading_stamp(line: &str) -> Option<(NaiveDateTime, &str)> {
 fn leading_zone(rest: &str) -> (Option<FixedOffset>, &str) {
     let trimmed = rest.trim_start();
     let word = trimmed.split_whitespace().next().unwrap_or("");
-    let offset = match zone::label(word.trim_end_matches(':')) {
-        Some(Label::Utc) => FixedOffset::east_opt(0),
-        Some(Label::Offset(o) | Label::Abbreviation { offset: o, .. }) => Some(o),
-        _ => None,
-    };
+    let offset = zone::label(word.trim_end_matches(':')).and_then(|l| l.fixed());
     match offset {
         Some(o) => (Some(o), &trimmed[word.len()..]),
         None => (None, rest),

@@ -126,6 +126,21 @@ struct IncidentIoArgs {
     common: Common,
 }
 
+impl Common {
+    /// The zone the times are written in: `--timezone`, else
+    /// postmortem.yml's, else the source's own, else UTC.
+    fn zone(&self, config: &Config, source: Option<chrono_tz::Tz>) -> Result<chrono_tz::Tz, Error> {
+        match self
+            .timezone
+            .as_deref()
+            .or(config.settings.timezone.as_deref())
+        {
+            Some(zone) => argument::zone("--timezone", zone),
+            None => Ok(source.unwrap_or(chrono_tz::Tz::UTC)),
+        }
+    }
+}
+
 pub(super) fn run(args: Args, config: &Config) -> Result<ExitCode, Error> {
     match args.source {
         Source::Statuspage(args) => statuspage_run(args, config),
@@ -193,12 +208,8 @@ fn statuspage_run(args: StatuspageArgs, config: &Config) -> Result<ExitCode, Err
 
 fn slack_run(args: SlackArgs, config: &Config) -> Result<ExitCode, Error> {
     let files = slack_export::read(&args.export, args.channel.trim_start_matches('#'))?;
-    let zone = args
-        .common
-        .timezone
-        .as_deref()
-        .or(config.settings.timezone.as_deref())
-        .map_or(Ok(chrono_tz::Tz::UTC), |z| argument::zone("--timezone", z))?;
+    // A chat export has no zone of its own.
+    let zone = args.common.zone(config, None)?;
     let now = chrono::Utc::now();
     let time = |flag: &str, text: &Option<String>| -> Result<_, Error> {
         text.as_deref()

@@ -9,7 +9,6 @@ use postmortem::Error;
 use postmortem::author::import::{self, Incident};
 use postmortem::author::skeleton;
 use postmortem::config::Config;
-use postmortem::document::argument;
 use postmortem::write;
 use std::path::Path;
 use std::process::ExitCode;
@@ -27,14 +26,7 @@ pub(super) fn write_out(
     if let Some(path) = &common.into {
         return merge(&incident, path);
     }
-    let zone = match common
-        .timezone
-        .as_deref()
-        .or(config.settings.timezone.as_deref())
-    {
-        Some(zone) => argument::zone("--timezone", zone)?,
-        None => incident.zone.unwrap_or(chrono_tz::Tz::UTC),
-    };
+    let zone = common.zone(config, incident.zone)?;
     let text = import::draft(&incident, zone)
         .map_err(|e| super::failed(source, import::ImportError::Unwritable(e.to_string())))?;
     let date = incident.timeline().first().map_or_else(
