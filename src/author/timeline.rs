@@ -2,7 +2,6 @@
 //! its chronological place, changing no other byte of the file, and refusing
 //! when the result would not read back as intended.
 
-use super::emit::{clock, local_stamp, scalar};
 use crate::document::{self, Document, Kind, Placement, Stamp, argument};
 use crate::span::floor_char_boundary;
 use chrono::{DateTime, FixedOffset, Utc};
@@ -84,41 +83,6 @@ pub(crate) fn insert(
     Ok((result, after))
 }
 
-/// The entry's time and promise as written into the file.
-pub(crate) struct Stamps {
-    pub(crate) at: String,
-    pub(crate) next: Option<String>,
-}
-
-impl Stamps {
-    /// `at` and its promise `next` as written in `zone` (a file without
-    /// `timezone`, `zoned` false, gets times labelled UTC), `at` without
-    /// its date when `same_day` as the entry before.
-    pub(crate) fn new(
-        at: DateTime<FixedOffset>,
-        next: Option<DateTime<FixedOffset>>,
-        zone: Tz,
-        zoned: bool,
-        same_day: bool,
-    ) -> Stamps {
-        let written = |instant: DateTime<FixedOffset>, same_day: bool| {
-            if zoned {
-                local_stamp(instant, zone, same_day)
-            } else {
-                clock(instant.with_timezone(&zone).naive_local(), same_day) + " UTC"
-            }
-        };
-        let day = at.with_timezone(&zone).date_naive();
-        // A promise's time alone would read as the next day when earlier
-        // than the entry, so it carries its date unless later the same day.
-        let next = next.map(|n| written(n, n >= at && n.with_timezone(&zone).date_naive() == day));
-        Stamps {
-            at: written(at, same_day),
-            next,
-        }
-    }
-}
-
 fn resolve(text: &str, zone: Tz, now: DateTime<Utc>) -> Result<DateTime<FixedOffset>, AddError> {
     argument::instant(text, zone, now).map_err(|reason| AddError::BadTime(text.to_string(), reason))
 }
@@ -184,26 +148,6 @@ fn splice_into_empty(
     }
 }
 
-pub(crate) fn entry_lines(prefix: &str, when: &Stamps, entry: &NewEntry, nl: &str) -> String {
-    let indent = " ".repeat(prefix.chars().count());
-    let mut lines = format!("{prefix}at: {}{nl}", when.at);
-    if let Some(kind) = entry.kind.filter(|k| *k != Kind::Note) {
-        lines.push_str(&format!("{indent}kind: {}{nl}", kind.name()));
-    }
-    lines.push_str(&format!("{indent}event: {}{nl}", scalar(&entry.event)));
-    let optional = [
-        ("who", entry.who.as_deref().map(scalar)),
-        ("next_update", when.next.clone()),
-        ("source", entry.source.as_deref().map(scalar)),
-    ];
-    for (key, value) in optional {
-        if let Some(value) = value {
-            lines.push_str(&format!("{indent}{key}: {value}{nl}"));
-        }
-    }
-    lines
-}
-
 fn line_start(text: &str, offset: usize) -> usize {
     text[..floor_char_boundary(text, offset)]
         .rfind('\n')
@@ -266,20 +210,32 @@ fn verify(
     index: usize,
     at: DateTime<FixedOffset>,
 ) -> Result<Document, AddError> {
-    let parsed = document::parse(text);
-    let after = parsed
+    let mut expected = placements(before);
+    expected.insert(index, Some(Placement::At(at)));
+    verify_all(text, &expected, &[index])
+}
+
+/// Where each entry of `doc` falls.
+fn placements(doc: &Document) -> Vec<Option<Placement>> {
+    doc.timeline
+        .iter()
+        .map(|e| e.at.as_ref().map(|s| s.placed))
+        .collect()
+}
+
+/// `text` read back: its entries fall as `expected`, the new ones at
+/// `inserted` included; the document it reads as.
+fn verify_all(
+    text: &str,
+    expected: &[Option<Placement>],
+    inserted: &[usize],
+) -> Result<Document, AddError> {
+    let after = document::parse(text)
         .document
         .ok_or_else(|| AddError::WouldBreak("make the front matter unreadable".into()))?;
-    let placed = |d: &Document| -> Vec<Option<Placement>> {
-        d.timeline
-            .iter()
-            .map(|e| e.at.as_ref().map(|s| s.placed))
-            .collect()
-    };
-    let mut expected = placed(before);
-    expected.insert(index, Some(Placement::At(at)));
-    let found = placed(&after);
-    if found.len() != expected.len() || found.get(index) != expected.get(index) {
+    let found = placements(&after);
+    let misplaced = inserted.iter().any(|&i| found.get(i) != expected.get(i));
+    if found.len() != expected.len() || misplaced {
         return Err(AddError::WouldBreak(
             "not place the entry where intended".into(),
         ));
@@ -291,6 +247,14 @@ fn verify(
     }
     Ok(after)
 }
+
+#[path = "timeline_lines.rs"]
+mod lines;
+pub(crate) use lines::{Stamps, entry_lines};
+
+#[path = "timeline_many.rs"]
+mod many;
+pub(crate) use many::insert_many;
 
 #[cfg(test)]
 #[path = "timeline_tests.rs"]

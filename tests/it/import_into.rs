@@ -124,3 +124,51 @@ fn a_milestone_the_file_already_has_elsewhere_is_merged_as_a_note() {
         ]
     );
 }
+
+#[test]
+fn imported_messages_of_one_minute_each_merge_and_only_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let export = dir.path().join("export");
+    std::fs::create_dir_all(export.join("inc")).unwrap();
+    std::fs::write(
+        export.join("channels.json"),
+        r#"[{"id": "C1", "name": "inc"}]"#,
+    )
+    .unwrap();
+    std::fs::write(
+        export.join("users.json"),
+        r#"[{"id": "U1", "real_name": "Ana Lima"}]"#,
+    )
+    .unwrap();
+    // Three messages within 13:25 UTC, the minute of a note typed by hand.
+    std::fs::write(
+        export.join("inc/2026-05-14.json"),
+        r#"[{"type": "message", "ts": "1778765100.000100", "user": "U1", "text": "first"},
+            {"type": "message", "ts": "1778765110.000200", "user": "U1", "text": "second"},
+            {"type": "message", "ts": "1778765120.000300", "user": "U1", "text": "third"}]"#,
+    )
+    .unwrap();
+    let hand = "  - at: 2026-05-14 15:25\n    event: Someone noticed\n";
+    let (merged, first, second) = twice(
+        &[
+            "import",
+            "slack",
+            export.to_str().unwrap(),
+            "--channel",
+            "inc",
+            "--all",
+        ],
+        hand,
+    );
+    assert_eq!(
+        first, "pm.md: 2 entries added, 1 already there\n",
+        "{merged}"
+    );
+    assert_eq!(second, "pm.md: 0 entries added, 3 already there\n");
+    let read: Vec<String> = entries(&merged)
+        .into_iter()
+        .map(|e| e.split(" | ").last().unwrap().to_string())
+        .collect();
+    // The note typed at 15:25 stands for the first message of its minute only.
+    assert_eq!(read, ["Someone noticed", "second", "third"], "{merged}");
+}

@@ -115,9 +115,11 @@ pub fn into(text: &str, incident: &Incident, now: DateTime<Utc>) -> Result<Merge
         present: 0,
         demoted: 0,
     };
-    let mut doc = document::parse(text).document.ok_or(AddError::Unreadable)?;
+    let doc = document::parse(text).document.ok_or(AddError::Unreadable)?;
+    let mut new = Vec::new();
+    let mut matched = vec![false; doc.timeline.len()];
     for mut entry in incident.timeline() {
-        if is_present(&doc, &entry) {
+        if is_present(&doc, &entry, &mut matched) {
             merged.present += 1;
             continue;
         }
@@ -125,22 +127,43 @@ pub fn into(text: &str, incident: &Incident, now: DateTime<Utc>) -> Result<Merge
             entry.kind = Kind::Note;
             merged.demoted += 1;
         }
-        (merged.text, doc) = timeline::insert(&merged.text, &doc, &new_entry(&entry), now)?;
-        merged.added += 1;
+        new.push(new_entry(&entry));
+    }
+    merged.added = new.len();
+    if !new.is_empty() {
+        merged.text = timeline::insert_many(text, &doc, &new, now)?.0;
     }
     Ok(merged)
 }
 
-/// The entry was imported before, or typed by hand at the same minute with
-/// the same kind.
-fn is_present(doc: &Document, entry: &Imported) -> bool {
+/// The entry was imported before (same `source`), or typed by hand (no
+/// `source`) at the same minute with the same kind; each hand-typed entry
+/// stands for one imported entry (`matched`), so a note typed at 15:25 does
+/// not swallow every message of that minute.
+fn is_present(doc: &Document, entry: &Imported, matched: &mut [bool]) -> bool {
+    if doc
+        .timeline
+        .iter()
+        .any(|e| e.source.as_ref().is_some_and(|s| s.value == entry.source))
+    {
+        return true;
+    }
     let minute = entry.at.timestamp().div_euclid(60);
-    doc.timeline.iter().any(|e| {
-        e.source.as_ref().is_some_and(|s| s.value == entry.source)
-            || (e.kind.value == entry.kind
+    let typed = doc
+        .timeline
+        .iter()
+        .zip(matched.iter())
+        .position(|(e, used)| {
+            !used
+                && e.source.is_none()
+                && e.kind.value == entry.kind
                 && e.at
                     .as_ref()
                     .and_then(document::Stamp::instant)
-                    .is_some_and(|t| t.timestamp().div_euclid(60) == minute))
+                    .is_some_and(|t| t.timestamp().div_euclid(60) == minute)
+        });
+    typed.is_some_and(|i| {
+        matched[i] = true;
+        true
     })
 }
