@@ -6,7 +6,7 @@
 use super::skeleton::Draft;
 use crate::Error;
 use crate::document::{argument, zone};
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, FixedOffset, Utc};
 use chrono_tz::Tz;
 
 /// The questions `new` may ask.
@@ -109,22 +109,34 @@ fn ask_start<'p>(
     now: DateTime<Utc>,
 ) -> Result<DateTime<Tz>, Error> {
     let start = match (given, prompter) {
-        (Some(text), _) => {
-            argument::instant(&text, zone, now).map_err(|reason| Error::Invalid {
-                what: "--start",
-                value: text,
-                reason,
-            })?
-        }
+        (Some(text), _) => started(&text, zone, now).map_err(|reason| Error::Invalid {
+            what: "--start",
+            value: text,
+            reason,
+        })?,
         (None, Some(p)) => {
             let answer = p.text("Impact start", Some("now"), &|t| {
-                argument::instant(t, zone, now).map(|_| ())
+                started(t, zone, now).map(|_| ())
             })?;
-            argument::instant(&answer, zone, now).unwrap_or_else(|_| now.fixed_offset())
+            started(&answer, zone, now).unwrap_or_else(|_| argument::minute(now, zone))
         }
-        (None, None) => now.fixed_offset(),
+        (None, None) => argument::minute(now, zone),
     };
     Ok(start.with_timezone(&zone))
+}
+
+/// An impact start as typed: read as every typed time is, and not in the
+/// future (a postmortem's start has happened; lint's `future-time` would
+/// reject the file at once).
+fn started(text: &str, zone: Tz, now: DateTime<Utc>) -> Result<DateTime<FixedOffset>, String> {
+    let at = argument::instant(text, zone, now)?;
+    if at > now + argument::AHEAD {
+        return Err(format!(
+            "it is in the future (now is {} in {zone}); impact start is when the impact began",
+            now.with_timezone(&zone).format("%Y-%m-%d %H:%M")
+        ));
+    }
+    Ok(at)
 }
 
 /// A comma-separated list: as given, or asked when none was given and

@@ -41,15 +41,66 @@ pub enum AddError {
         "the timeline is written as a {0}; `timeline add` edits block lists (`- at: ...` lines)"
     )]
     Layout(&'static str),
+    /// The milestone is there already; a second would contradict it.
+    #[error(
+        "the postmortem already has a `{kind}` entry, at line {line} (`{at}`); a second `{kind}` would contradict it: move that one (`--replace`) or add this entry as a note"
+    )]
+    Exists {
+        /// The milestone's kind.
+        kind: &'static str,
+        /// The existing entry's line, from 1.
+        line: usize,
+        /// Its time as written.
+        at: String,
+    },
     /// The result would not read back as intended.
     #[error("adding the entry would {0}; the file was left as it was")]
     WouldBreak(String),
 }
 
-/// The file text with the entry inserted.
-pub fn add(text: &str, entry: &NewEntry, now: DateTime<Utc>) -> Result<String, AddError> {
+/// The file text with the entry inserted. A milestone the file has
+/// already is refused ([`AddError::Exists`]) unless `replace`, which moves
+/// it: the existing entry's lines go and the new entry takes its place in time.
+pub fn add(
+    text: &str,
+    entry: &NewEntry,
+    now: DateTime<Utc>,
+    replace: bool,
+) -> Result<String, AddError> {
     let before = document::parse(text).document.ok_or(AddError::Unreadable)?;
-    insert(text, &before, entry, now).map(|(text, _)| text)
+    let existing = entry
+        .kind
+        .filter(|k| k.is_milestone())
+        .and_then(|k| before.milestone(k));
+    let Some(existing) = existing else {
+        return insert(text, &before, entry, now).map(|(text, _)| text);
+    };
+    if !replace {
+        let at = existing.at.as_ref().map_or(existing.span, |s| s.span);
+        return Err(AddError::Exists {
+            kind: existing.kind.value.name(),
+            line: crate::span::LineIndex::new(text)
+                .position(text, at.start)
+                .line,
+            at: text.get(at.start..at.end).unwrap_or_default().to_string(),
+        });
+    }
+    let at = resolve(&entry.at, &before, now)?;
+    let mut edits = without(text, &before, existing);
+    edits.extend(window_edit(&before, existing, at));
+    edits.sort_by_key(|(range, _)| std::cmp::Reverse(range.start));
+    let mut removed = text.to_string();
+    for (range, replacement) in edits {
+        removed.replace_range(range, &replacement);
+    }
+    let after = document::parse(&removed)
+        .document
+        .ok_or_else(|| AddError::WouldBreak("make the front matter unreadable".into()))?;
+    let moved = NewEntry {
+        at: at.to_rfc3339(),
+        ..entry.clone()
+    };
+    insert(&removed, &after, &moved, now).map(|(text, _)| text)
 }
 
 /// [`add`] on `text` already read as `before`; gives back the new text and
@@ -61,7 +112,7 @@ pub(crate) fn insert(
     now: DateTime<Utc>,
 ) -> Result<(String, Document), AddError> {
     let zone = before.zone.unwrap_or(Tz::UTC);
-    let at = resolve(&entry.at, zone, now)?;
+    let at = resolve(&entry.at, before, now)?;
     let index = before
         .timeline
         .iter()
@@ -83,8 +134,15 @@ pub(crate) fn insert(
     Ok((result, after))
 }
 
-fn resolve(text: &str, zone: Tz, now: DateTime<Utc>) -> Result<DateTime<FixedOffset>, AddError> {
-    argument::instant(text, zone, now).map_err(|reason| AddError::BadTime(text.to_string(), reason))
+/// `text` typed for `doc`, read on its days when it is not today's.
+fn resolve(
+    text: &str,
+    doc: &Document,
+    now: DateTime<Utc>,
+) -> Result<DateTime<FixedOffset>, AddError> {
+    let zone = doc.zone.unwrap_or(Tz::UTC);
+    argument::instant_in(text, zone, now, doc.known_span())
+        .map_err(|reason| AddError::BadTime(text.to_string(), reason))
 }
 
 fn splice(
@@ -251,6 +309,10 @@ fn verify_all(
 #[path = "timeline_lines.rs"]
 mod lines;
 pub(crate) use lines::{Stamps, entry_lines};
+
+#[path = "timeline_move.rs"]
+mod moving;
+use moving::{window_edit, without};
 
 #[path = "timeline_many.rs"]
 mod many;

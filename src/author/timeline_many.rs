@@ -38,7 +38,7 @@ pub(crate) fn insert_many(
     let zone = before.zone.unwrap_or(Tz::UTC);
     let mut placed = Vec::with_capacity(entries.len());
     for entry in entries {
-        let at = resolve(&entry.at, zone, now)?;
+        let at = resolve(&entry.at, before, now)?;
         let index = before
             .timeline
             .iter()

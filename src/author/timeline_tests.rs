@@ -42,6 +42,7 @@ fn inserts_between_entries_and_changes_no_other_byte() {
         &text,
         &entry("23:40", Some(Kind::Detected), "Lag alert: fires"),
         now("2026-03-02T06:00:00Z"),
+        false,
     )
     .unwrap();
     let expected_line =
@@ -65,6 +66,7 @@ fn a_time_alone_after_midnight_is_written_with_its_date() {
         text,
         &entry("00:45", None, "All clear"),
         now("2026-03-02T00:00:00Z"),
+        false,
     )
     .unwrap();
     assert_eq!(
@@ -79,6 +81,7 @@ fn a_time_alone_after_midnight_is_written_with_its_date() {
         &out,
         &entry("00:50", None, "Checked"),
         now("2026-03-02T00:00:00Z"),
+        false,
     )
     .unwrap();
     assert!(
@@ -95,6 +98,7 @@ fn a_time_alone_later_than_now_is_yesterdays() {
         &text,
         &entry("23:50", None, "Paged the database team"),
         now("2026-03-01T23:30:00Z"),
+        false,
     )
     .unwrap();
     let first = out.find("Replica lag").unwrap();
@@ -110,6 +114,7 @@ fn an_empty_flow_timeline_becomes_a_block_list() {
         text,
         &entry("2026-03-01 10:00", Some(Kind::Start), "Errors start"),
         now("2026-03-02T00:00:00Z"),
+        false,
     )
     .unwrap();
     assert_eq!(
@@ -125,6 +130,7 @@ fn crlf_files_get_crlf_lines() {
         &text,
         &entry("now", None, "Checked"),
         now("2026-03-02T05:00:00Z"),
+        false,
     )
     .unwrap();
     assert!(!out.replace("\r\n", "").contains('\n'));
@@ -137,12 +143,19 @@ fn crlf_files_get_crlf_lines() {
 #[test]
 fn refuses_a_flow_list_and_an_unreadable_file() {
     let flow = "---\ntitle: x\ntimezone: UTC\ntimeline: [{at: 2026-03-01 10:00}]\n---\n";
-    let error = add(flow, &entry("now", None, "x"), now("2026-03-02T00:00:00Z")).unwrap_err();
+    let error = add(
+        flow,
+        &entry("now", None, "x"),
+        now("2026-03-02T00:00:00Z"),
+        false,
+    )
+    .unwrap_err();
     assert_eq!(error, AddError::Layout("flow list"));
     let error = add(
         "no front matter",
         &entry("now", None, "x"),
         now("2026-03-02T00:00:00Z"),
+        false,
     )
     .unwrap_err();
     assert_eq!(error, AddError::Unreadable);

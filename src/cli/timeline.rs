@@ -32,6 +32,10 @@ struct AddArgs {
     /// The entry's kind (default note).
     #[arg(long, value_parser = clap::builder::PossibleValuesParser::new(Kind::NAME_LIST))]
     kind: Option<String>,
+    /// Move the milestone `--kind` names when the postmortem has it already
+    /// (without this, a second one is refused).
+    #[arg(long, requires = "kind")]
+    replace: bool,
     /// The time to treat as now (see `lint --now`).
     #[arg(long, env = "POSTMORTEM_NOW", value_name = "TIMESTAMP")]
     now: Option<String>,
@@ -48,7 +52,7 @@ pub(super) fn run(args: Args) -> Result<ExitCode, Error> {
         ..NewEntry::default()
     };
     write::edit(&args.file, |text| {
-        timeline::add(text, &entry, now).map_err(|source| Error::Timeline {
+        timeline::add(text, &entry, now, args.replace).map_err(|source| Error::Timeline {
             path: args.file.clone(),
             source,
         })

@@ -1,10 +1,18 @@
 //! A time typed on the command line (`new --start`, `timeline add --at`):
 //! the one reading every command shares.
 //!
-//! - `now` is now.
+//! - `now` is now, to the minute (a timeline is written to the minute, and
+//!   the instant written must read back as the one meant).
 //! - A time alone is its occurrence nearest to now that is not more than
 //!   [`AHEAD`] in the future: typed the morning after, `23:41` is last
 //!   night; typed at 23:58, `00:01` is in three minutes (clocks drift).
+//! - A time alone typed into a postmortem that is not today's (the reading
+//!   nearest to now falls more than a day after its last entry) is read on
+//!   the postmortem's own days instead: the occurrence inside its timeline,
+//!   else the one nearest to it (an entry after midnight is the next day's,
+//!   a trigger just before the start is the same day's). When two readings
+//!   both fall inside the timeline, it is refused with both. Never a silent
+//!   jump of years: see [`instant_in`].
 //! - A date and time is that time; when it happened twice (the repeated hour
 //!   when clocks go back) and no offset says which, it is refused with both
 //!   offsets to choose from. For a time alone the nearer one is meant.
@@ -12,13 +20,17 @@
 //!   the reason.
 
 use super::stamp::place_local;
-use super::time;
+use super::time::{self, Written};
 use crate::document::Placement;
-use chrono::{DateTime, Days, Duration, FixedOffset, NaiveDate, Utc};
+use chrono::{DateTime, Days, Duration, DurationRound, FixedOffset, NaiveDate, NaiveTime, Utc};
 use chrono_tz::Tz;
 
 /// How far in the future a typed time may lie.
 pub const AHEAD: Duration = Duration::minutes(5);
+
+/// The first and last instants a postmortem's timeline holds: the days a
+/// time alone is read on when the postmortem is not today's.
+pub type Known = (DateTime<FixedOffset>, DateTime<FixedOffset>);
 
 /// An IANA zone given as the argument `what`, with a suggestion when it is not one.
 /// Typed on a command line, the case does not matter (`europe/berlin`);
@@ -37,11 +49,29 @@ pub fn zone(what: &'static str, name: &str) -> Result<Tz, crate::Error> {
     })
 }
 
+/// `now` in `zone`, to the minute: what `now` typed for a command means.
+pub fn minute(now: DateTime<Utc>, zone: Tz) -> DateTime<FixedOffset> {
+    let minute = now.duration_trunc(Duration::minutes(1)).unwrap_or(now);
+    minute.with_timezone(&zone).fixed_offset()
+}
+
 /// Reads `text` as typed for a command, in `zone`, at `now`.
 pub fn instant(text: &str, zone: Tz, now: DateTime<Utc>) -> Result<DateTime<FixedOffset>, String> {
+    instant_in(text, zone, now, None)
+}
+
+/// [`instant`] for a postmortem whose timeline spans `known`: a time alone
+/// whose reading nearest to now falls more than a day after the last entry
+/// is read on the postmortem's own days (see the module's documentation).
+pub fn instant_in(
+    text: &str,
+    zone: Tz,
+    now: DateTime<Utc>,
+    known: Option<Known>,
+) -> Result<DateTime<FixedOffset>, String> {
     let text = text.trim();
     if text.eq_ignore_ascii_case("now") {
-        return Ok(now.with_timezone(&zone).fixed_offset());
+        return Ok(minute(now, zone));
     }
     let written = time::parse(text).map_err(|error| {
         let (message, help) = error.describe(text);
@@ -51,40 +81,103 @@ pub fn instant(text: &str, zone: Tz, now: DateTime<Utc>) -> Result<DateTime<Fixe
         return Err("give a clock time too, such as `14:30` or `2026-05-14 14:30`".into());
     };
     let today = now.with_timezone(&zone).date_naive();
-    let days: Vec<NaiveDate> = match written.date {
-        Some(date) => vec![date],
-        None => [
-            today.checked_sub_days(Days::new(1)),
-            Some(today),
-            today.checked_add_days(Days::new(1)),
-        ]
+    if let Some(date) = written.date {
+        let (candidates, gap) = occurrences(&written, clock, &[date], zone);
+        return match candidates.as_slice() {
+            [one] => Ok(*one),
+            [first, second] => Err(twice(text, zone, *first, *second)),
+            _ => Err(never(text, zone, gap.unwrap_or(date))),
+        };
+    }
+    let days = around(today, 1, 1);
+    let (candidates, gap) = occurrences(&written, clock, &days, zone);
+    let latest = now.fixed_offset() + AHEAD;
+    let by_now = candidates
         .into_iter()
-        .flatten()
-        .collect(),
-    };
+        .filter(|t| *t <= latest)
+        .max()
+        .ok_or_else(|| never(text, zone, gap.unwrap_or(today)));
+    if let (Some(known), Ok(t)) = (known, &by_now)
+        && *t > known.1 + Duration::days(1)
+    {
+        return on_its_days(text, &written, clock, zone, known, latest);
+    }
+    by_now
+}
+
+/// `day` and the days `before` and `after` it.
+fn around(day: NaiveDate, before: u64, after: u64) -> Vec<NaiveDate> {
+    let first = day.checked_sub_days(Days::new(before)).unwrap_or(day);
+    first
+        .iter_days()
+        .take_while(|d| *d <= day.checked_add_days(Days::new(after)).unwrap_or(day))
+        .collect()
+}
+
+/// Every instant `clock` names on `days` in `zone`, and a day it never
+/// happened on.
+fn occurrences(
+    written: &Written,
+    clock: NaiveTime,
+    days: &[NaiveDate],
+    zone: Tz,
+) -> (Vec<DateTime<FixedOffset>>, Option<NaiveDate>) {
     let mut candidates = Vec::new();
     let mut gap = None;
-    for day in &days {
-        match place_local(&written, day.and_time(clock), Some(zone)) {
+    for day in days {
+        match place_local(written, day.and_time(clock), Some(zone)) {
             Placement::At(t) => candidates.push(t),
             Placement::Fold(first, second) => candidates.extend([first, second]),
             Placement::Gap => gap = Some(*day),
             _ => {}
         }
     }
-    if written.date.is_some() {
-        return match candidates.as_slice() {
-            [one] => Ok(*one),
-            [first, second] => Err(twice(text, zone, *first, *second)),
-            _ => Err(never(text, zone, gap.unwrap_or(today))),
-        };
+    (candidates, gap)
+}
+
+/// A time alone read on the days of a timeline spanning `known`: the
+/// occurrence inside it, else the one nearest to it; two inside are refused.
+fn on_its_days(
+    text: &str,
+    written: &Written,
+    clock: NaiveTime,
+    zone: Tz,
+    (first, last): Known,
+    latest: DateTime<FixedOffset>,
+) -> Result<DateTime<FixedOffset>, String> {
+    let first_day = first.with_timezone(&zone).date_naive();
+    let last_day = last.with_timezone(&zone).date_naive();
+    let span = u64::try_from((last_day - first_day).num_days())
+        .unwrap_or(0)
+        .min(366);
+    let (candidates, gap) = occurrences(written, clock, &around(first_day, 1, span + 1), zone);
+    let distance = |t: &DateTime<FixedOffset>| {
+        if *t < first {
+            first - *t
+        } else if *t > last {
+            *t - last
+        } else {
+            Duration::zero()
+        }
+    };
+    let mut readings: Vec<_> = candidates.into_iter().filter(|t| *t <= latest).collect();
+    readings.sort_by_key(|t| distance(t));
+    match readings.as_slice() {
+        [] => Err(never(text, zone, gap.unwrap_or(first_day))),
+        [one, two, ..] if distance(one) == distance(two) => Err(several(text, zone, *one, *two)),
+        [one, ..] => Ok(*one),
     }
-    let latest = now.fixed_offset() + AHEAD;
-    candidates
-        .into_iter()
-        .filter(|t| *t <= latest)
-        .max()
-        .ok_or_else(|| never(text, zone, gap.unwrap_or(today)))
+}
+
+fn several(text: &str, zone: Tz, one: DateTime<FixedOffset>, two: DateTime<FixedOffset>) -> String {
+    let (one, two) = (one.min(two), one.max(two));
+    let day = |t: DateTime<FixedOffset>| t.with_timezone(&zone).format("%Y-%m-%d").to_string();
+    format!(
+        "`{text}` could be {} or {}, both within this postmortem's timeline; write the date, such as `{} {text}`",
+        one.with_timezone(&zone).format("%H:%M on %Y-%m-%d"),
+        two.with_timezone(&zone).format("%H:%M on %Y-%m-%d"),
+        day(one),
+    )
 }
 
 fn twice(

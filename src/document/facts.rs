@@ -64,6 +64,22 @@ impl Document {
             .date_naive()
     }
 
+    /// The first and last instants the timeline and the impact window
+    /// name: the postmortem's own days, on which a time alone typed for it
+    /// is read when it is not today's ([`crate::document::argument::instant_in`]).
+    pub fn known_span(&self) -> Option<(DateTime<FixedOffset>, DateTime<FixedOffset>)> {
+        let stated = [&self.impact.start, &self.impact.end]
+            .into_iter()
+            .filter_map(|s| s.as_ref()?.range());
+        let entries = self.timeline.iter().filter_map(|e| e.at.as_ref()?.range());
+        stated
+            .chain(entries)
+            .fold(None, |span, (first, last)| match span {
+                None => Some((first, last)),
+                Some((a, b)) => Some((first.min(a), last.max(b))),
+            })
+    }
+
     /// Impact end: `impact.end`, else the `resolved` milestone.
     pub fn impact_end(&self) -> Option<DateTime<FixedOffset>> {
         let stated = self.impact.end.as_ref().and_then(Stamp::instant);

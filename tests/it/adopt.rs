@@ -1,7 +1,9 @@
 //! `adopt`: Markdown postmortems written without the tool become ours, in
 //! place or elsewhere, every body line kept, and then lint with only what a
-//! reviewer must still fill in. Real write-ups are read from
-//! `../shared/reference-incidents/` (see tests/fixtures/adopt/README.md).
+//! reviewer must still fill in. Real public write-ups are in
+//! `tests/fixtures/adopt/real/`: their times, dates, zones and layout as
+//! published, their sentences in our own words (sources in
+//! tests/fixtures/adopt/README.md).
 
 use crate::common;
 use std::path::{Path, PathBuf};
@@ -26,14 +28,15 @@ fn run(dir: &Path, args: &[&str]) -> Output {
         .unwrap()
 }
 
-fn shared(name: &str) -> PathBuf {
-    common::repo("../shared/reference-incidents").join(name)
+/// A real write-up, rewritten in our words, in `tests/fixtures/adopt/real/`.
+fn real(name: &str) -> PathBuf {
+    common::repo("tests/fixtures/adopt/real").join(name)
 }
 
 /// The Mixpanel RCA of 2026-05-14 as Markdown: the saved page holds it on
 /// one line; headings and list items go back on lines of their own.
 fn mixpanel_rca() -> String {
-    let page = std::fs::read_to_string(shared("000_e3290cea7495fafd.txt")).unwrap();
+    let page = std::fs::read_to_string(real("mixpanel-2026-05-14-rca.txt")).unwrap();
     let line = page
         .lines()
         .find(|l| l.starts_with("# Mixpanel RCA"))
@@ -106,13 +109,13 @@ fn the_real_mixpanel_rca_is_adopted_with_its_pacific_timeline() {
     assert_eq!(
         entries(&adopted),
         [
-            "2026-05-14 21:30 note Cleanup operation begins",
-            "2026-05-14 22:11 note Internal alerting flags query failures; the cleanup operation is stopped within minutes",
-            "2026-05-14 23:07 note Status page banner posted",
-            "2026-05-14 23:45 mitigated Mitigation deployed: queries automatically retry against an alternate availability zone",
-            "2026-05-15 02:12 note Mitigation deployed: queries fall back to a backup datastore for missing files",
-            "2026-05-15 03:11 resolved Query success rate and latency fully restored to normal levels",
-            "2026-05-16 00:15 note File restore from backup complete; status page banner resolved",
+            "2026-05-14 21:30 note The cleanup operation starts",
+            "2026-05-14 22:11 note Internal alerts report failing queries; the cleanup is halted minutes later",
+            "2026-05-14 23:07 note Banner posted on the status page",
+            "2026-05-14 23:45 mitigated Mitigation rolled out: failed queries retry on their own in an alternate availability zone",
+            "2026-05-15 02:12 note Second mitigation rolled out: missing files are served from a backup datastore",
+            "2026-05-15 03:11 resolved Query success rate and latency back at normal levels; service fully restored",
+            "2026-05-16 00:15 note Restore of the files from backup finished; status page banner resolved",
         ]
     );
     let rules = lint_rules(dir.path(), "2026-05-14-mixpanel-rca.md");
@@ -128,16 +131,16 @@ fn plain_text_reports_are_adopted_with_their_first_line_as_title() {
     for (name, file, title) in [
         (
             "mixpanel-2012.md",
-            "002_b90b54647abd7ed0.txt",
+            "mixpanel-2012-api-downtime.txt",
             "Post-mortem: API Downtime on July 31st, 2012 - Mixpanel",
         ),
         (
             "customerio-2018.md",
-            "004_c41bb21631244e03.txt",
-            "The management interface is temporarily unaccessible and sending has stopped",
+            "customerio-2018-12-21.txt",
+            "Sending has stopped and the management interface is temporarily unreachable",
         ),
     ] {
-        let original = std::fs::read_to_string(shared(file)).unwrap();
+        let original = std::fs::read_to_string(real(file)).unwrap();
         std::fs::write(dir.path().join(name), &original).unwrap();
         let output = run(dir.path(), &["adopt", name]);
         assert!(
@@ -168,7 +171,8 @@ fn blog_posts_and_plain_files_lint_with_only_what_a_reviewer_fills_in() {
     for file in std::fs::read_dir(&fixtures).unwrap() {
         let path = file.unwrap().path();
         let name = path.file_name().unwrap().to_str().unwrap().to_string();
-        if name != "README.md" {
+        // `real/` holds the public write-ups, adopted by the tests above.
+        if path.is_file() && name != "README.md" {
             std::fs::copy(&path, dir.path().join(&name)).unwrap();
             names.push(name);
         }
