@@ -112,6 +112,11 @@ pub(super) fn run(args: Args, config: &Config) -> Result<ExitCode, Error> {
     if !stdin.is_empty() {
         found.files.insert(0, PathBuf::from("-"));
     }
+    if found.files.is_empty() {
+        // Only paths that could not be read: the errors say it all; a
+        // summary of no files would only contradict them.
+        return Ok(ExitCode::from(2));
+    }
     let root = std::env::current_dir()
         .ok()
         .and_then(|dir| discover::Shown::new(&dir));
@@ -123,7 +128,8 @@ pub(super) fn run(args: Args, config: &Config) -> Result<ExitCode, Error> {
     };
     let mut reporter = Reporter::new(options.format, options.output.is_none());
     if let Mode::Fix(allowed) | Mode::Diff(allowed) = options.mode {
-        reporter.fixing(allowed == lint::fix::Allowed::Unsafe);
+        let shown_only = matches!(options.mode, Mode::Diff(_));
+        reporter.fixing(allowed == lint::fix::Allowed::Unsafe, shown_only);
     }
     // Files are checked in parallel a chunk at a time and reported in path
     // order: memory holds one chunk's reports, not the whole run.

@@ -111,7 +111,11 @@ pub(super) fn run(args: Args, config: &Config) -> Result<ExitCode, Error> {
         );
         return Ok(ExitCode::from(1));
     };
-    let model = render::model(&document, &text, args.public);
+    let model = if args.file.as_os_str() == "-" {
+        render::model(&document, &text, args.public)
+    } else {
+        render::model_of_file(&document, &text, args.public, &args.file)
+    };
     let rendered = rendered(&model, &args, config)?;
     match &args.output {
         Some(path) => write::replace(path, rendered.as_bytes())?,

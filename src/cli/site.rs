@@ -216,7 +216,7 @@ fn read_one(path: &Path, build: &Build<'_>) -> Result<Option<Read>, Error> {
     let model = checked
         .document
         .as_ref()
-        .map(|document| render::model(document, &text, !build.internal));
+        .map(|document| render::model_of_file(document, &text, !build.internal, path));
     Ok(Some(Read {
         text: text.into_owned(),
         checked,

@@ -166,8 +166,11 @@ pub fn readable(rows: &[Row]) -> Table {
     }
 }
 
-/// Columns of [`readable`] cut first when the terminal is narrow.
-pub const SHRINK: [usize; 2] = [5, 4];
+/// Columns of [`readable`] cut when the terminal is narrow, in this order,
+/// each down to the width it keeps: the incident, the owner, then the
+/// incident left out (`--wide` has it), then the action item's title,
+/// which keeps at least 30 characters.
+pub const SHRINK: [(usize, usize); 4] = [(5, 10), (3, 8), (5, 0), (4, 30)];
 
 /// The rows as JSON objects.
 pub fn objects(rows: &[Row]) -> Vec<Map<String, Value>> {

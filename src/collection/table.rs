@@ -17,26 +17,22 @@ impl Table {
         self.render(&self.widths())
     }
 
-    /// [`Table::aligned`] within `width` columns: the columns in `shrink`
-    /// give up the excess in proportion to their widths, cut with `…`, down
-    /// to 10 characters each; the others keep their full width.
-    pub fn fitted(&self, width: usize, shrink: &[usize]) -> String {
-        const LEAST: usize = 10;
+    /// [`Table::aligned`] within `width` columns: the columns in `shrink`,
+    /// each with the least width it keeps, give up the excess one after the
+    /// other, cut with `…` (a least width of 0 leaves the column out); the
+    /// others keep their full width.
+    pub fn fitted(&self, width: usize, shrink: &[(usize, usize)]) -> String {
         let mut widths = self.widths();
         let line = widths.iter().sum::<usize>() + 2 * widths.len().saturating_sub(1);
-        let over = line.saturating_sub(width);
-        let spare: usize = shrink
-            .iter()
-            .filter_map(|&c| widths.get(c))
-            .map(|w| w.saturating_sub(LEAST))
-            .sum();
-        if over > 0 && spare > 0 {
-            for &column in shrink {
-                if let Some(w) = widths.get_mut(column) {
-                    let share = w.saturating_sub(LEAST);
-                    // Rounded up, so the shares cover the excess.
-                    let cut = (over * share).div_ceil(spare).min(share);
-                    *w -= cut;
+        let mut over = line.saturating_sub(width);
+        for &(column, least) in shrink {
+            if let Some(w) = widths.get_mut(column) {
+                let cut = over.min(w.saturating_sub(least));
+                *w -= cut;
+                over -= cut;
+                if *w == 0 && cut > 0 {
+                    // Its separator goes with it.
+                    over = over.saturating_sub(2);
                 }
             }
         }
@@ -62,6 +58,8 @@ impl Table {
                 let cells: Vec<String> = row
                     .iter()
                     .zip(widths)
+                    // A column fitted down to nothing is left out.
+                    .filter(|(_, w)| **w > 0)
                     .map(|(cell, &w)| format!("{:w$}", cut(cell, w)))
                     .collect();
                 format!("{}\n", cells.join("  ").trim_end())

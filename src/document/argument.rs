@@ -19,7 +19,7 @@
 //! - A local time that never happened (clocks went forward) is refused with
 //!   the reason.
 
-use super::stamp::place_local;
+use super::stamp::{in_zone_of, place_local};
 use super::time::{self, Written};
 use crate::document::Placement;
 use chrono::{DateTime, Days, Duration, DurationRound, FixedOffset, NaiveDate, NaiveTime, Utc};
@@ -81,6 +81,11 @@ pub fn instant_in(
         return Err("give a clock time too, such as `14:30` or `2026-05-14 14:30`".into());
     };
     let today = now.with_timezone(&zone).date_naive();
+    let near = written.date.unwrap_or(today).and_time(clock);
+    let written = in_zone_of(written, Some(zone), near).map_err(|ambiguous| {
+        let (message, help) = ambiguous.describe(text);
+        format!("{message}; {help}")
+    })?;
     if let Some(date) = written.date {
         let (candidates, gap) = occurrences(&written, clock, &[date], zone);
         return match candidates.as_slice() {

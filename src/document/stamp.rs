@@ -45,6 +45,10 @@ pub fn stamp(text: &str, span: Span, context: Context) -> Result<Stamp, Finding>
         }
     };
     let local = date.and_time(written.time.unwrap_or(NaiveTime::MIN));
+    let written = in_zone_of(written, context.zone, local).map_err(|ambiguous| {
+        let (message, help) = ambiguous.describe(text);
+        Finding::new(Rule::Timestamp, span, message).with_help(help)
+    })?;
     let placed = place_local(&written, local, context.zone);
     Ok(Stamp {
         text: text.trim().to_string(),
@@ -54,6 +58,20 @@ pub fn stamp(text: &str, span: Span, context: Context) -> Result<Stamp, Finding>
         carried,
         placed,
     })
+}
+
+/// `written` with its abbreviation read as the document's zone uses it
+/// ([`zone::resolve`]): `IST` in Asia/Jerusalem is UTC+2.
+pub fn in_zone_of(
+    written: Written,
+    zone: Option<Tz>,
+    local: chrono::NaiveDateTime,
+) -> Result<Written, zone::Ambiguous> {
+    let label = match written.label {
+        Some(label) => Some(zone::resolve(label, zone, local)?),
+        None => None,
+    };
+    Ok(Written { label, ..written })
 }
 
 /// Reads an absolute instant such as `--now`: a date, with an optional time

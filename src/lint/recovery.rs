@@ -5,9 +5,11 @@
 //!   `timeline-order` finding on the first such entry stays, with its help
 //!   (the full date); the entries after it that carry their date from it are
 //!   fixed by the same edit.
-//! - A zone label out of season (`14:38 PST` in July): the order findings
-//!   that go away once the time is read as meant are dropped, and the
-//!   `zone-label` finding takes their severity and says so.
+//! - A zone label out of season (`14:38 PST` in July): when reading every
+//!   such label as meant puts the timeline in order, the order findings are
+//!   dropped and the `zone-label` finding says so, taking their severity
+//!   unless the project set `zone-label`'s level (never exceeded);
+//!   otherwise the order findings are reported as they are.
 
 use crate::diagnostic::{Finding, Rule};
 use crate::document::{Document, Placement};
@@ -31,50 +33,50 @@ const ORDER: [crate::lint::registry::RuleInfo; 3] = [
     impact_window::INFO,
 ];
 
+/// Out-of-season labels fold the order findings only when reading every
+/// one of them as meant puts the timeline in order: then the labels are the
+/// one thing to fix. Otherwise the order findings stand as they are. A
+/// `zone-label` finding keeps its own rule's level.
 fn fold_labels(document: &Document, context: &Context, findings: &mut Vec<Finding>) {
     let labels: Vec<Span> = findings
         .iter()
         .filter(|f| f.rule == Rule::ZoneLabel)
         .map(|f| f.span)
         .collect();
-    for span in labels {
-        let mut meant = document.clone();
-        let Some(stamp) = meant.stamps_mut().find(|s| s.span == span) else {
-            continue;
-        };
-        let Some(t) = zone_label::misread(document.zone, stamp).and_then(|m| m.meant) else {
-            continue;
-        };
-        stamp.placed = Placement::At(t);
-        let mut remaining = Vec::new();
-        for check in ORDER.iter().filter_map(|info| info.check) {
-            check(&meant, context, &mut remaining);
+    let is_order = |f: &Finding| ORDER.iter().any(|info| info.rule == f.rule);
+    if labels.is_empty() || !findings.iter().any(is_order) {
+        return;
+    }
+    let mut meant = document.clone();
+    for stamp in meant.stamps_mut().filter(|s| labels.contains(&s.span)) {
+        if let Some(t) = zone_label::misread(document.zone, stamp).and_then(|m| m.meant) {
+            stamp.placed = Placement::At(t);
         }
-        let consequence = |f: &Finding| {
-            ORDER.iter().any(|info| info.rule == f.rule)
-                && !remaining
-                    .iter()
-                    .any(|r| r.rule == f.rule && r.span == f.span)
-        };
-        let Some(worst) = findings
-            .iter()
-            .filter(|f| consequence(f))
-            .map(|f| f.severity)
-            .max()
-        else {
-            continue;
-        };
-        findings.retain(|f| !consequence(f));
-        let label = findings
-            .iter_mut()
-            .find(|f| f.rule == Rule::ZoneLabel && f.span == span);
-        if let Some(label) = label {
-            label.severity = label.severity.max(worst);
-            let help = label.help.take().unwrap_or_default();
-            label.help = Some(format!(
-                "{help}, which puts the timeline out of order: the label is the one thing to fix"
-            ));
+    }
+    let mut remaining = Vec::new();
+    for check in ORDER.iter().filter_map(|info| info.check) {
+        check(&meant, context, &mut remaining);
+    }
+    if !remaining.is_empty() {
+        return;
+    }
+    let worst = findings
+        .iter()
+        .filter(|f| is_order(f))
+        .map(|f| f.severity)
+        .max();
+    // The rule's default level rises with the order it breaks; a level the
+    // project set for `zone-label` is never exceeded.
+    let configured = context.settings.rule(Rule::ZoneLabel).is_some();
+    findings.retain(|f| !is_order(f));
+    for label in findings.iter_mut().filter(|f| f.rule == Rule::ZoneLabel) {
+        if !configured {
+            label.severity = label.severity.max(worst.unwrap_or(label.severity));
         }
+        let help = label.help.take().unwrap_or_default();
+        label.help = Some(format!(
+            "{help}; read as meant, the out-of-season labels put the timeline in order: they are the one thing to fix"
+        ));
     }
 }
 

@@ -13,6 +13,31 @@ use crate::span::Spanned;
 use chrono::{DateTime, FixedOffset};
 use chrono_tz::Tz;
 
+/// [`model`] of the postmortem in the file at `path`: its page is named by
+/// the file, never by the title, so editing the title moves neither the
+/// page nor its feed id. A stem that starts with a date (as `new` writes
+/// it) is the name; another is put after the incident's day.
+pub fn model_of_file(
+    document: &Document,
+    text: &str,
+    public: bool,
+    path: &std::path::Path,
+) -> Model {
+    let mut model = model(document, text, public);
+    let Some(stem) = path.file_stem().and_then(|s| s.to_str()) else {
+        return model;
+    };
+    let name = crate::slug::from_stem(stem).unwrap_or_else(|| slug(stem));
+    let dated = name
+        .get(..10)
+        .is_some_and(|d| d.parse::<chrono::NaiveDate>().is_ok());
+    model.slug = match model.day {
+        Some(day) if !dated => format!("{day}-{name}"),
+        _ => name,
+    };
+    model
+}
+
 /// Builds the model of `document`, whose file text is `text`; `public`
 /// leaves out everything marked internal.
 pub fn model(document: &Document, text: &str, public: bool) -> Model {

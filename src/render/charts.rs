@@ -236,7 +236,10 @@ fn chart(title: &str, unit: &str, groups: &[(String, Vec<(String, f64)>)], stack
         axis_y,
         bars,
         labels,
-        top_label: format!("{} {unit}", round(max)),
+        top_label: match round(max) {
+            top if top == "1" => format!("1 {}", unit.trim_end_matches('s')),
+            top => format!("{top} {unit}"),
+        },
         legend: names
             .into_iter()
             .map(|n| Legend {

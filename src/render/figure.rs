@@ -67,22 +67,35 @@ const STEPS: [i64; 14] = [
     1, 5, 10, 15, 30, 60, 120, 180, 360, 720, 1440, 2880, 10_080, 43_200,
 ];
 
-/// The time axis: from and to, and the zone labels are shown in.
+/// The time axis: from and to (round times, a tick step apart), the step,
+/// and the zone labels are shown in.
 struct Axis {
     from: DateTime<FixedOffset>,
     to: DateTime<FixedOffset>,
+    step: i64,
     zone: Option<Tz>,
 }
 
 impl Axis {
-    /// Around the times of `times`, with a margin of a twentieth on each side.
+    /// Around the times of `times`: the round times of a step (at most
+    /// eight steps in all) at or before the first and at or after the last.
     fn around(times: &[DateTime<FixedOffset>], zone: Option<Tz>) -> Option<Axis> {
         let (first, last) = (*times.iter().min()?, *times.iter().max()?);
         let span = (last - first).num_minutes().max(10);
-        let margin = Duration::minutes(span / 20 + 1);
+        let step = STEPS
+            .iter()
+            .copied()
+            .find(|s| span / s < 7)
+            .unwrap_or(43_200);
+        let from = round_down(first, step, zone);
+        let mut to = round_down(last, step, zone);
+        if to < last || to == from {
+            to += Duration::minutes(step);
+        }
         Some(Axis {
-            from: first - margin,
-            to: last + margin,
+            from,
+            to,
+            step,
             zone,
         })
     }
@@ -138,7 +151,7 @@ pub(crate) fn figure(model: &Model) -> Option<Figure> {
         height: axis_y + 30,
         left: LEFT,
         right: RIGHT,
-        ticks: ticks(axis.from, axis.to, &|t| axis.x(t), model.zone),
+        ticks: ticks(&axis),
         narrow: super::figure_narrow::narrow(&points, model.zone),
         description: describe(model, &impact),
         caption: format!("Times in {zone_name}. Shaded: impact window. Red ticks: public updates."),
@@ -212,58 +225,73 @@ fn place_rows(mut marks: Vec<Mark>) -> Vec<Mark> {
     marks
 }
 
-fn ticks(
-    from: DateTime<FixedOffset>,
-    to: DateTime<FixedOffset>,
-    x: &dyn Fn(DateTime<FixedOffset>) -> i64,
-    zone: Option<Tz>,
-) -> Vec<Mark> {
-    let span = (to - from).num_minutes();
-    let step = STEPS
-        .iter()
-        .copied()
-        .find(|s| span / s <= 8)
-        .unwrap_or(43_200);
-    let local_from = display::local(from, zone);
-    let minute_of_day = i64::from(local_from.hour() * 60 + local_from.minute());
-    let first = from + Duration::minutes((step - minute_of_day.rem_euclid(step)) % step)
-        - Duration::seconds(i64::from(local_from.second()));
-    let format = if step >= 1440 {
-        "%b %-d"
-    } else if span > 1440 {
-        "%b %-d %H:%M"
+/// `t` moved back to a whole multiple of `step` minutes of its local day
+/// (of its local week's days for steps of days).
+fn round_down(t: DateTime<FixedOffset>, step: i64, zone: Option<Tz>) -> DateTime<FixedOffset> {
+    let local = display::local(t, zone);
+    let minute_of_day = i64::from(local.hour() * 60 + local.minute());
+    let within = if step >= 1440 {
+        minute_of_day
     } else {
-        "%H:%M"
+        minute_of_day.rem_euclid(step)
     };
-    let mark = |t: DateTime<FixedOffset>, label: String, anchor: &'static str| Mark {
-        x: x(t),
-        y: 0,
-        width: 0,
-        when: label.clone(),
-        label,
-        kind: "tick".into(),
-        anchor,
-    };
-    let mut marks: Vec<Mark> = (0..)
-        .map(|i| first + Duration::minutes(i * step))
-        .take_while(|t| *t <= to)
-        .take(12)
-        // Room at either end for the labels of the axis's ends.
-        .filter(|t| (LEFT + 150..=RIGHT - 150).contains(&x(*t)))
-        .map(|t| {
-            let local = display::local(t, zone);
-            // A tick at midnight names the day it begins.
-            let format = if local.hour() == 0 && local.minute() == 0 {
-                "%b %-d"
-            } else {
-                format
-            };
-            mark(t, local.format(format).to_string(), "middle")
-        })
+    t - Duration::minutes(within) - Duration::seconds(i64::from(local.second()))
+}
+
+/// A tick at every step of the axis, labelled with its time; the first tick
+/// of each day (and the first of the axis) shows the date once. Labels that
+/// would run into the one before are left out.
+fn ticks(axis: &Axis) -> Vec<Mark> {
+    let times: Vec<DateTime<FixedOffset>> = (0..)
+        .map(|i| axis.from + Duration::minutes(i * axis.step))
+        .take_while(|t| *t <= axis.to)
+        .take(64)
         .collect();
-    let end = |t: DateTime<FixedOffset>| display::local(t, zone).format("%b %-d %H:%M").to_string();
-    marks.insert(0, mark(from, end(from), "start"));
-    marks.push(mark(to, end(to), "end"));
+    let mut marks: Vec<Mark> = Vec::new();
+    let mut last_day = None;
+    let mut last_right = i64::MIN;
+    for (i, t) in times.iter().enumerate() {
+        let local = display::local(*t, axis.zone);
+        let day = local.date_naive();
+        let format = match (local.hour(), local.minute()) {
+            _ if axis.step >= 1440 => "%b %-d",
+            (0, 0) => "%b %-d",
+            _ if last_day != Some(day) => "%b %-d %H:%M",
+            _ => "%H:%M",
+        };
+        let label = local.format(format).to_string();
+        let anchor = match i {
+            0 => "start",
+            _ if i + 1 == times.len() => "end",
+            _ => "middle",
+        };
+        let x = axis.x(*t);
+        // About 7 units a character at the label's size, and a gap.
+        let width = 7 * label.chars().count() as i64;
+        let (left, right) = match anchor {
+            "start" => (x, x + width),
+            "end" => (x - width, x),
+            _ => (x - width / 2, x + width / 2),
+        };
+        if left < last_right + 12 {
+            // The axis's end keeps its label; the tick before it gives way.
+            if anchor != "end" || marks.len() < 2 {
+                continue;
+            }
+            marks.pop();
+        }
+        last_right = right;
+        last_day = Some(day);
+        marks.push(Mark {
+            x,
+            y: 0,
+            width: 0,
+            when: label.clone(),
+            label,
+            kind: "tick".into(),
+            anchor,
+        });
+    }
     marks
 }
 

@@ -61,6 +61,8 @@ pub struct Totals {
     pub fixing: bool,
     /// Whether those included the unsafe ones.
     pub unsafe_fixes: bool,
+    /// Whether the fixes were only shown (`--diff`), not written.
+    pub shown_only: bool,
 }
 
 impl Totals {
@@ -105,7 +107,12 @@ impl Totals {
             n => format!(" ({n} more with `--unsafe-fixes`)"),
         };
         if self.fixing {
-            return format!("{counts}; {} fixed{more}", plural(self.fixed, "finding"));
+            let done = if self.shown_only {
+                "would be fixed"
+            } else {
+                "fixed"
+            };
+            return format!("{counts}; {} {done}{more}", plural(self.fixed, "finding"));
         }
         match (self.fixable, self.unsafe_fixable) {
             (0, 0) => counts,
@@ -231,9 +238,11 @@ impl Reporter {
 
     /// Marks the run as one that applies or shows fixes (`unsafe_fixes`:
     /// the unsafe ones too), for the summary.
-    pub fn fixing(&mut self, unsafe_fixes: bool) {
+    /// `shown_only`: the fixes are shown as a diff, not written.
+    pub fn fixing(&mut self, unsafe_fixes: bool, shown_only: bool) {
         self.totals.fixing = true;
         self.totals.unsafe_fixes = unsafe_fixes;
+        self.totals.shown_only = shown_only;
     }
 
     /// The counts so far.

@@ -108,7 +108,7 @@ fn serve_reloads_open_pages_on_save_and_shows_lint_errors_in_the_page() {
     let page = index
         .split("href=\"")
         .filter_map(|s| s.split('"').next())
-        .find(|href| href.ends_with(".html") && !href.contains('/') && href.contains("storage"))
+        .find(|href| href.ends_with(".html") && !href.contains('/') && href.contains("cleanup"))
         .unwrap_or_else(|| panic!("{index}"))
         .to_string();
     let (status, html) = get(&served.address, &format!("/{page}"));

@@ -256,7 +256,7 @@ impl Preview {
                 if !published && !self.setup.drafts {
                     return Read::Unpublished;
                 }
-                let model = render::model(&document, &text, self.setup.public);
+                let model = render::model_of_file(&document, &text, self.setup.public, path);
                 let loaded = postmortem::collection::Loaded {
                     path: shown,
                     document,

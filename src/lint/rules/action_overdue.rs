@@ -35,15 +35,22 @@ Fixed:
 
 fn check(document: &Document, context: &Context, out: &mut Vec<Finding>) {
     let today = document.today(context.now);
-    for item in document.action_items.iter().filter(|item| item.is_overdue(today)) {
+    for item in document
+        .action_items
+        .iter()
+        .filter(|item| item.is_overdue(today))
+    {
         let Some(due) = &item.due else { continue };
         let name = item
             .title
             .as_ref()
             .map_or("an action item", |t| t.value.as_str());
-        let days = (today - due.value).num_days();
+        let days = match (today - due.value).num_days() {
+            1 => "1 day".to_string(),
+            n => format!("{n} days"),
+        };
         let message = format!(
-            "`{name}` was due {} ({days} days ago) and is still {}",
+            "`{name}` was due {} ({days} ago) and is still {}",
             due.value,
             item.status.value.name()
         );
