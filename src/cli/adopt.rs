@@ -40,6 +40,9 @@ pub(super) fn run(args: Args, config: &Config) -> Result<ExitCode, Error> {
         .as_deref()
         .map(|z| argument::zone("--timezone", z))
         .transpose()?;
+    if let Some(note) = args.timezone.as_deref().and_then(argument::zone_note) {
+        output::message("note", &note);
+    }
     let mut failed = false;
     for file in &args.files {
         match one(file, zone, &args, config) {

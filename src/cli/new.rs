@@ -8,6 +8,7 @@ use chrono_tz::Tz;
 use postmortem::author::draft::{self, Defaults, Given, Prompter};
 use postmortem::author::skeleton;
 use postmortem::config::{Config, Settings};
+use postmortem::document::argument;
 use postmortem::report;
 use postmortem::span::Span;
 use postmortem::{Error, diagnostic::Severity, lint};
@@ -61,6 +62,9 @@ pub(super) fn run(args: Args, config: &Config) -> Result<ExitCode, Error> {
     let prompter = terminal.as_mut().map(|t| t as &mut dyn Prompter);
     let mut given = args_answers(&args);
     given.timezone = given.timezone.or_else(|| settings.timezone.clone());
+    if let Some(note) = given.timezone.as_deref().and_then(argument::zone_note) {
+        output::message("note", &note);
+    }
     let defaults = Defaults {
         zone: system_zone(),
         author: if interactive { git_user_name() } else { None },

@@ -34,8 +34,13 @@ pub type Known = (DateTime<FixedOffset>, DateTime<FixedOffset>);
 
 /// An IANA zone given as the argument `what`, with a suggestion when it is not one.
 /// Typed on a command line, the case does not matter (`europe/berlin`);
-/// what is written is the zone's own name.
+/// what is written is the zone's own name. An abbreviation selects its
+/// region's zone, never a fixed-offset one (`EST` is America/New_York, with
+/// daylight saving time): [`zone_note`] says so.
 pub fn zone(what: &'static str, name: &str) -> Result<Tz, crate::Error> {
+    if let Some(region) = super::zone::zones_named(&name.trim().to_ascii_uppercase()).first() {
+        return Ok(*region);
+    }
     if let Ok(zone) = Tz::from_str_insensitive(name.trim()) {
         return Ok(zone);
     }
@@ -47,6 +52,26 @@ pub fn zone(what: &'static str, name: &str) -> Result<Tz, crate::Error> {
             |s| format!("did you mean `{s}`?"),
         ),
     })
+}
+
+/// What [`zone`] did with an abbreviation, for the person who typed it:
+/// `None` for a zone's own name.
+pub fn zone_note(name: &str) -> Option<String> {
+    let typed = name.trim().to_ascii_uppercase();
+    let regions = super::zone::zones_named(&typed);
+    let (chosen, others) = regions.split_first()?;
+    let mut note = format!(
+        "`{}` is read as {chosen}, the zone that uses it (with its daylight saving time, if any)",
+        name.trim()
+    );
+    if !others.is_empty() {
+        let names: Vec<&str> = others.iter().map(|z| z.name()).collect();
+        note.push_str(&format!(
+            "; {typed} is also used in {}: give that zone's name if you meant it",
+            names.join(" and ")
+        ));
+    }
+    Some(note)
 }
 
 /// `now` in `zone`, to the minute: what `now` typed for a command means.

@@ -171,3 +171,38 @@ fn new_refuses_a_start_in_the_future_with_the_reason() {
     );
     assert!(!dir.path().join("postmortems").exists());
 }
+
+#[test]
+fn an_abbreviation_for_timezone_selects_the_regions_zone_and_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let output = run(
+        dir.path(),
+        &[
+            "new",
+            "Summer",
+            "--severity",
+            "SEV2",
+            "--timezone",
+            "EST",
+            "--no-input",
+            "--start",
+            "2026-07-01 10:00",
+        ],
+    );
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(
+        stderr(&output).contains("America/New_York"),
+        "{}",
+        stderr(&output)
+    );
+    let text =
+        std::fs::read_to_string(dir.path().join("postmortems/2026-07-01-summer.md")).unwrap();
+    // New York's zone, with its summer time: 10:00 EDT, not the fixed EST zone.
+    assert!(text.contains("timezone: America/New_York\n"), "{text}");
+    let json = run(
+        dir.path(),
+        &["render", "postmortems/2026-07-01-summer.md", "--to", "json"],
+    );
+    let model: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    assert_eq!(model["impact"]["start"], "2026-07-01T10:00:00-04:00");
+}

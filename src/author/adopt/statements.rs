@@ -118,8 +118,19 @@ fn found(words: &str) -> Option<Tz> {
     if words.is_empty() || matches!(words, "are" | "in" | "the" | "our" | "local") {
         return None;
     }
-    // After "all times in", the best fit for what follows is what was meant.
-    zone::search(words).first().copied().map(zone::plain)
+    // After "all times in", the best fit for what follows is what was meant;
+    // "PST/PDT" names its zone by either half.
+    zone::search(words)
+        .first()
+        .copied()
+        .or_else(|| {
+            words.split('/').find_map(|part| {
+                zone::zones_named(&part.trim().to_ascii_uppercase())
+                    .first()
+                    .copied()
+            })
+        })
+        .map(zone::plain)
 }
 
 /// The zone of the labels the timeline's lines carry, when they agree.
@@ -181,6 +192,17 @@ mod tests {
             Some(Tz::Europe__Berlin)
         );
         assert_eq!(zone("We spent all times in meetings"), None);
+        // A name is never matched inside a word: IST is not Istanbul or
+        // Boa Vista, PST/PDT not Rio Gallegos.
+        assert_eq!(
+            zone("All times in IST\n\n- 10:00 Alert"),
+            Some(Tz::Asia__Kolkata)
+        );
+        assert_eq!(
+            zone("Timeline (all times in PST/PDT)"),
+            Some(Tz::America__Los_Angeles)
+        );
+        assert_eq!(zone("All times are in JST."), Some(Tz::Asia__Tokyo));
     }
 
     #[test]

@@ -135,7 +135,12 @@ impl Common {
             .as_deref()
             .or(config.settings.timezone.as_deref())
         {
-            Some(zone) => argument::zone("--timezone", zone),
+            Some(zone) => {
+                if let Some(note) = argument::zone_note(zone) {
+                    crate::output::message("note", &note);
+                }
+                argument::zone("--timezone", zone)
+            }
             None => Ok(source.unwrap_or(chrono_tz::Tz::UTC)),
         }
     }

@@ -21,6 +21,7 @@ struct Known {
     zone: Tz,
     words: Vec<String>,
     countries: Vec<String>,
+    country_words: Vec<String>,
 }
 
 static KNOWN: LazyLock<Vec<Known>> = LazyLock::new(|| {
@@ -31,15 +32,17 @@ static KNOWN: LazyLock<Vec<Known>> = LazyLock::new(|| {
             let mut fields = row.split('\t');
             let codes = fields.next()?;
             let zone: Tz = fields.nth(1)?.parse().ok()?;
-            let countries = codes
+            let countries: Vec<String> = codes
                 .split(',')
                 .filter_map(|code| names.iter().find(|(c, _)| c == code))
                 .flat_map(|(_, names)| names.clone())
                 .collect();
+            let country_words = countries.iter().flat_map(|c: &String| words(c)).collect();
             Some(Known {
                 words: words(zone.name()),
                 zone,
                 countries,
+                country_words,
             })
         })
         .collect();
@@ -47,6 +50,7 @@ static KNOWN: LazyLock<Vec<Known>> = LazyLock::new(|| {
         zone: Tz::UTC,
         words: vec!["utc".into()],
         countries: Vec::new(),
+        country_words: Vec::new(),
     });
     known
 });
@@ -84,21 +88,23 @@ pub fn search(query: &str) -> Vec<Tz> {
     if query.is_empty() {
         return Vec::new();
     }
-    let mut found = exact(query);
+    let typed = words(query);
     // An abbreviation names its regions, not zones whose words begin with
     // its letters (IST is not Istanbul).
-    if !zones_named(&query.to_ascii_uppercase()).is_empty() {
-        return found;
+    if let [one] = typed.as_slice() {
+        let named = zones_named(&one.to_ascii_uppercase());
+        if !named.is_empty() {
+            return named;
+        }
     }
-    let typed = words(query);
+    let mut found = exact(query);
     for known in KNOWN.iter() {
         let begins = |names: &[String]| {
             typed
                 .iter()
                 .all(|t| names.iter().any(|w| w.starts_with(t.as_str())))
         };
-        let country_words: Vec<String> = known.countries.iter().flat_map(|c| words(c)).collect();
-        if (begins(&known.words) || begins(&country_words)) && !found.contains(&known.zone) {
+        if (begins(&known.words) || begins(&known.country_words)) && !found.contains(&known.zone) {
             found.push(known.zone);
         }
     }
