@@ -17,7 +17,7 @@ fuzz_target!(|text: &str| {
         for public in [true, false] {
             let model = render::model(&document, text, public);
             assert!(render::to_json(&model).starts_with('{'));
-            let _ = page::markdown(&model, templates(), true);
+            let _ = page::markdown(&model, templates(), page::FrontMatter::Plain, &[]);
             let _ = page::html(&model, templates(), false);
         }
     }

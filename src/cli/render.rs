@@ -77,9 +77,15 @@ fn rendered(model: &render::Model, args: &Args, config: &Config) -> Result<Strin
         } else {
             args.front_matter.unwrap_or(config.settings.front_matter)
         };
-        page::markdown(model, &templates, flavour)
+        page::markdown(model, &templates, flavour, &config.settings.sections)
     } else {
-        page::html(model, &templates, args.site.allow_html)
+        // The page a site would make of this file, standing alone.
+        let place = page::Place {
+            lang: config.settings.lang.clone(),
+            sections: config.settings.sections.clone(),
+            ..page::Place::default()
+        };
+        page::html_at(model, &templates, args.site.allow_html, &place)
     }
 }
 

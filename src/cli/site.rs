@@ -134,6 +134,7 @@ pub(super) fn build_site(build: Build<'_>, config: &Config) -> Result<ExitCode, 
         problems: Vec::new(),
         trends: postmortem::collection::trends::trends(&documents, build.lint.now.date_naive()),
         lang: config.settings.lang.clone(),
+        sections: config.settings.sections.clone(),
     };
     let files = site::build(&models, &templates, &options)?;
     write::site::publish(build.out, build.source, &files)?;

@@ -3,7 +3,7 @@
 //! section, after the author's prose (so "the items below" points at
 //! them); a section the body lacks is added in the canonical order.
 
-use crate::document::body::{Canonical, is_section};
+use crate::document::body::{Canonical, is_section, names_match};
 use pulldown_cmark::{Event, Parser, Tag, TagEnd};
 
 /// The sections that get generated content, in canonical order.
@@ -22,9 +22,14 @@ pub(crate) fn marker(section: Canonical) -> &'static str {
     }
 }
 
-/// `body` with `block(section)` in each generated section.
-pub(crate) fn compose(body: &str, block: impl Fn(Canonical) -> String) -> String {
-    let headings = headings(body);
+/// `body` with `block(section)` in each generated section; `sections` are
+/// the headings the project accepts for each (`Blast radius` for Impact).
+pub(crate) fn compose(
+    body: &str,
+    sections: &[(String, Vec<String>)],
+    block: impl Fn(Canonical) -> String,
+) -> String {
+    let headings = headings(body, sections);
     let mut inserts: Vec<(std::ops::Range<usize>, String)> = Vec::new();
     for section in GENERATED {
         let content = block(section);
@@ -86,7 +91,7 @@ pub(crate) fn compose(body: &str, block: impl Fn(Canonical) -> String) -> String
 
 /// The section headings ([`is_section`]): where each ends, and which
 /// section it names.
-fn headings(body: &str) -> Vec<(usize, Option<Canonical>)> {
+fn headings(body: &str, sections: &[(String, Vec<String>)]) -> Vec<(usize, Option<Canonical>)> {
     let mut out = Vec::new();
     let mut title: Option<String> = None;
     for (event, range) in Parser::new(body).into_offset_iter() {
@@ -98,7 +103,7 @@ fn headings(body: &str) -> Vec<(usize, Option<Canonical>)> {
                 }
             }
             Event::End(TagEnd::Heading(level)) => {
-                let canonical = title.take().as_deref().and_then(Canonical::from_heading);
+                let canonical = title.take().and_then(|t| canonical(&t, sections));
                 if is_section(level as u8, canonical) {
                     let end = range.start + body[range.clone()].trim_end().len();
                     out.push((end, canonical));
@@ -108,6 +113,17 @@ fn headings(body: &str) -> Vec<(usize, Option<Canonical>)> {
         }
     }
     out
+}
+
+/// The section a heading names: its own name or a built-in alias, else a
+/// heading the project accepts for a section.
+fn canonical(title: &str, sections: &[(String, Vec<String>)]) -> Option<Canonical> {
+    Canonical::from_heading(title).or_else(|| {
+        sections
+            .iter()
+            .find(|(_, aliases)| aliases.iter().any(|a| names_match(title, a)))
+            .and_then(|(name, _)| Canonical::from_heading(name))
+    })
 }
 
 fn heading_start(body: &str, end: usize) -> usize {
@@ -121,7 +137,7 @@ mod tests {
     #[test]
     fn a_deeper_heading_that_names_a_section_gets_its_content() {
         let body = "# Outage\n### Impact\nSlow.\n### Timeline\n### Remediation\nFix.\n";
-        let out = compose(body, |c| format!("[{}]", c.heading()));
+        let out = compose(body, &[], |c| format!("[{}]", c.heading()));
         assert_eq!(
             out,
             "# Outage\n### Impact\nSlow.\n\n[Impact]\n\n### Timeline\n\n[Timeline]\n\n### Remediation\nFix.\n\n[Remediation]\n"
@@ -131,7 +147,7 @@ mod tests {
     #[test]
     fn content_goes_under_its_heading_and_missing_sections_are_added_in_order() {
         let body = "## Summary\nIt broke.\n\n## Impact\nSlow.\n\n## Root cause\nA bug.\n";
-        let out = compose(body, |c| format!("[{}]", c.heading()));
+        let out = compose(body, &[], |c| format!("[{}]", c.heading()));
         assert_eq!(
             out,
             "## Summary\nIt broke.\n\n## Impact\nSlow.\n\n[Impact]\n\n## Timeline\n\n[Timeline]\n\n## Root cause\nA bug.\n\n## Remediation\n\n[Remediation]\n\n"
@@ -141,7 +157,7 @@ mod tests {
     #[test]
     fn a_marker_places_the_content_where_the_author_wants_it() {
         let body = "## Timeline\nBefore.\n<!-- postmortem: timeline -->\nAfter.\n";
-        let out = compose(body, |c| format!("[{}]", c.heading()));
+        let out = compose(body, &[], |c| format!("[{}]", c.heading()));
         assert!(
             out.starts_with(
                 "## Impact\n\n[Impact]\n\n## Timeline\nBefore.\n[Timeline]\n\nAfter.\n"

@@ -21,10 +21,12 @@ fn partial(section: Canonical, extension: &str) -> String {
 
 /// Clean CommonMark with GFM tables, starting with the front matter the
 /// blog engine `front_matter` names (or a title heading).
+/// `sections` are the headings the project accepts for each section.
 pub fn markdown(
     model: &Model,
     templates: &Templates,
     front_matter: FrontMatter,
+    sections: &[(String, Vec<String>)],
 ) -> Result<String, Error> {
     let mut context = Templates::context(model)?;
     let mut blocks = Vec::new();
@@ -34,7 +36,7 @@ pub fn markdown(
             templates.render_with(&partial(section, "md"), &context)?,
         ));
     }
-    let content = compose(&model.body, |section| {
+    let content = compose(&model.body, sections, |section| {
         blocks
             .iter()
             .find(|(s, _)| *s == section)
@@ -113,6 +115,9 @@ pub struct Place {
     pub site_title: String,
     /// The language of the pages (`lang`), `en` unless configured.
     pub lang: String,
+    /// The headings the project accepts for each section (`sections`).
+    #[serde(skip)]
+    pub sections: Vec<(String, Vec<String>)>,
 }
 
 /// One standalone HTML page: inline CSS, no script, the incident figure.
@@ -152,7 +157,7 @@ pub fn html_at(
             templates.render_with(&name, &context)?,
         ));
     }
-    let marked = compose(&model.body, |section| {
+    let marked = compose(&model.body, &place.sections, |section| {
         let name = partial(section, "html");
         html::marker(name.trim_end_matches(".html"))
     });

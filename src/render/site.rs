@@ -30,6 +30,9 @@ pub struct SiteOptions {
     pub trends: Trends,
     /// The pages' language (`lang`).
     pub lang: String,
+    /// The headings the project accepts for each section (postmortem.yml's
+    /// `sections`): generated tables go under the author's own heading.
+    pub sections: Vec<(String, Vec<String>)>,
 }
 
 /// The page of a postmortem that has errors: its findings, as `lint` shows them.
@@ -136,6 +139,7 @@ fn pages(
             base_url: options.base_url.clone(),
             site_title: options.title.clone(),
             lang: options.lang.clone(),
+            sections: options.sections.clone(),
         };
         page::html_at(model, templates, options.allow_html, &place)
             .map(|html| (format!("{slug}.html"), html))

@@ -4,6 +4,7 @@ use super::*;
 fn every_field_of_the_site_context_is_documented() {
     let docs = include_str!("../../docs/templates.md");
     let options = SiteOptions {
+        sections: Vec::new(),
         title: "Incidents".into(),
         base_url: String::new(),
         allow_html: false,

@@ -24,6 +24,7 @@ mod never_panics_authoring;
 mod postmortems;
 mod real_clock;
 mod render;
+mod render_config;
 mod reports;
 mod rules;
 mod safety;

@@ -20,7 +20,7 @@ fn model(path: &str, public: bool) -> Model {
 fn both(path: &str, public: bool) -> (String, String) {
     let templates = Templates::load(None).unwrap();
     let model = model(path, public);
-    let markdown = page::markdown(&model, &templates, page::FrontMatter::Plain).unwrap();
+    let markdown = page::markdown(&model, &templates, page::FrontMatter::Plain, &[]).unwrap();
     let html = page::html(&model, &templates, false).unwrap();
     (markdown, html)
 }
@@ -393,7 +393,7 @@ fn markdown_front_matter_comes_in_each_blog_engines_flavour() {
         (FrontMatter::Plain, "plain"),
         (FrontMatter::None, "none"),
     ] {
-        let markdown = page::markdown(&model, &templates, flavour).unwrap();
+        let markdown = page::markdown(&model, &templates, flavour, &[]).unwrap();
         let head: String = markdown
             .lines()
             .take_while(|l| !l.starts_with("## "))

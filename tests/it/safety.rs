@@ -579,6 +579,7 @@ fn internal_parts_stay_internal_whatever_the_marker_looks_like() {
                 &model,
                 &templates,
                 postmortem::render::page::FrontMatter::Plain,
+                &[],
             )
             .unwrap(),
             _ => postmortem::render::page::html(&model, &templates, true).unwrap(),

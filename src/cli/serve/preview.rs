@@ -190,6 +190,7 @@ impl Preview {
             problems,
             trends: postmortem::collection::trends::trends(&documents, self.setup.now.date_naive()),
             lang: config.settings.lang.clone(),
+            sections: config.settings.sections.clone(),
         };
         let mut files = site::build(&models, &templates, &options)?;
         files.extend(pages);
