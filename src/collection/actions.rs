@@ -167,10 +167,11 @@ pub fn readable(rows: &[Row]) -> Table {
 }
 
 /// Columns of [`readable`] cut when the terminal is narrow, in this order,
-/// each down to the width it keeps: the incident, the owner, then the
-/// incident left out (`--wide` has it), then the action item's title,
-/// which keeps at least 30 characters.
-pub const SHRINK: [(usize, usize); 4] = [(5, 10), (3, 8), (5, 0), (4, 30)];
+/// each down to the width it keeps: the incident, the title to 40, the
+/// owner, then the incident left out (`--wide` has it); the action item's
+/// title keeps at least 30 characters.
+pub const SHRINK: [(usize, usize); 7] =
+    [(5, 24), (4, 40), (3, 12), (5, 10), (5, 0), (4, 30), (3, 8)];
 
 /// The rows as JSON objects.
 pub fn objects(rows: &[Row]) -> Vec<Map<String, Value>> {

@@ -38,6 +38,9 @@ pub(crate) fn compose(
             inserts.push((at..at + marker(section).len(), text));
             continue;
         }
+        if content.trim().is_empty() {
+            continue;
+        }
         match headings.iter().position(|(_, c)| *c == Some(section)) {
             Some(index) => {
                 // Before the next section's heading, after the prose and its
@@ -113,6 +116,69 @@ fn headings(body: &str, sections: &[(String, Vec<String>)]) -> Vec<(usize, Optio
         }
     }
     out
+}
+
+/// Whether the author's Timeline section lists the events by time itself
+/// (a postmortem adopted from its prose keeps that list): a generated table
+/// would say it all again.
+pub(crate) fn lists_own_timeline(body: &str, sections: &[(String, Vec<String>)]) -> bool {
+    let headings = headings(body, sections);
+    headings
+        .iter()
+        .position(|(_, c)| *c == Some(Canonical::Timeline))
+        .is_some_and(|index| lists_times(section_text(body, &headings, index)))
+}
+
+/// The text of section `index`, from its heading to the next section's.
+fn section_text<'b>(
+    body: &'b str,
+    headings: &[(usize, Option<Canonical>)],
+    index: usize,
+) -> &'b str {
+    let end = headings
+        .get(index + 1)
+        .map_or(body.len(), |&(next, _)| heading_start(body, next));
+    body.get(headings[index].0..end).unwrap_or_default()
+}
+
+/// Whether `text` lists events by time itself: two or more lines (list
+/// items, table rows, bold or bracketed leads, headings) that begin with a
+/// clock time, alone or after a date.
+fn lists_times(text: &str) -> bool {
+    let timed = |line: &str| {
+        let lead = line.trim_start_matches(|c: char| {
+            c.is_whitespace() || matches!(c, '-' | '*' | '+' | '|' | '#' | '[' | '(' | '_' | '>')
+        });
+        // `2026-02-10 16:00`, `Feb 10, 16:00`, `16:00`, `4:00 PM`: a clock
+        // time within the first 24 characters, before any other words end.
+        let head: String = lead.chars().take(24).collect();
+        head.split_whitespace().take(4).any(|word| {
+            let word = word.trim_matches(|c: char| !c.is_ascii_digit() && c != ':');
+            let mut parts = word.split(':');
+            let (Some(h), Some(m)) = (parts.next(), parts.next()) else {
+                return false;
+            };
+            (1..=2).contains(&h.len())
+                && h.bytes().all(|b| b.is_ascii_digit())
+                && m.get(..2)
+                    .is_some_and(|m| m.bytes().all(|b| b.is_ascii_digit()))
+        })
+    };
+    text.lines().filter(|l| timed(l)).count() >= 2
+}
+
+/// `body` without a first heading that repeats the title (`# Outage` above
+/// a postmortem titled "Outage"): the page shows the title once.
+pub(crate) fn without_title<'b>(body: &'b str, title: &str) -> &'b str {
+    let trimmed = body.trim_start_matches(['\n', '\r']);
+    let Some(line) = trimmed.lines().next() else {
+        return body;
+    };
+    let heading = line.strip_prefix("# ").map(str::trim);
+    if heading.is_some_and(|h| !title.is_empty() && names_match(h, title)) {
+        return trimmed[line.len()..].trim_start_matches(['\n', '\r']);
+    }
+    body
 }
 
 /// The section a heading names: its own name or a built-in alias, else a

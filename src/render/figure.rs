@@ -81,17 +81,16 @@ impl Axis {
     /// eight steps in all) at or before the first and at or after the last.
     fn around(times: &[DateTime<FixedOffset>], zone: Option<Tz>) -> Option<Axis> {
         let (first, last) = (*times.iter().min()?, *times.iter().max()?);
-        let span = (last - first).num_minutes().max(10);
+        let span = (last - first).num_minutes().max(1);
         let step = STEPS
             .iter()
             .copied()
             .find(|s| span / s < 7)
             .unwrap_or(43_200);
         let from = round_down(first, step, zone);
-        let mut to = round_down(last, step, zone);
-        if to < last || to == from {
-            to += Duration::minutes(step);
-        }
+        // Whole steps from the first tick, so the last tick is the end.
+        let steps = ((last - from).num_minutes() + step - 1) / step;
+        let to = from + Duration::minutes(step * steps.max(2));
         Some(Axis {
             from,
             to,
@@ -127,6 +126,10 @@ pub(crate) fn figure(model: &Model) -> Option<Figure> {
         .collect();
     let axis = Axis::around(&times, model.zone)?;
     let milestones = place_rows(milestone_marks(&points, &axis));
+    // Notes alone on an axis say nothing a table does not: no figure.
+    if milestones.is_empty() && start.zip(end).is_none() {
+        return None;
+    }
     let rows = milestones
         .iter()
         .map(|m| (m.y - 18) / ROW + 1)

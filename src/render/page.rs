@@ -1,7 +1,7 @@
 //! One postmortem as a Markdown document or a standalone HTML page, from the
 //! model and the templates.
 
-use super::compose::compose;
+use super::compose::{compose, lists_own_timeline, without_title};
 use super::figure::figure;
 use super::html;
 use super::model::Model;
@@ -29,14 +29,18 @@ pub fn markdown(
     sections: &[(String, Vec<String>)],
 ) -> Result<String, Error> {
     let mut context = Templates::context(model)?;
+    let body = without_title(&model.body, &model.title);
+    let own_timeline = lists_own_timeline(body, sections);
     let mut blocks = Vec::new();
     for section in super::compose::GENERATED {
-        blocks.push((
-            section,
-            templates.render_with(&partial(section, "md"), &context)?,
-        ));
+        let block = if own_timeline && section == Canonical::Timeline {
+            String::new()
+        } else {
+            templates.render_with(&partial(section, "md"), &context)?
+        };
+        blocks.push((section, block));
     }
-    let content = compose(&model.body, sections, |section| {
+    let content = compose(body, sections, |section| {
         blocks
             .iter()
             .find(|(s, _)| *s == section)
@@ -149,15 +153,20 @@ pub fn html_at(
     context.insert("place", place);
     context.insert("lang", &place.lang);
     context.insert("json_ld", &super::meta::json_ld(model, place));
+    let body = without_title(&model.body, &model.title);
+    // An author's own timeline list stands; the figure still shows it.
+    let own_timeline = lists_own_timeline(body, &place.sections);
     let mut blocks = Vec::new();
     for section in super::compose::GENERATED {
         let name = partial(section, "html");
-        blocks.push((
-            html::marker(name.trim_end_matches(".html")),
-            templates.render_with(&name, &context)?,
-        ));
+        let block = if own_timeline && section == Canonical::Timeline {
+            figure.clone()
+        } else {
+            templates.render_with(&name, &context)?
+        };
+        blocks.push((html::marker(name.trim_end_matches(".html")), block));
     }
-    let marked = compose(&model.body, &place.sections, |section| {
+    let marked = compose(body, &place.sections, |section| {
         let name = partial(section, "html");
         html::marker(name.trim_end_matches(".html"))
     });

@@ -67,3 +67,80 @@ fn generated_tables_go_under_the_authors_aliased_heading_never_a_second_one() {
     assert!(!html.contains(">Impact</h2>"), "{html}");
     assert_eq!(html.matches(">Blast radius</h2>").count(), 1, "{html}");
 }
+
+#[test]
+fn an_adopted_postmortems_page_shows_its_title_and_its_timeline_once() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("postmortem.yml"),
+        "extra_keys: [layout, categories]\n",
+    )
+    .unwrap();
+    let fixture = common::repo("tests/fixtures/adopt/2026-02-10-jekyll-deploy-freeze.md");
+    let text = std::fs::read_to_string(fixture).unwrap();
+    // The post's own title heading above its prose, as blogs write it.
+    let text = text.replacen(
+        "All times in PST.",
+        "# Deploys frozen by an expired signing key\n\nAll times in PST.",
+        1,
+    );
+    std::fs::write(dir.path().join("pm.md"), text).unwrap();
+    let adopt = common::postmortem_in(dir.path())
+        .args(["adopt", "pm.md"])
+        .output()
+        .unwrap();
+    assert!(adopt.status.success(), "{adopt:?}");
+    let html = common::postmortem_in(dir.path())
+        .env("POSTMORTEM_NOW", NOW)
+        .args(["render", "pm.md", "--to", "html"])
+        .output()
+        .unwrap();
+    let html = String::from_utf8(html.stdout).unwrap();
+    assert_eq!(html.matches("<h1").count(), 1, "{html}");
+    // The author's list stands; no generated table repeats it.
+    assert_eq!(html.matches("first failed deploy").count(), 1, "{html}");
+    assert!(!html.contains("<table class=\"timeline\""), "{html}");
+    assert!(html.contains("incident-figure"), "{html}");
+    let markdown = common::postmortem_in(dir.path())
+        .env("POSTMORTEM_NOW", NOW)
+        .args(["render", "pm.md", "--to", "markdown"])
+        .output()
+        .unwrap();
+    let markdown = String::from_utf8(markdown.stdout).unwrap();
+    assert_eq!(
+        markdown.matches("first failed deploy").count(),
+        1,
+        "{markdown}"
+    );
+    // The title once: in the blog's front matter, not again as a heading.
+    assert_eq!(
+        markdown
+            .matches("Deploys frozen by an expired signing key")
+            .count(),
+        1,
+        "{markdown}"
+    );
+}
+
+#[test]
+fn notes_alone_make_no_figure() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = std::fs::read_to_string(common::repo("tests/fixtures/render/one-minute.md"))
+        .unwrap()
+        .replace("    kind: start\n", "")
+        .replace("    kind: detected\n", "")
+        .replace("    kind: resolved\n", "")
+        .replace(
+            "lint: {allow: [section-missing]}",
+            "lint: {allow: [section-missing, milestone-missing]}",
+        );
+    std::fs::write(dir.path().join("pm.md"), text).unwrap();
+    let html = common::postmortem_in(dir.path())
+        .env("POSTMORTEM_NOW", NOW)
+        .args(["render", "pm.md", "--to", "html"])
+        .output()
+        .unwrap();
+    let html = String::from_utf8(html.stdout).unwrap();
+    assert!(html.contains("Login requests fail"), "{html}");
+    assert!(!html.contains("incident-figure\""), "{html}");
+}

@@ -137,7 +137,7 @@ impl Common {
         {
             Some(zone) => {
                 if let Some(note) = argument::zone_note(zone) {
-                    crate::output::message("note", &note);
+                    output::message("note", &note);
                 }
                 argument::zone("--timezone", zone)
             }
