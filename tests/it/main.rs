@@ -22,6 +22,7 @@ mod interactive;
 mod never_panics;
 mod never_panics_authoring;
 mod postmortems;
+mod prose_duration;
 mod real_clock;
 mod render;
 mod render_config;
