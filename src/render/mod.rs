@@ -10,6 +10,7 @@ pub(crate) mod display;
 pub(crate) mod figure;
 mod figure_narrow;
 pub mod html;
+mod inert;
 mod internal;
 mod meta;
 pub mod model;

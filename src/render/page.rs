@@ -47,7 +47,9 @@ pub fn markdown(
             .map(|(_, b)| b.clone())
             .unwrap_or_default()
     });
-    context.insert("content", content.trim_start_matches('\n'));
+    // Inert in the blog engine it is for: no text runs its templates.
+    let content = super::inert::inert(content.trim_start_matches('\n'), front_matter);
+    context.insert("content", &content);
     context.insert("front_matter", front_matter.name());
     // Tags for a blog: the postmortem's own, then its services.
     let mut tags: Vec<&String> = model.tags.iter().chain(&model.services).collect();

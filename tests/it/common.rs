@@ -98,3 +98,18 @@ pub(crate) fn chromium() -> Option<PathBuf> {
     );
     found
 }
+
+/// A program CI installs (a blog engine, a browser): its path, or `None`
+/// outside CI when it is missing (a fresh clone may not have it).
+pub(crate) fn installed(name: &str) -> Option<PathBuf> {
+    let found = std::env::var_os("PATH").and_then(|paths| {
+        std::env::split_paths(&paths)
+            .map(|dir| dir.join(name))
+            .find(|p| p.is_file())
+    });
+    assert!(
+        found.is_some() || std::env::var_os("CI").is_none(),
+        "CI must have {name}: .ci/run installs it"
+    );
+    found
+}

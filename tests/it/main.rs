@@ -7,6 +7,7 @@
 
 mod adopt;
 mod atomic;
+mod blog_engines;
 mod author;
 mod browser;
 mod browser_pages;
