@@ -2,7 +2,8 @@
 //! edits a postmortem: read, change and replace under an advisory lock, so
 //! simultaneous edits all land one after the other, and check before the
 //! rename that nobody (an editor saving, which takes no lock) changed the
-//! file meanwhile.
+//! file meanwhile. A file another process still has open for writing is
+//! waited for, however long that writer pauses mid-save (`writers`).
 
 use super::{refuse_unwritable, resolve_link, staged, sync_folder};
 use crate::error::Error;
@@ -15,6 +16,8 @@ use std::time::{Duration, SystemTime};
 const ATTEMPTS: u32 = 5;
 /// A file written this recently may still be being written.
 const SETTLE: Duration = Duration::from_millis(100);
+/// How long a writer that keeps the file open is waited for.
+const WRITER_WAIT: Duration = Duration::from_secs(10);
 
 /// Replaces the file at `path` (through a symbolic link) with what `change`
 /// makes of its text. Holds an exclusive advisory lock on the file from the
@@ -34,7 +37,7 @@ pub fn edit(
         if !is_current(&file, &target) {
             continue;
         }
-        let before = read_settled(path, &file)?;
+        let before = read_settled(path, &file, &target)?;
         let changed_text = std::str::from_utf8(&before)
             .map_err(|_| Error::Edit {
                 path: path.to_path_buf(),
@@ -59,7 +62,7 @@ pub fn edit(
         let meta = file.metadata().map_err(|e| Error::read(path, e))?;
         refuse_unwritable(path, &meta)?;
         let temp = staged(&target, updated.as_bytes(), Some(&meta))?;
-        if !is_unchanged(&file, &target, &before) {
+        if !is_unchanged(&file, &target, &before) || super::writers::others_writing(&target) {
             changed += 1;
             std::thread::sleep(SETTLE);
             continue;
@@ -77,9 +80,9 @@ pub fn edit(
 fn open_locked(path: &Path, target: &Path) -> Result<File, Error> {
     let meta = std::fs::metadata(target).map_err(|e| Error::read(path, e))?;
     refuse_unwritable(path, &meta)?;
+    // Read-only: a process waiting for the lock is not a writer to wait for.
     let file = OpenOptions::new()
         .read(true)
-        .write(true)
         .open(target)
         .map_err(|e| Error::read(path, e))?;
     file.lock().map_err(|source| Error::Lock {
@@ -111,9 +114,19 @@ fn is_current(file: &File, target: &Path) -> bool {
     }
 }
 
-/// The file's bytes, once it has not been written for [`SETTLE`]: an editor
+/// The file's bytes, once no other process has it open for writing (up to
+/// [`WRITER_WAIT`]) and it has not been written for [`SETTLE`]: an editor
 /// that truncates and then writes is given the time to finish.
-fn read_settled(path: &Path, file: &File) -> Result<Vec<u8>, Error> {
+fn read_settled(path: &Path, file: &File, target: &Path) -> Result<Vec<u8>, Error> {
+    let waited = std::time::Instant::now();
+    while super::writers::others_writing(target) {
+        if waited.elapsed() > WRITER_WAIT {
+            return Err(Error::KeepsChanging {
+                path: path.to_path_buf(),
+            });
+        }
+        std::thread::sleep(SETTLE);
+    }
     let mut bytes = read_all(path, file)?;
     for _ in 0..10 {
         // An mtime ahead of our clock read is recent too; an empty file is

@@ -11,6 +11,7 @@
 
 mod edit;
 pub mod site;
+mod writers;
 
 pub use edit::edit;
 

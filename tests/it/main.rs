@@ -32,6 +32,7 @@ mod rules;
 mod safety;
 mod serve;
 mod serve_browser;
+mod slow_writer;
 mod server;
 mod typed_times;
 mod zone_labels;
