@@ -25,6 +25,9 @@ pub(super) struct Args {
     /// Print the result instead of changing the file.
     #[arg(long)]
     print: bool,
+    /// Replace the `--output` file when it exists.
+    #[arg(long, requires = "output")]
+    force: bool,
 }
 
 pub(super) fn run(args: Args, config: &Config) -> Result<ExitCode, Error> {
@@ -84,7 +87,16 @@ fn one(
         })?;
         let adopted = convert(&text)?;
         match &args.output {
-            Some(out) => write::create_new(out, adopted.text.as_bytes())?,
+            Some(out) if args.force => write::replace(out, adopted.text.as_bytes())?,
+            Some(out) => {
+                write::create_new(out, adopted.text.as_bytes()).map_err(|error| match error {
+                    Error::Exists { path, .. } => Error::Exists {
+                        path,
+                        how: "pass --force to replace it, or name another file with -o",
+                    },
+                    other => other,
+                })?
+            }
             None => output::print(&adopted.text),
         }
         adopted

@@ -55,6 +55,16 @@ pub(super) fn deliver_first(
     let path = dir.join(name);
     std::fs::create_dir_all(dir).map_err(|e| Error::write(dir, e))?;
     if destination.force {
+        // Replacing what a person may have written since: said, never silent.
+        if std::fs::read(&path).is_ok_and(|old| old != text.as_bytes()) {
+            output::message(
+                "warning",
+                &format!(
+                    "{} was replaced (--force); what it held, hand edits included, is gone",
+                    path.display()
+                ),
+            );
+        }
         write::replace(&path, text.as_bytes())?;
     } else {
         // Exclusive: of several runs racing for one name, exactly one wins.

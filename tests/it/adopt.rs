@@ -264,3 +264,24 @@ fn a_time_whose_date_is_unclear_is_kept_for_lint_to_ask_about() {
         "one mistake, one error: {said}"
     );
 }
+
+#[test]
+fn adopt_to_an_existing_output_names_the_option_it_has() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("x.md"), "# Outage\n\nIt broke.\n").unwrap();
+    std::fs::write(dir.path().join("out.md"), "kept\n").unwrap();
+    let refused = run(dir.path(), &["adopt", "x.md", "-o", "out.md"]);
+    assert_eq!(refused.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&refused.stderr).contains("--force"));
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("out.md")).unwrap(),
+        "kept\n"
+    );
+    let forced = run(dir.path(), &["adopt", "x.md", "-o", "out.md", "--force"]);
+    assert!(forced.status.success(), "{forced:?}");
+    assert!(
+        std::fs::read_to_string(dir.path().join("out.md"))
+            .unwrap()
+            .starts_with("---\ntitle: Outage\n")
+    );
+}

@@ -19,6 +19,7 @@ mod fixes;
 mod formats;
 mod hostile;
 mod import;
+mod import_hostile;
 mod interactive;
 mod never_panics;
 mod never_panics_authoring;

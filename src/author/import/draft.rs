@@ -10,6 +10,30 @@ use crate::document::{self, Document, Kind};
 use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
 
+/// `link` as a Markdown autolink's address: http and https only (a
+/// `javascript:` or `file:` link from an export is left out), and the
+/// characters that could end the link or start markup percent-encoded.
+pub(crate) fn web_link(link: &str) -> Option<String> {
+    let link = link.trim();
+    let lower = link.to_ascii_lowercase();
+    if !(lower.starts_with("https://") || lower.starts_with("http://")) {
+        return None;
+    }
+    if link.chars().any(char::is_control) {
+        return None;
+    }
+    let mut out = String::with_capacity(link.len());
+    for c in link.chars() {
+        match c {
+            ' ' | '<' | '>' | '"' | '`' | '\\' | '(' | ')' | '[' | ']' | '{' | '}' | '|' => {
+                out.push_str(&format!("%{:02X}", c as u32));
+            }
+            _ => out.push(c),
+        }
+    }
+    Some(out)
+}
+
 /// A new postmortem from `incident`, its times written in `zone`.
 ///
 /// # Errors
@@ -45,7 +69,7 @@ pub fn draft(incident: &Incident, zone: Tz) -> Result<String, AddError> {
     }
     out.push_str("action_items: []\n---\n");
     let body = skeleton::body();
-    let text = match &incident.link {
+    let text = match incident.link.as_deref().and_then(web_link) {
         Some(link) => {
             out + &body.replacen(
                 "## Summary\n",

@@ -50,6 +50,7 @@ pub fn incident(value: &Value, updates: Option<&Value>) -> Result<Incident, Impo
         zone: None,
         entries,
         id,
+        skipped: 0,
     })
 }
 

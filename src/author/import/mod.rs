@@ -47,6 +47,9 @@ pub struct Incident {
     pub zone: Option<Tz>,
     /// The timeline, in the source's order.
     pub entries: Vec<Imported>,
+    /// Records left out because their time could not be read (`"ts":
+    /// "NaN"`, a year out of range): said, never a panic.
+    pub skipped: usize,
 }
 
 /// One timeline entry read from a source.

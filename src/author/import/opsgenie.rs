@@ -31,8 +31,15 @@ pub fn incident(value: &Value, id: Option<&str>) -> Result<Incident, ImportError
             "expected `data` as a list of alert logs or `data.entries` of an incident timeline",
         ));
     };
-    let id = id.unwrap_or("").to_string();
-    let title = if id.is_empty() {
+    // Logs do not name their alert: without `id`, the first log's instant
+    // names it, so two alerts of one day never share a file name.
+    let id = id.map(String::from).unwrap_or_else(|| {
+        entries
+            .first()
+            .map(|e| format!("{what}-{}", e.at.timestamp_millis()))
+            .unwrap_or_default()
+    });
+    let title = if id.is_empty() || id.starts_with(what) {
         format!("Opsgenie {what}")
     } else {
         format!("Opsgenie {what} {id}")

@@ -73,6 +73,7 @@ pub fn incident(
         link: text(first, &["incident", "html_url"]).map(String::from),
         zone: None,
         entries: timeline,
+        skipped: 0,
     })
 }
 

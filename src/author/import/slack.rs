@@ -53,6 +53,7 @@ pub fn incident(
     let users = users(files)?;
     let messages = messages(files, name)?;
     let chosen = choose(&messages, &pins, &id, selection);
+    let skipped = chosen.iter().filter(|m| instant(m).is_none()).count();
     let entries = chosen
         .iter()
         .filter_map(|m| entry(m, &users, &id))
@@ -74,6 +75,7 @@ pub fn incident(
         id,
         title,
         entries,
+        skipped,
         ..Incident::default()
     })
 }
@@ -139,18 +141,10 @@ fn messages(files: &BTreeMap<String, String>, name: &str) -> Result<Vec<Value>, 
         })?;
         out.extend(list.iter().cloned());
     }
-    out.sort_by(|a, b| {
-        ts(a)
-            .partial_cmp(&ts(b))
-            .unwrap_or(std::cmp::Ordering::Equal)
-    });
+    // A total order: a `ts` that is no time (`NaN`) sorts first, and is
+    // left out with the others that cannot be placed.
+    out.sort_by_key(instant);
     Ok(out)
-}
-
-fn ts(message: &Value) -> f64 {
-    text(message, &["ts"])
-        .and_then(|t| t.parse().ok())
-        .unwrap_or(0.0)
 }
 
 fn choose<'a>(
@@ -198,6 +192,9 @@ fn is_pinned(message: &Value, pins: &HashSet<String>, channel: &str) -> bool {
 fn instant(message: &Value) -> Option<DateTime<FixedOffset>> {
     let ts = text(message, &["ts"])?;
     let (seconds, micros) = ts.split_once('.').unwrap_or((ts, "0"));
+    if !micros.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
     let micros: u32 = format!("{micros:0<6}").get(..6)?.parse().ok()?;
     DateTime::from_timestamp(seconds.parse().ok()?, micros * 1000).map(|t| t.fixed_offset())
 }

@@ -133,6 +133,7 @@ fn incident(item: &Value, zone: Option<Tz>) -> Result<Incident, String> {
         zone,
         entries,
         id,
+        skipped: 0,
     })
 }
 

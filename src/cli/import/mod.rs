@@ -233,6 +233,19 @@ fn slack_run(args: SlackArgs, config: &Config) -> Result<ExitCode, Error> {
     };
     let incident = slack::incident(&files, &args.channel, &selection)
         .map_err(|source| failed(&args.export, source))?;
+    if incident.skipped > 0 {
+        output::message(
+            "warning",
+            &format!(
+                "{}: left out {} whose `ts` is not a time Slack writes",
+                args.export.display(),
+                match incident.skipped {
+                    1 => "1 message".to_string(),
+                    n => format!("{n} messages"),
+                }
+            ),
+        );
+    }
     if incident.entries.is_empty() {
         output::message(
             "warning",

@@ -43,7 +43,7 @@ pub(super) fn write_out(
     // name; the same incident again is refused as the file it already made.
     let mine = |path: &Path| {
         std::fs::read_to_string(path)
-            .is_ok_and(|t| incident.id.is_empty() || t.contains(&incident.id))
+            .is_ok_and(|t| !incident.id.is_empty() && t.contains(&incident.id))
     };
     deliver_first(
         &common.destination,

@@ -3,8 +3,8 @@
 use crate::diagnostic::{Applicability, Edit, Finding, Fix, Rule};
 use crate::document::Document;
 use crate::document::body::names_match;
-use crate::span::Span;
 use crate::lint::registry::{Context, Level, RuleInfo};
+use crate::span::Span;
 
 /// The rule's registry entry.
 pub(crate) const INFO: RuleInfo = RuleInfo {
@@ -79,7 +79,14 @@ fn check(document: &Document, context: &Context, out: &mut Vec<Finding>) {
                 Edit::insert(source.len(), format!("{gap}## {name}\n\n{}", hint(name)))
             }
         };
-        let fix = Fix::new(Applicability::Unsafe, format!("add `## {name}`"), vec![edit]);
+        // Inside an unclosed HTML block (`<?` with no `?>`) a heading is
+        // text: such an edit would be made again on every run.
+        let lands = heading_lands(context.source, document.body.span.start, &edit);
+        let fix = Fix::new(
+            Applicability::Unsafe,
+            format!("add `## {name}`"),
+            vec![edit],
+        );
         let help = match aliases.as_slice() {
             [] => format!("add a `## {name}` heading and what belongs under it"),
             aliases => format!(
@@ -88,12 +95,30 @@ fn check(document: &Document, context: &Context, out: &mut Vec<Finding>) {
             ),
         };
         let message = format!("the body has no `## {name}` section");
-        out.push(
-            Finding::new(Rule::SectionMissing, at, message)
-                .with_help(help)
-                .with_fix(fix),
-        );
+        let finding = Finding::new(Rule::SectionMissing, at, message).with_help(help);
+        out.push(if lands {
+            finding.with_fix(fix)
+        } else {
+            finding
+        });
     }
+}
+
+/// Whether the heading `edit` inserts is read as one in the body starting
+/// at `body` of `source`.
+fn heading_lands(source: &str, body: usize, edit: &Edit) -> bool {
+    use pulldown_cmark::{Event, Options, Parser, Tag};
+    let (at, insert) = (edit.span.start, edit.content.as_str());
+    let (Some(before), Some(after)) = (source.get(body..at), source.get(at..)) else {
+        return false;
+    };
+    let text = format!("{before}{insert}{after}");
+    let inserted = before.len()..before.len() + insert.len();
+    Parser::new_ext(&text, Options::ENABLE_TABLES)
+        .into_offset_iter()
+        .any(|(event, range)| {
+            matches!(event, Event::Start(Tag::Heading { .. })) && inserted.contains(&range.start)
+        })
 }
 
 /// What is written under an inserted heading: a template hint, except
