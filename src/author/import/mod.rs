@@ -12,6 +12,8 @@ pub mod opsgenie;
 pub mod pagerduty;
 pub(crate) mod promise;
 pub mod slack;
+#[cfg(feature = "cli")]
+pub mod slack_export;
 mod slack_text;
 pub mod statuspage;
 mod statuspage_body;

@@ -2,7 +2,6 @@
 //! `--into` an existing one, from Statuspage, PagerDuty, Opsgenie, Slack or
 //! incident.io data saved to a file.
 
-mod slack_export;
 mod written;
 
 use super::destination::Destination;
@@ -212,7 +211,7 @@ fn statuspage_run(args: StatuspageArgs, config: &Config) -> Result<ExitCode, Err
 }
 
 fn slack_run(args: SlackArgs, config: &Config) -> Result<ExitCode, Error> {
-    let files = slack_export::read(&args.export, args.channel.trim_start_matches('#'))?;
+    let files = import::slack_export::read(&args.export, args.channel.trim_start_matches('#'))?;
     // A chat export has no zone of its own.
     let zone = args.common.zone(config, None)?;
     let now = chrono::Utc::now();

@@ -5,8 +5,8 @@
 //! files are read (no links out, FIFOs or devices), each and all of them
 //! within a size cap, and a zip's members are capped in count and size.
 
-use postmortem::Error;
-use postmortem::discover::MAX_FILE_BYTES;
+use crate::Error;
+use crate::discover::MAX_FILE_BYTES;
 use std::collections::BTreeMap;
 use std::io::Read;
 use std::path::Path;
@@ -20,7 +20,11 @@ const TOTAL_CAP: u64 = 256 << 20;
 const MEMBERS_CAP: usize = 200_000;
 
 /// The export's listings and `channel`'s files, by path inside the export.
-pub(super) fn read(export: &Path, channel: &str) -> Result<BTreeMap<String, String>, Error> {
+///
+/// # Errors
+/// When `channel` is not a channel's name, a file cannot be read, is not
+/// UTF-8 or is too large, or the zip is damaged or too large.
+pub fn read(export: &Path, channel: &str) -> Result<BTreeMap<String, String>, Error> {
     let named = !channel.is_empty()
         && channel
             .chars()
