@@ -7,8 +7,8 @@
 
 mod adopt;
 mod atomic;
-mod blog_engines;
 mod author;
+mod blog_engines;
 mod browser;
 mod browser_pages;
 mod cli;
@@ -33,7 +33,7 @@ mod rules;
 mod safety;
 mod serve;
 mod serve_browser;
-mod slow_writer;
 mod server;
+mod slow_writer;
 mod typed_times;
 mod zone_labels;
