@@ -234,6 +234,29 @@ pub enum Error {
 }
 
 impl Error {
+    /// The file or folder the failure is about, when it is about one.
+    pub fn path(&self) -> Option<&std::path::Path> {
+        match self {
+            Error::NotFound { path }
+            | Error::Read { path, .. }
+            | Error::List { path, .. }
+            | Error::Write { path, .. }
+            | Error::Exists { path, .. }
+            | Error::ReadOnly { path, .. }
+            | Error::NotAFile { path }
+            | Error::TooLarge { path, .. }
+            | Error::KeepsChanging { path }
+            | Error::Lock { path, .. }
+            | Error::SiteRefused { path, .. }
+            | Error::Edit { path, .. }
+            | Error::Timeline { path, .. }
+            | Error::Import { path, .. }
+            | Error::Adopt { path, .. }
+            | Error::Config { path, .. } => Some(path),
+            _ => None,
+        }
+    }
+
     /// A read failure of `path`.
     pub fn read(path: impl Into<PathBuf>, source: io::Error) -> Self {
         Error::Read {

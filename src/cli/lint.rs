@@ -112,9 +112,11 @@ pub(super) fn run(args: Args, config: &Config) -> Result<ExitCode, Error> {
     if !stdin.is_empty() {
         found.files.insert(0, PathBuf::from("-"));
     }
-    if found.files.is_empty() {
+    let for_people = matches!(options.format, Format::Human | Format::Concise);
+    if found.files.is_empty() && for_people {
         // Only paths that could not be read: the errors say it all; a
-        // summary of no files would only contradict them.
+        // summary of no files would only contradict them. Machine formats
+        // still write their report, which carries the failures.
         return Ok(ExitCode::from(2));
     }
     let root = std::env::current_dir()
@@ -127,6 +129,9 @@ pub(super) fn run(args: Args, config: &Config) -> Result<ExitCode, Error> {
         None => output::print(text),
     };
     let mut reporter = Reporter::new(options.format, options.output.is_none());
+    for error in &found.errors {
+        emit(&reporter.failed(failure(error)));
+    }
     if let Mode::Fix(allowed) | Mode::Diff(allowed) = options.mode {
         let shown_only = matches!(options.mode, Mode::Diff(_));
         reporter.fixing(allowed == lint::fix::Allowed::Unsafe, shown_only);
@@ -202,11 +207,22 @@ impl Run {
                 }
                 Err(error) => {
                     output::error(&error);
+                    text.push_str(&reporter.failed(failure(&error)));
                     self.failed = true;
                 }
             }
         }
         text
+    }
+}
+
+/// A file that could not be checked, for the report.
+fn failure(error: &Error) -> report::Failure {
+    report::Failure {
+        path: error
+            .path()
+            .map_or_else(|| "-".to_string(), report::display_path),
+        message: error.to_string(),
     }
 }
 

@@ -12,7 +12,7 @@ impl Emitter for Concise {
         render(&locate(report))
     }
 
-    fn finish(&self, totals: Totals, _: &[String], _: &[Located]) -> String {
+    fn finish(&self, totals: Totals, _: &super::Run<'_>) -> String {
         format!("{}\n", totals.summary())
     }
 }

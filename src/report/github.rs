@@ -13,7 +13,15 @@ impl Emitter for Github {
         render(&locate(report))
     }
 
-    fn finish(&self, _: Totals, _: &[String], _: &[Located]) -> String {
+    fn failure(&self, failure: &super::Failure) -> String {
+        format!(
+            "::error file={},title=could not check::{}\n",
+            property(&failure.path),
+            data(&failure.message)
+        )
+    }
+
+    fn finish(&self, _: Totals, _: &super::Run<'_>) -> String {
         String::new()
     }
 }

@@ -1,7 +1,6 @@
 //! The human format: each finding as a rustc-style snippet (file:line:col,
 //! the source line, a caret under the offending value, the help line).
 
-use super::located::Located;
 use super::{Emitter, FileReport, Totals};
 use crate::diagnostic::{Finding, Severity};
 use crate::escape;
@@ -19,7 +18,7 @@ impl Emitter for Human {
         render(report, self.styled)
     }
 
-    fn finish(&self, totals: Totals, _: &[String], _: &[Located]) -> String {
+    fn finish(&self, totals: Totals, _: &super::Run<'_>) -> String {
         format!("{}\n", totals.summary())
     }
 }

@@ -4,7 +4,7 @@
 //! a `title` and `edits` (`start` and `end` as `line` and `column`, end
 //! exclusive, and the `content` put there).
 
-use super::located::{Located, LocatedFix, locate_fix};
+use super::located::{LocatedFix, locate_fix};
 use super::{Emitter, FileReport, Totals};
 use crate::span::LineIndex;
 use serde::Serialize;
@@ -17,7 +17,13 @@ impl Emitter for Json {
         render(report)
     }
 
-    fn finish(&self, _: Totals, _: &[String], _: &[Located]) -> String {
+    fn failure(&self, failure: &super::Failure) -> String {
+        // A record of its own: `error` instead of a finding's fields.
+        let record = serde_json::json!({ "file": failure.path, "error": failure.message });
+        format!("{record}\n")
+    }
+
+    fn finish(&self, _: Totals, _: &super::Run<'_>) -> String {
         String::new()
     }
 }

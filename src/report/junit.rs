@@ -18,14 +18,15 @@ impl Emitter for Junit {
         true
     }
 
-    fn finish(&self, _: Totals, files: &[String], findings: &[Located]) -> String {
-        render(files, findings)
+    fn finish(&self, _: Totals, run: &super::Run<'_>) -> String {
+        render(run.files, run.findings, run.failures)
     }
 }
 
 /// The whole run as one `<testsuites>` document; `files` lists every file
-/// checked, in order, so clean files appear too.
-pub(crate) fn render(files: &[String], findings: &[Located]) -> String {
+/// checked, in order, so clean files appear too; a file that could not be
+/// checked is a suite whose one case is an `<error>`.
+pub(crate) fn render(files: &[String], findings: &[Located], broken: &[super::Failure]) -> String {
     let errors = findings
         .iter()
         .filter(|f| f.severity == Severity::Error)
@@ -34,10 +35,19 @@ pub(crate) fn render(files: &[String], findings: &[Located]) -> String {
     let tests: usize = files
         .iter()
         .map(|file| findings.iter().filter(|f| &f.path == file).count().max(1))
-        .sum();
+        .sum::<usize>()
+        + broken.len();
     out.push_str(&format!(
-        "<testsuites name=\"postmortem lint\" tests=\"{tests}\" failures=\"{errors}\">\n"
+        "<testsuites name=\"postmortem lint\" tests=\"{tests}\" failures=\"{errors}\" errors=\"{}\">\n",
+        broken.len()
     ));
+    for failure in broken {
+        out.push_str(&format!(
+            "  <testsuite name=\"{path}\" tests=\"1\" failures=\"0\" errors=\"1\">\n    <testcase name=\"lint\" classname=\"{path}\"><error message=\"{message}\"/></testcase>\n  </testsuite>\n",
+            path = escape(&failure.path),
+            message = escape(&failure.message)
+        ));
+    }
     for file in files {
         let own: Vec<&Located> = findings.iter().filter(|f| &f.path == file).collect();
         let failures = own.iter().filter(|f| f.severity == Severity::Error).count();

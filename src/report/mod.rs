@@ -144,9 +144,39 @@ pub trait Emitter: Send + Sync {
         false
     }
 
+    /// The text for a file that could not be checked, to print at once
+    /// (the terminal formats have it on standard error already); a
+    /// whole-run format shows it in [`Emitter::finish`].
+    fn failure(&self, failure: &Failure) -> String {
+        let _ = failure;
+        String::new()
+    }
+
     /// The text that ends the run: `files` checked in order and, for a
-    /// whole-run format, every finding located.
-    fn finish(&self, totals: Totals, files: &[String], findings: &[located::Located]) -> String;
+    /// whole-run format, every finding located and every file that could
+    /// not be checked.
+    fn finish(&self, totals: Totals, run: &Run<'_>) -> String;
+}
+
+/// A file that could not be checked, and why: machine formats carry it, so
+/// a CI that reads only the report still sees the run was incomplete.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Failure {
+    /// The path as given or found.
+    pub path: String,
+    /// What went wrong, as a lowercase phrase.
+    pub message: String,
+}
+
+/// What a whole-run format reports at the end.
+#[derive(Clone, Copy, Debug)]
+pub struct Run<'r> {
+    /// The files checked, in order.
+    pub files: &'r [String],
+    /// Every finding, located.
+    pub findings: &'r [located::Located],
+    /// The files that could not be checked.
+    pub failures: &'r [Failure],
 }
 
 impl Format {
@@ -195,6 +225,7 @@ pub struct Reporter {
     totals: Totals,
     files: Vec<String>,
     findings: Vec<located::Located>,
+    failures: Vec<Failure>,
 }
 
 impl Reporter {
@@ -205,6 +236,7 @@ impl Reporter {
             totals: Totals::default(),
             files: Vec::new(),
             findings: Vec::new(),
+            failures: Vec::new(),
         }
     }
 
@@ -250,10 +282,21 @@ impl Reporter {
         self.totals
     }
 
+    /// Records a file that could not be checked; the text to emit now.
+    pub fn failed(&mut self, failure: Failure) -> String {
+        let text = self.emitter.failure(&failure);
+        self.failures.push(failure);
+        text
+    }
+
     /// The text that ends the run: the totals line, or the whole document.
     pub fn finish(&self) -> String {
-        self.emitter
-            .finish(self.totals, &self.files, &self.findings)
+        let run = Run {
+            files: &self.files,
+            findings: &self.findings,
+            failures: &self.failures,
+        };
+        self.emitter.finish(self.totals, &run)
     }
 }
 

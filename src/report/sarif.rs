@@ -20,15 +20,25 @@ impl Emitter for Sarif {
         true
     }
 
-    fn finish(&self, _: Totals, _: &[String], findings: &[Located]) -> String {
-        render(findings)
+    fn finish(&self, _: Totals, run: &super::Run<'_>) -> String {
+        render(run.findings, run.failures)
     }
 }
 
 /// The whole run as one SARIF log.
-pub(crate) fn render(findings: &[Located]) -> String {
+pub(crate) fn render(findings: &[Located], failures: &[super::Failure]) -> String {
     let rules: Vec<Value> = registry::all().iter().map(rule).collect();
     let results: Vec<Value> = findings.iter().map(result).collect();
+    let notifications: Vec<Value> = failures
+        .iter()
+        .map(|f| {
+            json!({
+                "level": "error",
+                "message": { "text": f.message },
+                "locations": [{ "physicalLocation": { "artifactLocation": { "uri": f.path } } }],
+            })
+        })
+        .collect();
     let log = json!({
         "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
         "version": "2.1.0",
@@ -41,6 +51,10 @@ pub(crate) fn render(findings: &[Located]) -> String {
                 }
             },
             "columnKind": "unicodeCodePoints",
+            "invocations": [{
+                "executionSuccessful": failures.is_empty(),
+                "toolExecutionNotifications": notifications,
+            }],
             "results": results,
         }]
     });

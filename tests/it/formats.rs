@@ -124,3 +124,35 @@ fn output_file_receives_the_whole_report() {
     let log: Value = serde_json::from_slice(&std::fs::read(&target).unwrap()).unwrap();
     assert_eq!(log["runs"][0]["results"].as_array().unwrap().len(), 3);
 }
+
+#[test]
+fn a_file_that_could_not_be_read_is_in_every_machine_report() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(
+        common::repo("examples/minimal.md"),
+        dir.path().join("good.md"),
+    )
+    .unwrap();
+    let report = |format: &str| {
+        let output = common::postmortem_in(dir.path())
+            .args(["lint", "--format", format, "good.md", "missing.md"])
+            .output()
+            .unwrap();
+        assert_eq!(output.status.code(), Some(2), "{format}");
+        String::from_utf8(output.stdout).unwrap()
+    };
+    let sarif: serde_json::Value = serde_json::from_str(&report("sarif")).unwrap();
+    let invocation = &sarif["runs"][0]["invocations"][0];
+    assert_eq!(invocation["executionSuccessful"], false, "{sarif}");
+    let notification = &invocation["toolExecutionNotifications"][0];
+    assert_eq!(
+        notification["locations"][0]["physicalLocation"]["artifactLocation"]["uri"],
+        "missing.md"
+    );
+    let json = report("json");
+    let record: serde_json::Value = serde_json::from_str(json.lines().last().unwrap()).unwrap();
+    assert_eq!(record["file"], "missing.md", "{json}");
+    assert!(record["error"].as_str().unwrap().contains("does not exist"));
+    assert!(report("junit").contains("<error message=\"missing.md does not exist"));
+    assert!(report("github").contains("::error file=missing.md,title=could not check::"));
+}
