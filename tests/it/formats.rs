@@ -141,7 +141,7 @@ fn a_file_that_could_not_be_read_is_in_every_machine_report() {
         assert_eq!(output.status.code(), Some(2), "{format}");
         String::from_utf8(output.stdout).unwrap()
     };
-    let sarif: serde_json::Value = serde_json::from_str(&report("sarif")).unwrap();
+    let sarif: Value = serde_json::from_str(&report("sarif")).unwrap();
     let invocation = &sarif["runs"][0]["invocations"][0];
     assert_eq!(invocation["executionSuccessful"], false, "{sarif}");
     let notification = &invocation["toolExecutionNotifications"][0];
@@ -150,7 +150,7 @@ fn a_file_that_could_not_be_read_is_in_every_machine_report() {
         "missing.md"
     );
     let json = report("json");
-    let record: serde_json::Value = serde_json::from_str(json.lines().last().unwrap()).unwrap();
+    let record: Value = serde_json::from_str(json.lines().last().unwrap()).unwrap();
     assert_eq!(record["file"], "missing.md", "{json}");
     assert!(record["error"].as_str().unwrap().contains("does not exist"));
     assert!(report("junit").contains("<error message=\"missing.md does not exist"));
