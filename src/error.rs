@@ -223,6 +223,16 @@ pub enum Error {
         #[source]
         source: io::Error,
     },
+    /// `serve` could not start its threads, or stopped serving.
+    #[error(
+        "the preview server stopped: {}; run serve again once the machine has threads and memory to spare",
+        reason(source)
+    )]
+    Serve {
+        /// Why.
+        #[source]
+        source: io::Error,
+    },
     /// `--now` or `POSTMORTEM_NOW` is not a timestamp.
     #[error("`{value}` is not a usable time for --now: {reason}")]
     InvalidNow {

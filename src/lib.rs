@@ -37,6 +37,7 @@ pub mod lint;
 pub mod render;
 pub mod report;
 mod rule_table;
+pub mod serve_http;
 #[cfg(feature = "cli")]
 pub mod server;
 pub mod slug;

@@ -36,8 +36,8 @@ pub(super) struct Flags {
     /// HTML: pass raw HTML in the body through (sanitized) instead of showing it as text.
     #[arg(long)]
     pub allow_html: bool,
-    /// Site: absolute base URL for links in the feed.
-    #[arg(long, value_name = "URL")]
+    /// Site: absolute base URL for links in the feed (http or https).
+    #[arg(long, value_name = "URL", value_parser = web_url)]
     pub base_url: Option<String>,
     /// Site: the index page's title.
     #[arg(long, default_value = "Incident postmortems")]
@@ -48,6 +48,20 @@ pub(super) struct Flags {
     /// The time to treat as now (see `lint --now`).
     #[arg(long, env = "POSTMORTEM_NOW", value_name = "TIMESTAMP")]
     pub now: Option<String>,
+}
+
+/// `--base-url`: an http or https URL, never `javascript:`, `file:` or
+/// `data:`, which the feed and pages would carry into readers' links.
+fn web_url(value: &str) -> Result<String, String> {
+    let scheme = value.split_once("://").map(|(scheme, _)| scheme);
+    let host = value.split_once("://").map_or("", |(_, rest)| rest);
+    let web =
+        scheme.is_some_and(|s| s.eq_ignore_ascii_case("http") || s.eq_ignore_ascii_case("https"));
+    if web && !host.is_empty() && !host.starts_with('/') && !value.chars().any(char::is_control) {
+        Ok(value.to_string())
+    } else {
+        Err("give an http:// or https:// URL, such as https://example.com/postmortems".to_string())
+    }
 }
 
 /// `postmortem site`.

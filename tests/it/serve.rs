@@ -24,9 +24,15 @@ impl Drop for Served {
 
 /// `postmortem serve postmortems --port 0` in `dir`, once it listens.
 pub(crate) fn serve(dir: &std::path::Path) -> Served {
+    serve_with(dir, &[])
+}
+
+/// [`serve`] with more arguments (`--public`).
+pub(crate) fn serve_with(dir: &std::path::Path, more: &[&str]) -> Served {
     let mut child = common::postmortem_in(dir)
         .env("POSTMORTEM_NOW", "2026-12-01T00:00:00Z")
         .args(["serve", "postmortems", "--port", "0"])
+        .args(more)
         .stdout(Stdio::piped())
         .stderr(Stdio::null())
         .spawn()
@@ -44,7 +50,8 @@ pub(crate) fn serve(dir: &std::path::Path) -> Served {
     Served { child, address }
 }
 
-fn get(address: &str, path: &str) -> (String, String) {
+/// The status line and body of `GET path` from the server at `address`.
+pub(crate) fn get(address: &str, path: &str) -> (String, String) {
     let mut stream = TcpStream::connect(address).unwrap();
     write!(stream, "GET {path} HTTP/1.1\r\nHost: {address}\r\n\r\n").unwrap();
     let mut response = String::new();

@@ -135,7 +135,8 @@ fn an_open_page_shows_a_saved_change_by_itself() {
         .as_str()
         .unwrap_or_else(|| panic!("no session"))
         .to_string();
-    let page = format!("http://{address}/2026-05-14-query-failures-after-a-storage-cleanup.html");
+    // Pages are named by their file (and the incident's day), not the title.
+    let page = format!("http://{address}/2026-05-14-full.html");
     webdriver(
         port,
         "POST",

@@ -1,8 +1,13 @@
 //! `postmortem serve [DIR]`: the site built in memory (drafts included,
 //! marked), served on 127.0.0.1, rebuilt when a postmortem, a template or
 //! postmortem.yml changes, and open pages reloaded by themselves. A
-//! postmortem with lint errors shows its findings instead of a stale page.
+//! postmortem with lint errors shows its findings instead of a stale page
+//! (not quoted under `--public`). Only requests naming the server's own
+//! address are answered, on a bounded number of connections and threads
+//! (`connections.rs`).
 
+mod connections;
+mod events;
 mod http;
 mod preview;
 mod watch;
@@ -10,6 +15,7 @@ mod watch;
 use crate::output;
 use postmortem::Error;
 use postmortem::config::Config;
+use postmortem::serve_http::Origin;
 use preview::Preview;
 use std::net::{IpAddr, Ipv4Addr, SocketAddr, TcpListener};
 use std::path::PathBuf;
@@ -77,6 +83,10 @@ pub(super) fn run(args: Args, config: &Config) -> Result<ExitCode, Error> {
         source.display()
     ));
     let _ = output::finish();
+    let exposed = exposure(args.bind, local.port(), args.published_only, args.public);
+    if let Some(warning) = exposed {
+        output::message("warning", &warning);
+    }
     let watched = preview.watched();
     let watcher = watch::watch(&watched, Arc::clone(&preview), Duration::from_millis(200));
     if let Err(error) = &watcher {
@@ -85,6 +95,64 @@ pub(super) fn run(args: Args, config: &Config) -> Result<ExitCode, Error> {
             &format!("cannot watch for changes ({error}); reload by hand"),
         );
     }
-    http::serve(listener, preview);
+    connections::serve(&listener, preview, Origin::new(local))
+        .map_err(|source| Error::Serve { source })?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// What a listener beyond the loopback address lets others read, and how
+/// to narrow it.
+fn exposure(bind: IpAddr, port: u16, published_only: bool, public: bool) -> Option<String> {
+    if bind.is_loopback() {
+        return None;
+    }
+    let what = match (published_only, public) {
+        (false, false) => {
+            "every postmortem served, drafts and internal parts included; add --published-only and --public to leave them out"
+        }
+        (false, true) => {
+            "every postmortem served, drafts included (internal parts are left out); add --published-only to leave drafts out"
+        }
+        (true, false) => {
+            "every published postmortem, internal parts included; add --public to leave them out"
+        }
+        (true, true) => "every published postmortem, without internal parts",
+    };
+    Some(format!(
+        "--bind {} lets other machines reach port {}: anyone who can reach this machine can read {what}; leave out --bind to keep the preview to this machine",
+        bind, port
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_bind_beyond_loopback_warns_what_others_can_read() {
+        let all = IpAddr::V4(Ipv4Addr::UNSPECIFIED);
+        let warning = exposure(all, 1111, false, false).unwrap();
+        assert!(warning.contains("port 1111"), "{warning}");
+        assert!(
+            warning.contains("drafts and internal parts included"),
+            "{warning}"
+        );
+        let narrowed = exposure(all, 1111, true, true).unwrap();
+        assert!(narrowed.contains("every published postmortem, without internal parts"));
+        let lan: IpAddr = "192.168.1.5".parse().unwrap();
+        assert!(
+            exposure(lan, 80, false, true)
+                .unwrap()
+                .contains("drafts included")
+        );
+    }
+
+    #[test]
+    fn loopback_binds_say_nothing() {
+        assert_eq!(
+            exposure(IpAddr::V4(Ipv4Addr::LOCALHOST), 1111, false, false),
+            None
+        );
+        assert_eq!(exposure("::1".parse().unwrap(), 1111, false, false), None);
+    }
 }

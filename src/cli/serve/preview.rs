@@ -131,7 +131,7 @@ impl Preview {
             .into_iter()
             .map(|(name, text)| {
                 let text = if name.ends_with(".html") {
-                    with_reload(&text)
+                    super::http::with_reload(&text)
                 } else {
                     text
                 };
@@ -242,48 +242,51 @@ impl Preview {
         let shown = report::display_path(path);
         let bytes = match discover::read(path) {
             Ok(bytes) => bytes,
-            Err(error) => return Read::Problems(error.to_string()),
+            Err(_) if !self.setup.drafts => return Read::Unpublished,
+            Err(error) => return self.problems(&shown, || error.to_string()),
         };
         let (text, checked) = lint::check_bytes(&bytes, options);
+        // Without drafts, a file is shown only when it says it is
+        // published: one whose front matter cannot be read does not.
+        let published = checked
+            .document
+            .as_ref()
+            .is_some_and(|d| d.status.value == postmortem::document::Status::Published);
+        if !published && !self.setup.drafts {
+            return Read::Unpublished;
+        }
         let errors = checked
             .findings
             .iter()
             .any(|f| f.severity == Severity::Error);
         match checked.document {
-            Some(_) if errors => {}
-            None => {}
-            Some(document) => {
-                let published = document.status.value == postmortem::document::Status::Published;
-                if !published && !self.setup.drafts {
-                    return Read::Unpublished;
-                }
+            Some(document) if !errors => {
                 let model = render::model_of_file(&document, &text, self.setup.public, path);
                 let loaded = postmortem::collection::Loaded {
                     path: shown,
                     document,
                 };
-                return Read::Page(Box::new((model, loaded)));
+                Read::Page(Box::new((model, loaded)))
             }
+            _ => self.problems(&shown, || {
+                let file = FileReport {
+                    path: &shown,
+                    text: &text,
+                    findings: &checked.findings,
+                };
+                report::render(Format::Human, file, false)
+            }),
         }
-        let file = FileReport {
-            path: &shown,
-            text: &text,
-            findings: &checked.findings,
-        };
-        Read::Problems(report::render(Format::Human, file, false))
     }
-}
 
-/// The page with the reload script, which the page's policy now allows.
-fn with_reload(page: &str) -> String {
-    page.replacen(
-        "default-src 'none';",
-        "default-src 'none'; script-src 'self'; connect-src 'self';",
-        1,
-    )
-    .replacen(
-        "</body>",
-        "<script src=\"/__reload.js\"></script>\n</body>",
-        1,
-    )
+    /// The findings page's text: the report, or under `--public`, where
+    /// findings would quote internal content, where to see it.
+    fn problems(&self, shown: &str, report: impl FnOnce() -> String) -> Read {
+        if self.setup.public {
+            return Read::Problems(format!(
+                "Findings are not shown in a public preview: they quote the file.\nRun `postmortem lint {shown}` to see them."
+            ));
+        }
+        Read::Problems(report())
+    }
 }
