@@ -21,10 +21,16 @@ pub mod templates;
 pub use build::{model, model_of_file};
 pub use model::Model;
 
-/// The normalized document as pretty-printed JSON, ending in a newline.
+/// The normalized document as pretty-printed JSON, ending in a newline:
+/// each fact once, so `days` (the timeline grouped for templates, every
+/// entry again) is left out; `timeline` has every entry with its date.
 pub fn to_json(model: &Model) -> String {
     // The model holds only strings, numbers, booleans and lists.
-    let mut json = serde_json::to_string_pretty(model).unwrap_or_default();
+    let mut value = serde_json::to_value(model).unwrap_or_default();
+    if let Some(object) = value.as_object_mut() {
+        object.remove("days");
+    }
+    let mut json = serde_json::to_string_pretty(&value).unwrap_or_default();
     json.push('\n');
     json
 }
