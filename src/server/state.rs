@@ -210,3 +210,46 @@ pub(super) fn path_of(uri: &Uri) -> Option<PathBuf> {
     }
     String::from_utf8(out).ok().map(PathBuf::from)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn state() -> (State, Uri) {
+        let now = crate::document::stamp::instant("2026-03-05T12:00:00Z").unwrap();
+        let uri = "file:///nowhere/a.md".parse().unwrap();
+        (State::new(now, Encoding::Utf8, Vec::new()), uri)
+    }
+
+    #[test]
+    fn a_small_change_is_due_at_once_and_a_large_one_after_a_quiet_moment() {
+        let (mut state, uri) = state();
+        state.change(uri.clone(), 1, "---\ntitle: x\n---\n".into());
+        assert_eq!(state.due(Instant::now(), true), std::slice::from_ref(&uri));
+        assert!(state.due(Instant::now(), false).is_empty());
+        state.change(uri.clone(), 2, "x".repeat(LARGE));
+        let now = Instant::now();
+        assert!(state.due(now, true).is_empty());
+        assert!(state.next_due(now).unwrap() > QUIET / 2);
+        assert_eq!(state.due(now + QUIET, true), std::slice::from_ref(&uri));
+        assert_eq!(state.due(now + MAX_WAIT, false), [uri]);
+    }
+
+    #[test]
+    fn a_burst_of_changes_is_checked_once_on_the_latest_version() {
+        let (mut state, uri) = state();
+        for version in 1..=5 {
+            state.change(
+                uri.clone(),
+                version,
+                format!("---\ntitle: v{version}\n---\n"),
+            );
+        }
+        assert!(state.get(&uri).is_none());
+        assert!(state.check(&uri));
+        assert!(!state.check(&uri));
+        let open = state.get(&uri).unwrap();
+        assert_eq!((open.version, open.text.contains("v5")), (5, true));
+        assert!(state.next_due(Instant::now()).is_none());
+    }
+}

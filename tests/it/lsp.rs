@@ -89,14 +89,21 @@ impl Server {
 
     /// The whole response to a request (`result` or `error`).
     pub(crate) fn call(&mut self, method: &str, params: Value) -> Value {
+        self.call_seeing(method, params).0
+    }
+
+    /// The whole response to a request and the messages that came before it.
+    pub(crate) fn call_seeing(&mut self, method: &str, params: Value) -> (Value, Vec<Value>) {
         let id = self.next;
         self.next += 1;
         self.send(&json!({ "jsonrpc": "2.0", "id": id, "method": method, "params": params }));
+        let mut before = Vec::new();
         loop {
             let message = self.receive();
             if message["id"] == id {
-                return message;
+                return (message, before);
             }
+            before.push(message);
         }
     }
 

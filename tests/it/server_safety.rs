@@ -129,6 +129,37 @@ fn fix_all_safe_is_minimal_edits_of_the_version_it_was_computed_on() {
     assert!(all["edit"].get("changes").is_none());
 }
 
+#[test]
+fn a_burst_of_changes_to_a_large_document_is_checked_once_on_its_latest_text() {
+    let mut server = Server::start();
+    let large = format!(
+        "{}{}",
+        common::CHECKOUT,
+        format!("{}\n\n", "word ".repeat(200)).repeat(1_100)
+    );
+    let document = json!({ "uri": URI, "languageId": "markdown", "version": 1, "text": large });
+    server.notify("textDocument/didOpen", json!({ "textDocument": document }));
+    for version in 2..=6 {
+        let text = large.replace(
+            "Checkout failed.",
+            &format!("Checkout failed {version} times."),
+        );
+        let change = json!({
+            "textDocument": { "uri": URI, "version": version },
+            "contentChanges": [{ "text": text }],
+        });
+        server.notify("textDocument/didChange", change);
+    }
+    let outline = json!({ "textDocument": { "uri": URI } });
+    let (answer, before) = server.call_seeing("textDocument/documentSymbol", outline);
+    assert!(answer["result"].is_array(), "{answer}");
+    let versions: Vec<&Value> = before.iter().map(|m| &m["params"]["version"]).collect();
+    // Six versions, checked at most twice (the opened one may be, if the
+    // client paused), the last check on the latest text.
+    assert!(versions.len() <= 2, "{versions:?}");
+    assert_eq!(versions.last(), Some(&&json!(6)), "{versions:?}");
+}
+
 /// A postmortem whose action item is owned by `owner`.
 fn owned_by(owner: &str) -> String {
     format!(
