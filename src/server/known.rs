@@ -117,7 +117,13 @@ impl Catalog {
                 let cache = Arc::clone(&self.cache);
                 let work = move || {
                     for scope in receiver {
-                        gather(&scope, |known, done| store(&cache, &scope, known, done));
+                        let walk =
+                            || gather(&scope, |known, done| store(&cache, &scope, known, done));
+                        // A panic (a bug) ends this walk, not the thread, and
+                        // the folder is tried again after REFRESH.
+                        if std::panic::catch_unwind(std::panic::AssertUnwindSafe(walk)).is_err() {
+                            abandoned(&cache, &scope);
+                        }
                     }
                 };
                 let spawned = std::thread::Builder::new()
@@ -147,6 +153,15 @@ fn store(cache: &Cache, scope: &Scope, known: Known, done: bool) {
         entry.complete = Some(Instant::now());
         entry.running = false;
     }
+}
+
+/// A walk that failed: what was known stays, and a walk is due again
+/// after [`REFRESH`].
+fn abandoned(cache: &Cache, scope: &Scope) {
+    let mut cache = lock(cache);
+    let entry = cache.entry(scope.clone()).or_default();
+    entry.complete = Some(Instant::now());
+    entry.running = false;
 }
 
 /// Walks `scope` within the bounds, telling `found` what it has after every

@@ -70,12 +70,28 @@ fn exit_without_shutdown_exits_with_1_and_with_it_0() {
 }
 
 #[test]
+fn a_header_that_cannot_be_read_ends_the_server_with_2_and_says_why() {
+    let mut server = Server::start();
+    server.raw(b"Content-Type: application/json\r\n\r\n{}");
+    let (status, stderr, _) = server.finish();
+    assert_eq!(status.code(), Some(2), "{stderr}");
+    assert!(
+        stderr.contains("a header without Content-Length"),
+        "{stderr}"
+    );
+}
+
+#[test]
 fn an_unknown_request_is_method_not_found_and_an_unknown_notification_ignored() {
     let mut server = Server::start();
     let answer = server.call("postmortem/nothingHere", json!({}));
     assert_eq!(answer["error"]["code"], -32601, "{answer}");
     assert!(answer.get("result").is_none(), "{answer}");
     server.notify("$/somethingElse", json!({ "x": 1 }));
+    server.raw(b"Content-Length: 2\r\n\r\n[]");
+    let parse_error = server.receive();
+    assert_eq!(parse_error["error"]["code"], -32700, "{parse_error}");
+    assert_eq!(parse_error["id"], Value::Null);
     let bad = server.call("textDocument/hover", json!({ "position": 3 }));
     assert_eq!(bad["error"]["code"], -32602, "{bad}");
     let symbols = json!({ "textDocument": { "uri": "file:///nowhere/a.md" } });
