@@ -80,7 +80,8 @@ fn lint_and_report(bencher: divan::Bencher<'_, '_>) {
 #[divan::bench]
 fn server_recheck(bencher: divan::Bencher<'_, '_>) {
     let now = stamp::instant("2026-11-22T00:00:00Z").unwrap_or_default();
-    let mut state = postmortem::server::State::new(now, postmortem::server::Encoding::Utf16);
+    let encoding = postmortem::server::Encoding::Utf16;
+    let mut state = postmortem::server::State::new(now, encoding, Vec::new());
     let Ok(uri) = "file:///nowhere/postmortems/a.md".parse::<lsp_types::Uri>() else {
         return;
     };
@@ -89,7 +90,8 @@ fn server_recheck(bencher: divan::Bencher<'_, '_>) {
         .counter(divan::counter::ItemsCount::new(files.len()))
         .bench_local(|| {
             for text in files {
-                divan::black_box(state.set(uri.clone(), text.clone()));
+                state.change(uri.clone(), 1, text.clone());
+                divan::black_box(state.check(&uri));
             }
         });
 }

@@ -193,7 +193,9 @@ fn link_to_file_inside(path: &Path, root: &Path) -> bool {
         .is_ok_and(|target| target.starts_with(root) && target.is_file())
 }
 
-fn is_postmortem(name: &str) -> bool {
+/// Whether a file named `name` is a postmortem (`*.md`, not `README.md` or
+/// `index.md`).
+pub(crate) fn is_postmortem(name: &str) -> bool {
     let lower = name.to_ascii_lowercase();
     lower.ends_with(".md") && lower != "readme.md" && lower != "index.md"
 }

@@ -199,10 +199,6 @@ pub enum Error {
         #[source]
         source: tera::Error,
     },
-    /// The language server's connection broke.
-    #[cfg(feature = "cli")]
-    #[error(transparent)]
-    Server(#[from] crate::server::ServerError),
     /// Standard input or output of the language server failed.
     #[cfg(feature = "cli")]
     #[error("the language server could not use standard input or output: {source}")]

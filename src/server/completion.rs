@@ -3,19 +3,18 @@
 //! their values, IANA zone names by prefix, and the services and owners the
 //! repository's postmortems already use.
 
+use super::known::Known;
 use super::state::Open;
 use crate::document::{ActionKind, ActionStatus, Kind, Priority, Status};
 use chrono_tz::TZ_VARIANTS;
 use lsp_types::{CompletionItem, CompletionItemKind};
-use std::collections::BTreeSet;
-use std::path::Path;
 
 /// At most this many zone names per answer; typing narrows them.
 const MAX_ZONES: usize = 200;
 
-/// The completions at byte `offset` of `open`; `folder` holds the
-/// repository's postmortems.
-pub(super) fn complete(open: &Open, offset: usize, known: Option<&Known>) -> Vec<CompletionItem> {
+/// The completions at byte `offset` of `open`; `known` is what the other
+/// postmortems use, as far as gathered.
+pub(super) fn complete(open: &Open, offset: usize, known: &Known) -> Vec<CompletionItem> {
     let text = &open.text;
     let offset = crate::span::floor_char_boundary(text, offset.min(text.len()));
     let line_start = text[..offset].rfind('\n').map_or(0, |i| i + 1);
@@ -44,8 +43,8 @@ pub(super) fn complete(open: &Open, offset: usize, known: Option<&Known>) -> Vec
             .map(|(s, _)| s.clone())
             .collect(),
         "timezone" => zones(typed),
-        "owner" => known.map(|k| k.owners.clone()).unwrap_or_default(),
-        "services" => known.map(|k| k.services.clone()).unwrap_or_default(),
+        "owner" => known.owners.clone(),
+        "services" => known.services.clone(),
         _ => Vec::new(),
     };
     values
@@ -106,36 +105,6 @@ fn zones(typed: &str) -> Vec<String> {
         .take(MAX_ZONES)
         .map(str::to_string)
         .collect()
-}
-
-/// The services and owners a folder's postmortems already use, sorted and
-/// once each; read once per folder (State keeps them).
-#[derive(Debug, Default)]
-pub(super) struct Known {
-    services: Vec<String>,
-    owners: Vec<String>,
-}
-
-impl Known {
-    /// Reads up to 2,000 postmortems of `folder`.
-    pub(super) fn read(folder: &Path) -> Self {
-        let found = crate::discover::discover(&[folder.to_path_buf()]);
-        let (mut services, mut owners) = (BTreeSet::new(), BTreeSet::new());
-        for path in found.files.iter().take(2_000) {
-            let Ok(bytes) = crate::discover::read(path) else {
-                continue;
-            };
-            if let Some(document) = crate::document::parse_bytes(&bytes).1.document {
-                services.extend(document.services.into_iter().map(|s| s.value));
-                let items = document.action_items.into_iter();
-                owners.extend(items.filter_map(|a| a.owner).map(|o| o.value));
-            }
-        }
-        Self {
-            services: services.into_iter().collect(),
-            owners: owners.into_iter().collect(),
-        }
-    }
 }
 
 fn item(label: String, kind: CompletionItemKind) -> CompletionItem {

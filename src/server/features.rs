@@ -1,15 +1,15 @@
 //! What the server computes from an open document: its diagnostics, the
 //! quick fixes of a range, and its outline. Pure functions of the document.
 
+use super::edits;
 use super::position::Lines;
 use super::state::Open;
 use crate::diagnostic::{Applicability, Finding, Fix, Severity};
 use crate::lint::fix::{Allowed, fix_checked};
 use lsp_types::{
     CodeAction, CodeActionKind, Diagnostic, DiagnosticRelatedInformation, DiagnosticSeverity,
-    DocumentSymbol, Location, NumberOrString, Range, SymbolKind, TextEdit, Uri, WorkspaceEdit,
+    DocumentSymbol, Location, NumberOrString, Range, SymbolKind, TextEdit, Uri,
 };
-use std::collections::HashMap;
 
 /// Each finding of `open` as a diagnostic: the rule as `code`, the exact
 /// range, and the help as related information at the same place.
@@ -44,13 +44,18 @@ fn diagnostic(uri: &Uri, finding: &Finding, lines: &Lines<'_>) -> Diagnostic {
 }
 
 /// The quick fixes of the findings touching `range` (each choice with its
-/// literal replacement as the title), then "fix all safe" for the file.
+/// literal replacement as the title), then "fix all safe" for the file: the
+/// least text its fixes change, not the whole document. With `versioned`
+/// (the client takes versioned edits) each edit names the version of the
+/// document it was computed on, so the editor refuses it after more typing.
 pub(super) fn code_actions(
     uri: &Uri,
     open: &Open,
     lines: &Lines<'_>,
     range: Range,
+    versioned: bool,
 ) -> Vec<CodeAction> {
+    let version = versioned.then_some(open.version);
     let (start, end) = (lines.offset(range.start), lines.offset(range.end));
     let mut actions = Vec::new();
     for finding in &open.checked.findings {
@@ -58,7 +63,7 @@ pub(super) fn code_actions(
         let Some(fix) = finding.fix.as_ref().filter(|_| touches) else {
             continue;
         };
-        actions.extend(quick_fixes(uri, finding, fix, lines));
+        actions.extend(quick_fixes(uri, version, (finding, fix), lines));
     }
     let safe = fix_checked(
         &open.text,
@@ -67,14 +72,14 @@ pub(super) fn code_actions(
         Allowed::Safe,
     );
     if safe.fixed > 0 {
-        let whole = lines.range(crate::span::Span::new(0, open.text.len()));
+        let edits = edits::text_edits(lines, &edits::minimal(&open.text, &safe.text));
         actions.push(CodeAction {
             title: match safe.fixed {
                 1 => "Fix all safe (1 finding)".to_string(),
                 n => format!("Fix all safe ({n} findings)"),
             },
             kind: Some(CodeActionKind::SOURCE_FIX_ALL),
-            edit: Some(workspace_edit(uri, vec![TextEdit::new(whole, safe.text)])),
+            edit: Some(edits::workspace_edit(uri, version, edits)),
             ..CodeAction::default()
         });
     }
@@ -83,8 +88,8 @@ pub(super) fn code_actions(
 
 fn quick_fixes<'a>(
     uri: &'a Uri,
-    finding: &'a Finding,
-    fix: &'a Fix,
+    version: Option<i32>,
+    (finding, fix): (&'a Finding, &'a Fix),
     lines: &'a Lines<'_>,
 ) -> impl Iterator<Item = CodeAction> + 'a {
     fix.choices.iter().enumerate().map(move |(i, choice)| {
@@ -102,18 +107,11 @@ fn quick_fixes<'a>(
             title: format!("{}{note}", choice.title),
             kind: Some(CodeActionKind::QUICKFIX),
             diagnostics: Some(vec![diagnostic(uri, finding, lines)]),
-            edit: Some(workspace_edit(uri, edits)),
+            edit: Some(edits::workspace_edit(uri, version, edits)),
             is_preferred: Some(i == 0 && fix.applicability == Applicability::Safe),
             ..CodeAction::default()
         }
     })
-}
-
-fn workspace_edit(uri: &Uri, edits: Vec<TextEdit>) -> WorkspaceEdit {
-    WorkspaceEdit {
-        changes: Some(HashMap::from([(uri.clone(), edits)])),
-        ..WorkspaceEdit::default()
-    }
 }
 
 /// The outline: the timeline's entries (time, kind and event) and the

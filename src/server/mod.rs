@@ -1,74 +1,131 @@
 //! `postmortem server`: a language server over a connection (standard
-//! input and output from the binary). The postmortem is checked on open
-//! and on every change, with the postmortem.yml of its folder; the server
-//! answers code actions (each fix, and "fix all safe"), hover, completion
-//! and the document outline. Synchronous, one message at a time, as
-//! rust-analyzer and ruff's server are built on the same `lsp-server`.
+//! input and output from the binary, framed by [`wire`]). The postmortem is
+//! checked on open and on change (a burst of changes once, when the client
+//! pauses), with the postmortem.yml of its folder; the server answers code
+//! actions (each fix, and "fix all safe" as versioned minimal edits), hover,
+//! completion (names from other postmortems gathered on a background
+//! thread) and the document outline. One message at a time, on the
+//! `lsp-server` crate's types.
 
 mod completion;
+mod dispatch;
+mod edits;
 mod features;
 mod hover;
+mod known;
 mod position;
+mod setup;
 mod state;
+pub mod wire;
 
 pub use position::{Encoding, Lines};
 pub use state::State;
 
 use chrono::{DateTime, Utc};
-use lsp_server::{Connection, Message, Notification, Request, Response};
-use lsp_types::notification::{
-    DidChangeTextDocument, DidCloseTextDocument, DidOpenTextDocument, Notification as _,
-    PublishDiagnostics,
-};
-use lsp_types::request::{
-    CodeActionRequest, Completion, DocumentSymbolRequest, HoverRequest, Request as _,
-};
-use lsp_types::{
-    CodeActionProviderCapability, CompletionOptions, HoverContents, HoverProviderCapability,
-    InitializeParams, MarkupContent, MarkupKind, OneOf, PositionEncodingKind,
-    PublishDiagnosticsParams, ServerCapabilities, TextDocumentSyncCapability, TextDocumentSyncKind,
-    Uri,
-};
+use lsp_server::{Connection, ErrorCode, Message, Notification, Request, Response};
+use lsp_types::notification::{Notification as _, PublishDiagnostics};
+use lsp_types::{PublishDiagnosticsParams, Uri};
+use std::time::Instant;
 
-/// Why the server stopped before the client asked it to.
-#[derive(Debug, thiserror::Error)]
-#[error("the language server connection failed: {0}")]
-pub struct ServerError(#[from] lsp_server::ProtocolError);
+/// How a session ended.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Ending {
+    /// `exit` after `shutdown`: the process should exit with 0.
+    Shutdown,
+    /// `exit` without `shutdown`, or the connection closed first: the
+    /// protocol asks for exit code 1.
+    Abandoned,
+}
 
-/// Runs the server on `connection` until the client shuts it down.
-pub fn run(connection: &Connection, now: DateTime<Utc>) -> Result<(), ServerError> {
-    let (id, params) = connection.initialize_start()?;
-    let params: InitializeParams = serde_json::from_value(params).unwrap_or_default();
-    let encoding = encoding(&params);
-    let result = serde_json::json!({
-        "capabilities": capabilities(encoding),
-        "serverInfo": { "name": "postmortem", "version": env!("CARGO_PKG_VERSION") },
-    });
-    connection.initialize_finish(id, result)?;
-    let mut state = State::new(now, encoding);
-    for message in &connection.receiver {
+/// Runs the server on `connection` until the client sends `exit` or the
+/// connection closes.
+pub fn run(connection: &Connection, now: DateTime<Utc>) -> Ending {
+    let Some(client) = setup::initialize(connection) else {
+        return Ending::Abandoned;
+    };
+    let mut state = State::new(now, client.encoding, client.roots);
+    state.versioned_edits = client.versioned_edits;
+    let mut shut_down = false;
+    while let Some(message) = next(connection, &mut state, shut_down) {
         match message {
-            Message::Request(request) => {
-                if connection.handle_shutdown(&request)? {
-                    return Ok(());
-                }
-                let id = request.id.clone();
-                let response = guarded(|| answer(&state, request)).unwrap_or_else(|| {
-                    let code = lsp_server::ErrorCode::InternalError as i32;
-                    Response::new_err(id, code, "postmortem failed on this request".into())
-                });
-                send(connection, Message::Response(response));
+            Message::Request(request) if shut_down => {
+                let code = ErrorCode::InvalidRequest as i32;
+                let message = "the server is shutting down".to_string();
+                send(
+                    connection,
+                    Response::new_err(request.id, code, message).into(),
+                );
             }
+            Message::Request(request) if request.method == "shutdown" => {
+                shut_down = true;
+                send(connection, Response::new_ok(request.id, ()).into());
+            }
+            Message::Request(request) => respond(connection, &mut state, request),
+            Message::Notification(notification) if notification.method == "exit" => break,
+            Message::Notification(_) if shut_down => {}
             Message::Notification(notification) => {
-                let changed = guarded(|| apply(&mut state, notification)).flatten();
-                if let Some(uri) = changed {
-                    publish(connection, &state, uri);
-                }
+                guarded(|| dispatch::apply(&mut state, notification));
             }
             Message::Response(_) => {}
         }
     }
-    Ok(())
+    if shut_down {
+        Ending::Shutdown
+    } else {
+        Ending::Abandoned
+    }
+}
+
+/// The next message, checking and publishing the documents whose check is
+/// due while the client is quiet; `None` once the connection is closed.
+fn next(connection: &Connection, state: &mut State, shut_down: bool) -> Option<Message> {
+    loop {
+        match connection.receiver.try_recv() {
+            Ok(message) => {
+                let overdue = state.due(Instant::now(), false);
+                check(connection, state, &overdue);
+                return Some(message);
+            }
+            Err(error) if error.is_disconnected() => return None,
+            Err(_) => {}
+        }
+        if !shut_down {
+            let due = state.due(Instant::now(), true);
+            check(connection, state, &due);
+        }
+        let Some(wait) = state.next_due(Instant::now()).filter(|_| !shut_down) else {
+            return connection.receiver.recv().ok();
+        };
+        match connection.receiver.recv_timeout(wait) {
+            Ok(message) => return Some(message),
+            Err(error) if error.is_timeout() => {}
+            Err(_) => return None,
+        }
+    }
+}
+
+/// Checks each of `uris` and publishes its diagnostics.
+fn check(connection: &Connection, state: &mut State, uris: &[Uri]) {
+    for uri in uris {
+        if guarded(|| state.check(uri)) == Some(true) {
+            publish(connection, state, uri.clone());
+        }
+    }
+}
+
+/// Answers `request`, after checking the document it names if a change
+/// is pending.
+fn respond(connection: &Connection, state: &mut State, request: Request) {
+    let document = request.params.pointer("/textDocument/uri");
+    if let Some(uri) = document.and_then(|u| u.as_str()?.parse::<Uri>().ok()) {
+        check(connection, state, &[uri]);
+    }
+    let id = request.id.clone();
+    let response = guarded(|| dispatch::answer(state, request)).unwrap_or_else(|| {
+        let code = ErrorCode::InternalError as i32;
+        Response::new_err(id, code, "postmortem failed on this request".into())
+    });
+    send(connection, Message::Response(response));
 }
 
 /// Runs `work`; a panic (a bug) fails this one message instead of the
@@ -82,65 +139,6 @@ fn send(connection: &Connection, message: Message) {
     let _ = connection.sender.send(message);
 }
 
-/// UTF-8 when the client offers it (no conversion), else LSP's UTF-16.
-fn encoding(params: &InitializeParams) -> Encoding {
-    let offered = params
-        .capabilities
-        .general
-        .as_ref()
-        .and_then(|g| g.position_encodings.as_ref());
-    if offered.is_some_and(|e| e.contains(&PositionEncodingKind::UTF8)) {
-        Encoding::Utf8
-    } else {
-        Encoding::Utf16
-    }
-}
-
-fn capabilities(encoding: Encoding) -> ServerCapabilities {
-    ServerCapabilities {
-        position_encoding: Some(match encoding {
-            Encoding::Utf8 => PositionEncodingKind::UTF8,
-            Encoding::Utf16 => PositionEncodingKind::UTF16,
-        }),
-        text_document_sync: Some(TextDocumentSyncCapability::Kind(TextDocumentSyncKind::FULL)),
-        code_action_provider: Some(CodeActionProviderCapability::Simple(true)),
-        hover_provider: Some(HoverProviderCapability::Simple(true)),
-        completion_provider: Some(CompletionOptions {
-            trigger_characters: Some(vec![":".into(), " ".into(), "/".into()]),
-            ..CompletionOptions::default()
-        }),
-        document_symbol_provider: Some(OneOf::Left(true)),
-        ..ServerCapabilities::default()
-    }
-}
-
-/// Updates the documents; the document whose diagnostics changed.
-fn apply(state: &mut State, notification: Notification) -> Option<Uri> {
-    match notification.method.as_str() {
-        DidOpenTextDocument::METHOD => {
-            let params: lsp_types::DidOpenTextDocumentParams =
-                notification.extract(DidOpenTextDocument::METHOD).ok()?;
-            state.set(params.text_document.uri.clone(), params.text_document.text);
-            Some(params.text_document.uri)
-        }
-        DidChangeTextDocument::METHOD => {
-            let params: lsp_types::DidChangeTextDocumentParams =
-                notification.extract(DidChangeTextDocument::METHOD).ok()?;
-            // Full sync: the last change holds the whole text.
-            let text = params.content_changes.into_iter().last()?.text;
-            state.set(params.text_document.uri.clone(), text);
-            Some(params.text_document.uri)
-        }
-        DidCloseTextDocument::METHOD => {
-            let params: lsp_types::DidCloseTextDocumentParams =
-                notification.extract(DidCloseTextDocument::METHOD).ok()?;
-            state.close(&params.text_document.uri);
-            None
-        }
-        _ => None,
-    }
-}
-
 fn publish(connection: &Connection, state: &State, uri: Uri) {
     let Some((open, lines)) = state.lines(&uri) else {
         return;
@@ -148,61 +146,10 @@ fn publish(connection: &Connection, state: &State, uri: Uri) {
     let params = PublishDiagnosticsParams {
         diagnostics: features::diagnostics(&uri, open, &lines),
         uri,
-        version: None,
+        version: Some(open.version),
     };
     let notification = Notification::new(PublishDiagnostics::METHOD.to_string(), params);
     send(connection, Message::Notification(notification));
-}
-
-/// The response to `request`: its result, or null for a document that is
-/// not open or a method the server does not answer.
-fn answer(state: &State, request: Request) -> Response {
-    let id = request.id.clone();
-    let result = match request.method.as_str() {
-        CodeActionRequest::METHOD => on::<lsp_types::CodeActionParams>(request, |p| {
-            let uri = &p.text_document.uri;
-            let (open, lines) = state.lines(uri)?;
-            serde_json::to_value(features::code_actions(uri, open, &lines, p.range)).ok()
-        }),
-        HoverRequest::METHOD => on::<lsp_types::HoverParams>(request, |p| {
-            let at = p.text_document_position_params;
-            let (open, lines) = state.lines(&at.text_document.uri)?;
-            let value = hover::hover(open, lines.offset(at.position))?;
-            let contents = HoverContents::Markup(MarkupContent {
-                kind: MarkupKind::Markdown,
-                value,
-            });
-            serde_json::to_value(lsp_types::Hover {
-                contents,
-                range: None,
-            })
-            .ok()
-        }),
-        Completion::METHOD => on::<lsp_types::CompletionParams>(request, |p| {
-            let at = p.text_document_position;
-            let (open, lines) = state.lines(&at.text_document.uri)?;
-            let known = state.known(&at.text_document.uri);
-            let items = completion::complete(open, lines.offset(at.position), known.as_deref());
-            serde_json::to_value(items).ok()
-        }),
-        DocumentSymbolRequest::METHOD => on::<lsp_types::DocumentSymbolParams>(request, |p| {
-            let (open, lines) = state.lines(&p.text_document.uri)?;
-            serde_json::to_value(features::symbols(open, &lines)).ok()
-        }),
-        _ => None,
-    };
-    Response::new_ok(id, result.unwrap_or(serde_json::Value::Null))
-}
-
-/// The result of `answer` on the request's parameters; `None` when they do
-/// not read as `P` or name a document that is not open.
-fn on<P: serde::de::DeserializeOwned>(
-    request: Request,
-    answer: impl FnOnce(P) -> Option<serde_json::Value>,
-) -> Option<serde_json::Value> {
-    let method = request.method.clone();
-    let (_, params) = request.extract::<P>(&method).ok()?;
-    answer(params)
 }
 
 #[cfg(test)]
@@ -223,7 +170,7 @@ mod tests {
     fn in_process_a_session_checks_answers_and_shuts_down() {
         let (server, client) = Connection::memory();
         let now = crate::document::stamp::instant("2026-03-05T12:00:00Z").unwrap();
-        let running = std::thread::spawn(move || run(&server, now).is_ok());
+        let running = std::thread::spawn(move || run(&server, now));
         let utf8 = json!({ "capabilities": { "general": { "positionEncodings": ["utf-8"] } } });
         client.sender.send(request(1, "initialize", utf8)).unwrap();
         let Message::Response(init) = client.receiver.recv().unwrap() else {
@@ -275,6 +222,6 @@ mod tests {
             .unwrap();
         let _ = client.receiver.recv().unwrap();
         client.sender.send(notify("exit", json!(null))).unwrap();
-        assert!(running.join().unwrap());
+        assert_eq!(running.join().unwrap(), Ending::Shutdown);
     }
 }

@@ -1,28 +1,60 @@
-//! The open documents and what the server knows about each: its text, the
-//! settings of the postmortem.yml that applies to its folder, and its
-//! findings, re-checked on every change.
+//! The open documents and what the server knows about each: its text and
+//! version, the settings of the postmortem.yml that applies to its folder,
+//! and its findings. A change is checked when the client pauses (a large
+//! document once it has been quiet a moment), so a burst of changes is
+//! checked once, on the latest text; a request about a document checks it
+//! first.
 
-use super::completion::Known;
+use super::known::{Catalog, Known};
 use super::position::Encoding;
 use crate::config::{Config, Settings};
 use crate::lint::{self, Checked};
 use chrono::{DateTime, Utc};
 use lsp_types::Uri;
-use std::cell::RefCell;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
-use std::rc::Rc;
 use std::sync::Arc;
+use std::time::{Duration, Instant};
 
-/// One open postmortem.
+/// A document at least this large waits for [`QUIET`] without changes.
+const LARGE: usize = 1 << 20;
+/// How long a large document must go unchanged before it is checked.
+pub(super) const QUIET: Duration = Duration::from_millis(300);
+/// A change waits at most this long for the client to pause.
+const MAX_WAIT: Duration = Duration::from_secs(2);
+
+/// One open postmortem, as last checked.
 #[derive(Debug)]
 pub struct Open {
     /// Its text, as the editor has it.
     pub text: String,
+    /// The client's version of that text.
+    pub version: i32,
     /// Its findings.
     pub checked: Checked,
     /// The options it was checked with.
     pub options: lint::Options,
+}
+
+/// A change not checked yet.
+#[derive(Debug)]
+struct Pending {
+    text: String,
+    version: i32,
+    /// The first change since the last check, and the latest.
+    first: Instant,
+    last: Instant,
+}
+
+impl Pending {
+    /// When the check is due if the client is idle.
+    fn due(&self) -> Instant {
+        if self.text.len() >= LARGE {
+            self.last + QUIET
+        } else {
+            self.last
+        }
+    }
 }
 
 /// Everything the server holds between messages.
@@ -32,46 +64,97 @@ pub struct State {
     pub now: DateTime<Utc>,
     /// How the client counts characters.
     pub encoding: Encoding,
+    /// Whether the client takes versioned edits (`documentChanges`).
+    pub versioned_edits: bool,
     documents: HashMap<Uri, Open>,
+    pending: HashMap<Uri, Pending>,
     settings: HashMap<PathBuf, Arc<Settings>>,
-    known: RefCell<HashMap<PathBuf, Rc<Known>>>,
+    catalog: Catalog,
 }
 
 impl State {
-    /// A server with no documents open.
-    pub fn new(now: DateTime<Utc>, encoding: Encoding) -> Self {
+    /// A server with no documents open, for a client whose workspace
+    /// folders are `roots`.
+    pub fn new(now: DateTime<Utc>, encoding: Encoding, roots: Vec<PathBuf>) -> Self {
         Self {
             now,
             encoding,
+            versioned_edits: false,
             documents: HashMap::new(),
+            pending: HashMap::new(),
             settings: HashMap::new(),
-            known: RefCell::new(HashMap::new()),
+            catalog: Catalog::new(roots),
         }
     }
 
-    /// Opens or replaces `uri` with `text` and checks it.
-    pub fn set(&mut self, uri: Uri, text: String) -> &Open {
-        let settings = self.settings_for(&uri);
-        let options = lint::Options {
-            now: self.now,
-            settings,
-        };
-        let checked = lint::check(&text, &options);
-        let open = Open {
+    /// Takes `text` as version `version` of `uri`, to be checked when due.
+    pub fn change(&mut self, uri: Uri, version: i32, text: String) {
+        let now = Instant::now();
+        let first = self.pending.get(&uri).map_or(now, |p| p.first);
+        let pending = Pending {
             text,
-            checked,
-            options,
+            version,
+            first,
+            last: now,
         };
-        self.documents.insert(uri.clone(), open);
-        &self.documents[&uri]
+        self.pending.insert(uri, pending);
     }
 
     /// Forgets `uri`.
     pub fn close(&mut self, uri: &Uri) {
         self.documents.remove(uri);
+        self.pending.remove(uri);
     }
 
-    /// The open document `uri`.
+    /// `uri` was saved: what the folder's postmortems use is gathered again.
+    pub fn saved(&mut self, uri: &Uri) {
+        if let Some(path) = path_of(uri) {
+            self.catalog.saved(&path);
+        }
+    }
+
+    /// The documents whose check is due at `at`: when the client is `idle`,
+    /// those quiet long enough; always, those waiting too long.
+    pub fn due(&self, at: Instant, idle: bool) -> Vec<Uri> {
+        let due = |p: &Pending| (idle && at >= p.due()) || at >= p.first + MAX_WAIT;
+        let mut uris: Vec<Uri> = self
+            .pending
+            .iter()
+            .filter(|(_, p)| due(p))
+            .map(|(uri, _)| uri.clone())
+            .collect();
+        uris.sort();
+        uris
+    }
+
+    /// How long from `at` until the next check is due, if any is pending.
+    pub fn next_due(&self, at: Instant) -> Option<Duration> {
+        let due = self.pending.values().map(Pending::due).min()?;
+        Some(due.saturating_duration_since(at))
+    }
+
+    /// Checks the latest text of `uri` if it is not checked yet; whether
+    /// it was.
+    pub fn check(&mut self, uri: &Uri) -> bool {
+        let Some(pending) = self.pending.remove(uri) else {
+            return false;
+        };
+        let options = lint::Options {
+            now: self.now,
+            settings: self.settings_for(uri),
+        };
+        let checked = lint::check(&pending.text, &options);
+        let open = Open {
+            text: pending.text,
+            version: pending.version,
+            checked,
+            options,
+        };
+        self.documents.insert(uri.clone(), open);
+        true
+    }
+
+    /// The open document `uri`, as last checked.
     pub fn get(&self, uri: &Uri) -> Option<&Open> {
         self.documents.get(uri)
     }
@@ -98,16 +181,11 @@ impl State {
             .clone()
     }
 
-    /// What the postmortems in `uri`'s folder already use, read the first
-    /// time a completion asks (later files appear after a restart: reading
-    /// the folder on every keystroke would cost more than it gives).
-    pub(super) fn known(&self, uri: &Uri) -> Option<Rc<Known>> {
-        let folder = path_of(uri)?.parent()?.to_path_buf();
-        let mut known = self.known.borrow_mut();
-        let entry = known
-            .entry(folder)
-            .or_insert_with_key(|folder| Rc::new(Known::read(folder)));
-        Some(Rc::clone(entry))
+    /// What the other postmortems near `uri` use, as far as gathered in
+    /// the background (see `known`); asking starts a walk when none is
+    /// recent.
+    pub(super) fn known(&self, uri: &Uri) -> Arc<Known> {
+        path_of(uri).map_or_else(Arc::default, |path| self.catalog.known(&path))
     }
 }
 
@@ -131,4 +209,47 @@ pub(super) fn path_of(uri: &Uri) -> Option<PathBuf> {
         }
     }
     String::from_utf8(out).ok().map(PathBuf::from)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn state() -> (State, Uri) {
+        let now = crate::document::stamp::instant("2026-03-05T12:00:00Z").unwrap();
+        let uri = "file:///nowhere/a.md".parse().unwrap();
+        (State::new(now, Encoding::Utf8, Vec::new()), uri)
+    }
+
+    #[test]
+    fn a_small_change_is_due_at_once_and_a_large_one_after_a_quiet_moment() {
+        let (mut state, uri) = state();
+        state.change(uri.clone(), 1, "---\ntitle: x\n---\n".into());
+        assert_eq!(state.due(Instant::now(), true), std::slice::from_ref(&uri));
+        assert!(state.due(Instant::now(), false).is_empty());
+        state.change(uri.clone(), 2, "x".repeat(LARGE));
+        let now = Instant::now();
+        assert!(state.due(now, true).is_empty());
+        assert!(state.next_due(now).unwrap() > QUIET / 2);
+        assert_eq!(state.due(now + QUIET, true), std::slice::from_ref(&uri));
+        assert_eq!(state.due(now + MAX_WAIT, false), [uri]);
+    }
+
+    #[test]
+    fn a_burst_of_changes_is_checked_once_on_the_latest_version() {
+        let (mut state, uri) = state();
+        for version in 1..=5 {
+            state.change(
+                uri.clone(),
+                version,
+                format!("---\ntitle: v{version}\n---\n"),
+            );
+        }
+        assert!(state.get(&uri).is_none());
+        assert!(state.check(&uri));
+        assert!(!state.check(&uri));
+        let open = state.get(&uri).unwrap();
+        assert_eq!((open.version, open.text.contains("v5")), (5, true));
+        assert!(state.next_due(Instant::now()).is_none());
+    }
 }
