@@ -3,7 +3,7 @@
 //! HTML comments, each with its span in the file.
 
 use crate::span::{Span, Spanned};
-use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{Event, Tag, TagEnd};
 
 /// The sections every postmortem has, in their canonical order.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -159,7 +159,7 @@ pub(crate) fn parse(text: &str, base: usize) -> Body {
     let mut heading: Option<(u8, usize, String)> = None;
     let mut in_code = false;
     let mut in_html_block = false;
-    for (event, range) in Parser::new_ext(text, Options::ENABLE_TABLES).into_offset_iter() {
+    for (event, range) in super::markdown::parser(text).into_offset_iter() {
         // Block spans include their line break; findings should end on the line.
         let end = range.start + text[range.clone()].trim_end().len();
         let span = Span::new(range.start, end).shifted(base);

@@ -11,6 +11,7 @@ pub mod fields;
 pub(crate) mod foreign;
 pub(crate) mod internal;
 pub mod json_schema;
+pub(crate) mod markdown;
 pub mod model;
 mod names;
 pub(crate) mod schema;

@@ -4,7 +4,7 @@
 //! them); a section the body lacks is added in the canonical order.
 
 use crate::document::body::{Canonical, is_section, names_match};
-use pulldown_cmark::{Event, Parser, Tag, TagEnd};
+use pulldown_cmark::{Event, Tag, TagEnd};
 
 /// The sections that get generated content, in canonical order.
 pub(crate) const GENERATED: [Canonical; 3] = [
@@ -97,7 +97,7 @@ pub(crate) fn compose(
 fn headings(body: &str, sections: &[(String, Vec<String>)]) -> Vec<(usize, Option<Canonical>)> {
     let mut out = Vec::new();
     let mut title: Option<String> = None;
-    for (event, range) in Parser::new(body).into_offset_iter() {
+    for (event, range) in crate::document::markdown::parser(body).into_offset_iter() {
         match event {
             Event::Start(Tag::Heading { .. }) => title = Some(String::new()),
             Event::Text(text) | Event::Code(text) => {

@@ -3,14 +3,14 @@
 //! text (hints and other comments left out).
 
 use crate::document::body::Canonical;
-use pulldown_cmark::{Event, Parser, Tag, TagEnd};
+use pulldown_cmark::{Event, Tag, TagEnd};
 
 /// The first paragraph under the Summary heading of `body`, if any.
 pub(crate) fn summary_paragraph(body: &str) -> Option<String> {
     let mut heading: Option<String> = None;
     let mut in_summary = false;
     let mut paragraph: Option<String> = None;
-    for event in Parser::new(body) {
+    for event in crate::document::markdown::parser(body) {
         match event {
             Event::Start(Tag::Heading { .. }) => heading = Some(String::new()),
             Event::End(TagEnd::Heading(_)) => {

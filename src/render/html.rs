@@ -6,7 +6,7 @@
 //! figure would not survive an HTML allowlist).
 
 use super::templates::safe_url;
-use pulldown_cmark::{CowStr, Event, Options, Parser, Tag};
+use pulldown_cmark::{CowStr, Event, Tag};
 use std::collections::HashSet;
 use std::sync::LazyLock;
 
@@ -102,9 +102,7 @@ pub fn marker(name: &str) -> String {
 
 /// `markdown` as HTML; `blocks` are (marker, HTML) pairs to put in place.
 pub fn convert(markdown: &str, allow_html: bool, blocks: &[(String, String)]) -> String {
-    let options =
-        Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_TASKLISTS;
-    let events = Parser::new_ext(markdown, options).map(|event| match event {
+    let events = crate::document::markdown::parser(markdown).map(|event| match event {
         Event::Html(html) | Event::InlineHtml(html) => {
             let trimmed = html.trim();
             match blocks.iter().position(|(marker, _)| marker == trimmed) {

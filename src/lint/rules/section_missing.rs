@@ -107,14 +107,14 @@ fn check(document: &Document, context: &Context, out: &mut Vec<Finding>) {
 /// Whether the heading `edit` inserts is read as one in the body starting
 /// at `body` of `source`.
 fn heading_lands(source: &str, body: usize, edit: &Edit) -> bool {
-    use pulldown_cmark::{Event, Options, Parser, Tag};
+    use pulldown_cmark::{Event, Tag};
     let (at, insert) = (edit.span.start, edit.content.as_str());
     let (Some(before), Some(after)) = (source.get(body..at), source.get(at..)) else {
         return false;
     };
     let text = format!("{before}{insert}{after}");
     let inserted = before.len()..before.len() + insert.len();
-    Parser::new_ext(&text, Options::ENABLE_TABLES)
+    crate::document::markdown::parser(&text)
         .into_offset_iter()
         .any(|(event, range)| {
             matches!(event, Event::Start(Tag::Heading { .. })) && inserted.contains(&range.start)
