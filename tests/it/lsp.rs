@@ -36,8 +36,14 @@ impl Server {
 
     /// The process, not initialized; stderr is kept for [`Server::finish`].
     pub(crate) fn spawn() -> Self {
+        Self::spawn_args(&["server", "--now", "2026-03-05T12:00:00Z"])
+    }
+
+    /// The process started with `args` (`server` and its flags), not initialized.
+    pub(crate) fn spawn_args(args: &[&str]) -> Self {
         let mut child = Command::new(insta_cmd::get_cargo_bin("postmortem"))
-            .args(["server", "--now", "2026-03-05T12:00:00Z"])
+            .args(args)
+            .env_remove("POSTMORTEM_NOW")
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())
             .stderr(Stdio::piped())

@@ -191,3 +191,84 @@ fn reports_renders_and_the_site_run_on_the_real_clock() {
     }
     assert!(dir.path().join("public/index.html").exists());
 }
+
+/// A postmortem whose detection is `detected` (UTC), written for the real clock.
+fn detected_at(detected: chrono::DateTime<chrono::Utc>) -> String {
+    let start = detected - chrono::Duration::minutes(30);
+    format!(
+        "---\ntitle: Live\nstatus: draft\nseverity: SEV2\ntimezone: UTC\nservices: [api]\ntimeline:\n  - at: {}\n    kind: start\n    event: Errors begin\n  - at: {}\n    kind: detected\n    event: Alert fires\naction_items: []\n---\n\n## Summary\n\nErrors.\n",
+        start.format("%Y-%m-%d %H:%M"),
+        detected.format("%Y-%m-%d %H:%M"),
+    )
+}
+
+#[test]
+fn the_language_server_checks_against_the_real_clock() {
+    let mut server = crate::lsp::Server::spawn_args(&["server"]);
+    let init = server.request("initialize", serde_json::json!({ "capabilities": {} }));
+    assert!(init["capabilities"].is_object());
+    server.notify("initialized", serde_json::json!({}));
+    let now = chrono::Utc::now();
+    let rules = |diagnostics: &serde_json::Value| -> Vec<String> {
+        diagnostics["params"]["diagnostics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|d| d["code"].as_str().unwrap_or_default().to_string())
+            .collect()
+    };
+    let past = server.open(
+        "file:///tmp/past.md",
+        &detected_at(now - chrono::Duration::hours(2)),
+    );
+    assert!(!rules(&past).contains(&"future-time".to_string()), "{past}");
+    let ahead = server.open(
+        "file:///tmp/ahead.md",
+        &detected_at(now + chrono::Duration::hours(3)),
+    );
+    assert!(
+        rules(&ahead).contains(&"future-time".to_string()),
+        "{ahead}"
+    );
+}
+
+#[test]
+fn serve_previews_on_the_real_clock() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("postmortems")).unwrap();
+    let now = chrono::Utc::now();
+    std::fs::write(
+        dir.path().join("postmortems/live.md"),
+        detected_at(now - chrono::Duration::minutes(5)),
+    )
+    .unwrap();
+    let mut child = real(dir.path())
+        .args(["serve", "postmortems", "--port", "0"])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut line = String::new();
+    std::io::BufRead::read_line(
+        &mut std::io::BufReader::new(child.stdout.take().unwrap()),
+        &mut line,
+    )
+    .unwrap();
+    let address = line
+        .split("http://")
+        .nth(1)
+        .unwrap()
+        .split('/')
+        .next()
+        .unwrap()
+        .to_string();
+    let (status, index) = crate::serve::get(&address, "/");
+    let _ = child.kill();
+    assert_eq!(status, "HTTP/1.1 200 OK", "{index}");
+    // On the real clock the entry five minutes ago is no future time: no
+    // findings page stands in for the postmortem.
+    assert!(
+        index.contains("Live") && !index.contains("future"),
+        "{index}"
+    );
+}
