@@ -264,6 +264,7 @@ fn serve_previews_on_the_real_clock() {
         .to_string();
     let (status, index) = crate::serve::get(&address, "/");
     let _ = child.kill();
+    let _ = child.wait();
     assert_eq!(status, "HTTP/1.1 200 OK", "{index}");
     // On the real clock the entry five minutes ago is no future time: no
     // findings page stands in for the postmortem.
