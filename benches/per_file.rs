@@ -81,7 +81,7 @@ fn lint_and_report(bencher: divan::Bencher<'_, '_>) {
 fn server_recheck(bencher: divan::Bencher<'_, '_>) {
     let now = stamp::instant("2026-11-22T00:00:00Z").unwrap_or_default();
     let encoding = postmortem::server::Encoding::Utf16;
-    let mut state = postmortem::server::State::new(now, encoding, Vec::new());
+    let mut state = postmortem::server::State::new(Some(now), encoding, Vec::new());
     let Ok(uri) = "file:///nowhere/postmortems/a.md".parse::<lsp_types::Uri>() else {
         return;
     };

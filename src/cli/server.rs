@@ -25,7 +25,11 @@ pub(super) struct Args {
 }
 
 pub(super) fn run(args: Args) -> Result<ExitCode, Error> {
-    let now = super::now(args.now.as_deref())?;
+    // Pinned only when asked; otherwise each check reads the clock.
+    let now = match args.now.as_deref() {
+        Some(text) => Some(super::now(Some(text))?),
+        None => None,
+    };
     let (server, client) = lsp_server::Connection::memory();
     let lsp_server::Connection { sender, receiver } = client;
     let (failed, failure) = std::sync::mpsc::channel();

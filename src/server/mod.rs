@@ -37,9 +37,10 @@ pub enum Ending {
     Abandoned,
 }
 
-/// Runs the server on `connection` until the client sends `exit` or the
+/// Runs the server on `connection` (with "now" pinned to `now`, else the
+/// clock read at every check) until the client sends `exit` or the
 /// connection closes.
-pub fn run(connection: &Connection, now: DateTime<Utc>) -> Ending {
+pub fn run(connection: &Connection, now: Option<DateTime<Utc>>) -> Ending {
     let Some(client) = setup::initialize(connection) else {
         return Ending::Abandoned;
     };
@@ -170,7 +171,7 @@ mod tests {
     fn in_process_a_session_checks_answers_and_shuts_down() {
         let (server, client) = Connection::memory();
         let now = crate::document::stamp::instant("2026-03-05T12:00:00Z").unwrap();
-        let running = std::thread::spawn(move || run(&server, now));
+        let running = std::thread::spawn(move || run(&server, Some(now)));
         let utf8 = json!({ "capabilities": { "general": { "positionEncodings": ["utf-8"] } } });
         client.sender.send(request(1, "initialize", utf8)).unwrap();
         let Message::Response(init) = client.receiver.recv().unwrap() else {

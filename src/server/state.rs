@@ -60,8 +60,10 @@ impl Pending {
 /// Everything the server holds between messages.
 #[derive(Debug)]
 pub struct State {
-    /// "Now", for overdue items and future times.
-    pub now: DateTime<Utc>,
+    /// "Now" when pinned (`--now`), for overdue items and future times;
+    /// otherwise the clock is read at every check, so a long-running
+    /// server's `future-time` and overdue items never go stale.
+    pub pinned: Option<DateTime<Utc>>,
     /// How the client counts characters.
     pub encoding: Encoding,
     /// Whether the client takes versioned edits (`documentChanges`).
@@ -75,9 +77,9 @@ pub struct State {
 impl State {
     /// A server with no documents open, for a client whose workspace
     /// folders are `roots`.
-    pub fn new(now: DateTime<Utc>, encoding: Encoding, roots: Vec<PathBuf>) -> Self {
+    pub fn new(pinned: Option<DateTime<Utc>>, encoding: Encoding, roots: Vec<PathBuf>) -> Self {
         Self {
-            now,
+            pinned,
             encoding,
             versioned_edits: false,
             documents: HashMap::new(),
@@ -140,7 +142,7 @@ impl State {
             return false;
         };
         let options = lint::Options {
-            now: self.now,
+            now: self.pinned.unwrap_or_else(Utc::now),
             settings: self.settings_for(uri),
         };
         let checked = lint::check(&pending.text, &options);
@@ -218,7 +220,7 @@ mod tests {
     fn state() -> (State, Uri) {
         let now = crate::document::stamp::instant("2026-03-05T12:00:00Z").unwrap();
         let uri = "file:///nowhere/a.md".parse().unwrap();
-        (State::new(now, Encoding::Utf8, Vec::new()), uri)
+        (State::new(Some(now), Encoding::Utf8, Vec::new()), uri)
     }
 
     #[test]
