@@ -2,7 +2,10 @@
 //! current folder (or given with `--config`), read with the same spanned YAML
 //! reader as the front matter so unknown keys are rejected with their line.
 
+mod front_matter;
 mod read;
+
+pub use front_matter::FrontMatter;
 
 use crate::diagnostic::{Finding, Rule};
 use crate::document::body::Canonical;
@@ -44,7 +47,7 @@ pub struct Settings {
     /// The language of rendered pages (`<html lang>`), `en` by default.
     pub lang: String,
     /// The front matter of Markdown renders: `plain`, or a blog engine's.
-    pub front_matter: crate::render::page::FrontMatter,
+    pub front_matter: FrontMatter,
 }
 
 /// A level a project gives a rule.
@@ -91,7 +94,7 @@ impl Default for Settings {
             templates: None,
             extra_keys: Vec::new(),
             lang: "en".into(),
-            front_matter: crate::render::page::FrontMatter::Plain,
+            front_matter: FrontMatter::Plain,
         }
     }
 }

@@ -41,13 +41,8 @@ pub(super) fn setting(settings: &mut Settings, entry: &Entry, text: &str, fields
         }
         "front_matter" => {
             settings.front_matter = fields
-                .choice(
-                    node,
-                    text,
-                    "`front_matter`",
-                    &crate::render::page::FrontMatter::NAMES,
-                )
-                .and_then(|f| crate::render::page::FrontMatter::from_name(&f.value))
+                .choice(node, text, "`front_matter`", &super::FrontMatter::NAMES)
+                .and_then(|f| super::FrontMatter::from_name(&f.value))
                 .unwrap_or(settings.front_matter)
         }
         _ => {
