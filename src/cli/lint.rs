@@ -91,15 +91,15 @@ impl Args {
     }
 }
 
-pub(super) fn run(args: Args, config: &Config) -> Result<ExitCode, Error> {
-    let options = args.validate(config)?;
+/// The files to check (standard input first, as `-`) and the paths that
+/// could not be read, each said on standard error once.
+fn found(options: &Options) -> Result<discover::Found, Error> {
     let (stdin, paths): (Vec<PathBuf>, Vec<PathBuf>) = options
         .paths
         .iter()
         .cloned()
         .partition(|p| p.as_os_str() == "-");
     let mut found = discover::discover(&paths);
-    let could_not_run = !found.errors.is_empty();
     for error in &found.errors {
         output::error(error);
     }
@@ -112,6 +112,13 @@ pub(super) fn run(args: Args, config: &Config) -> Result<ExitCode, Error> {
     if !stdin.is_empty() {
         found.files.insert(0, PathBuf::from("-"));
     }
+    Ok(found)
+}
+
+pub(super) fn run(args: Args, config: &Config) -> Result<ExitCode, Error> {
+    let options = args.validate(config)?;
+    let found = found(&options)?;
+    let could_not_run = !found.errors.is_empty();
     let for_people = matches!(options.format, Format::Human | Format::Concise);
     if found.files.is_empty() && for_people {
         // Only paths that could not be read: the errors say it all; a
@@ -149,14 +156,7 @@ pub(super) fn run(args: Args, config: &Config) -> Result<ExitCode, Error> {
     }
     let (could_not_run, changes) = (could_not_run || run.failed, run.changes);
     if let Mode::Diff(_) = options.mode {
-        // The diff is the output; what it fixes goes to standard error.
-        let summary = reporter.totals().summary();
-        output::message("note", &format!("{summary}; nothing written (--diff)"));
-        return Ok(if could_not_run {
-            ExitCode::from(2)
-        } else {
-            ExitCode::from(u8::from(changes))
-        });
+        return Ok(diffed(&reporter, could_not_run, changes));
     }
     emit(&reporter.finish());
     if let (Some(path), Some(text)) = (&options.output, &collected) {
@@ -213,6 +213,18 @@ impl Run {
             }
         }
         text
+    }
+}
+
+/// The end of a `--diff` run: the diff is the output; what it fixes goes to
+/// standard error.
+fn diffed(reporter: &Reporter, could_not_run: bool, changes: bool) -> ExitCode {
+    let summary = reporter.totals().summary();
+    output::message("note", &format!("{summary}; nothing written (--diff)"));
+    if could_not_run {
+        ExitCode::from(2)
+    } else {
+        ExitCode::from(u8::from(changes))
     }
 }
 

@@ -42,23 +42,7 @@ pub(crate) fn compose(
             continue;
         }
         match headings.iter().position(|(_, c)| *c == Some(section)) {
-            Some(index) => {
-                // Before the next section's heading, after the prose and its
-                // blank lines.
-                let end = headings
-                    .get(index + 1)
-                    .map_or(body.len(), |&(next, _)| heading_start(body, next));
-                let at = body[..end].trim_end().len().max(headings[index].0);
-                let after = &body[at..];
-                let blank = after.len() - after.trim_start_matches(['\n', '\r']).len();
-                let tail = if blank >= 2 || (blank == 1 && at + 1 == body.len()) {
-                    ""
-                } else {
-                    "\n"
-                };
-                let text = format!("\n\n{}{tail}", content.trim_end());
-                inserts.push((at..at, text));
-            }
+            Some(index) => inserts.push(after_prose(body, &headings, index, &content)),
             None => {
                 // Before the first section that comes later in the canonical order.
                 let order = |c: Canonical| {
@@ -116,6 +100,28 @@ fn headings(body: &str, sections: &[(String, Vec<String>)]) -> Vec<(usize, Optio
         }
     }
     out
+}
+
+/// `content` at the end of section `index`, after the author's prose and
+/// before the next section's heading.
+fn after_prose(
+    body: &str,
+    headings: &[(usize, Option<Canonical>)],
+    index: usize,
+    content: &str,
+) -> (std::ops::Range<usize>, String) {
+    let end = headings
+        .get(index + 1)
+        .map_or(body.len(), |&(next, _)| heading_start(body, next));
+    let at = body[..end].trim_end().len().max(headings[index].0);
+    let after = &body[at..];
+    let blank = after.len() - after.trim_start_matches(['\n', '\r']).len();
+    let tail = if blank >= 2 || (blank == 1 && at + 1 == body.len()) {
+        ""
+    } else {
+        "\n"
+    };
+    (at..at, format!("\n\n{}{tail}", content.trim_end()))
 }
 
 /// Whether the author's Timeline section lists the events by time itself
