@@ -42,7 +42,7 @@ pub enum AddError {
     Layout(&'static str),
     /// The milestone is there already; a second would contradict it.
     #[error(
-        "the postmortem already has a `{kind}` entry, at line {line} (`{at}`); a second `{kind}` would contradict it: move that one (`--replace`) or add this entry as a note"
+        "the postmortem already has a `{kind}` entry, at line {line} (`{at}`); a second `{kind}` would contradict it: move it to this entry (`--replace`: that one stays as a note) or add this entry as a note"
     )]
     Exists {
         /// The milestone's kind.
@@ -59,7 +59,7 @@ pub enum AddError {
 
 /// The file text with the entry inserted. A milestone the file has
 /// already is refused ([`AddError::Exists`]) unless `replace`, which moves
-/// it: the existing entry's lines go and the new entry takes its place in time.
+/// it: the existing entry stays as a note and the new entry takes the kind.
 pub fn add(
     text: &str,
     entry: &NewEntry,
@@ -85,7 +85,7 @@ pub fn add(
         });
     }
     let at = resolve(&entry.at, &before, now)?;
-    let mut edits = without(text, &before, existing);
+    let mut edits = vec![demote(existing)];
     edits.extend(window_edit(&before, existing, at));
     edits.sort_by_key(|(range, _)| std::cmp::Reverse(range.start));
     let mut removed = text.to_string();
@@ -259,7 +259,7 @@ pub(crate) use lines::{Stamps, entry_lines};
 
 #[path = "timeline_move.rs"]
 mod moving;
-use moving::{window_edit, without};
+use moving::{demote, window_edit};
 
 #[path = "timeline_many.rs"]
 mod many;

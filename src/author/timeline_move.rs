@@ -1,37 +1,20 @@
 //! `timeline add --replace`: moving a milestone the postmortem has, so a
-//! second one never contradicts the first. The old entry's lines go, the
-//! entry after it keeps its date, and an impact window equal to the
+//! second one never contradicts the first. The old entry stays, as a note
+//! (nothing the author wrote is lost), and an impact window equal to the
 //! milestone moves with it.
 
-use super::{Stamps, above_comments, end_of_entry, line_start};
+use super::Stamps;
 use crate::document::{self, Document, Kind};
 use chrono::{DateTime, FixedOffset};
 use chrono_tz::Tz;
 
 pub(super) type Edit = (std::ops::Range<usize>, String);
 
-/// The edits that take `entry`'s lines out of `text`. The entry after it,
-/// when written as a time alone, took its date from `entry`: it gets that
-/// date written.
-pub(super) fn without(text: &str, doc: &Document, entry: &document::Entry) -> Vec<Edit> {
-    let start = above_comments(text, line_start(text, entry.span.start));
-    let end = end_of_entry(text, entry);
-    let mut edits = vec![(start..end, String::new())];
-    let next = doc
-        .timeline
-        .iter()
-        .find(|e| e.span.start >= end)
-        .and_then(|e| e.at.as_ref())
-        .filter(|s| s.written.date.is_none() && s.written.time.is_some());
-    if let Some((stamp, (first, _))) = next.and_then(|s| Some((s, s.range()?))) {
-        let day = first
-            .with_timezone(&doc.zone.unwrap_or(Tz::UTC))
-            .date_naive();
-        let quote = usize::from(text[stamp.span.start..].starts_with(['"', '\'']));
-        let at = stamp.span.start + quote;
-        edits.push((at..at, format!("{day} ")));
-    }
-    edits
+/// The edit that makes `entry` a note: its `kind` value becomes `note`, so
+/// its time and words stay in the timeline and only the milestone moves.
+pub(super) fn demote(entry: &document::Entry) -> Edit {
+    let span = entry.kind.span;
+    (span.start..span.end, "note".to_string())
 }
 
 /// `impact.start` (`impact.end`) moved with the `start` (`resolved`)

@@ -117,7 +117,14 @@ pub(super) fn actions(args: ActionsArgs, config: &Config) -> Result<ExitCode, Er
     };
     let rows = actions::rows(&load(&args.paths, config)?, &filter, now);
     let width = width(args.wide);
-    let readable = || actions::readable(&rows).fitted(width, &actions::SHRINK);
+    let readable = || {
+        actions::readable(&rows).fitted_or_stacked(
+            width,
+            &actions::SHRINK,
+            actions::TITLE,
+            actions::TITLE_LEAST,
+        )
+    };
     emit(
         args.format,
         readable,

@@ -32,8 +32,9 @@ struct AddArgs {
     /// The entry's kind (default note).
     #[arg(long, value_parser = clap::builder::PossibleValuesParser::new(Kind::NAME_LIST))]
     kind: Option<String>,
-    /// Move the milestone `--kind` names when the postmortem has it already
-    /// (without this, a second one is refused).
+    /// Move the milestone `--kind` names to this entry when the postmortem
+    /// has it already; the old entry stays, as a note (without this, a
+    /// second one is refused).
     #[arg(long, requires = "kind")]
     replace: bool,
     /// The time to treat as now (see `lint --now`).

@@ -168,10 +168,15 @@ pub fn readable(rows: &[Row]) -> Table {
 
 /// Columns of [`readable`] cut when the terminal is narrow, in this order,
 /// each down to the width it keeps: the incident, the title to 40, the
-/// owner, then the incident left out (`--wide` has it); the action item's
-/// title keeps at least 30 characters.
-pub const SHRINK: [(usize, usize); 7] =
-    [(5, 24), (4, 40), (3, 12), (5, 10), (5, 0), (4, 30), (3, 8)];
+/// owner; the action item's title keeps at least [`TITLE_LEAST`]
+/// characters, else it goes on a line of its own under its row.
+pub const SHRINK: [(usize, usize); 5] = [(5, 24), (4, 40), (3, 12), (5, 10), (3, 8)];
+
+/// The column of [`readable`] that holds the action item's title.
+pub const TITLE: usize = 4;
+
+/// The fewest characters of a title a table row shows.
+pub const TITLE_LEAST: usize = 30;
 
 /// The rows as JSON objects.
 pub fn objects(rows: &[Row]) -> Vec<Map<String, Value>> {

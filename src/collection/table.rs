@@ -39,6 +39,60 @@ impl Table {
         self.render(&widths)
     }
 
+    /// Within `width` columns with every column kept: as [`Table::fitted`]
+    /// when column `own_line` keeps at least `least` characters that way,
+    /// else each row on two lines, the others fitted and `own_line`'s cell
+    /// on a line of its own below, indented two spaces.
+    pub fn fitted_or_stacked(
+        &self,
+        width: usize,
+        shrink: &[(usize, usize)],
+        own_line: usize,
+        least: usize,
+    ) -> String {
+        let mut widths = self.widths();
+        let fits = widths.get(own_line).copied().unwrap_or(0).min(least);
+        let others: usize = widths
+            .iter()
+            .enumerate()
+            .filter(|(c, _)| *c != own_line)
+            .map(|(c, w)| {
+                let least = shrink
+                    .iter()
+                    .filter(|(s, _)| *s == c)
+                    .map(|(_, l)| *l)
+                    .min();
+                least.map_or(*w, |l| (*w).min(l))
+            })
+            .sum::<usize>()
+            + 2 * widths.len().saturating_sub(1);
+        if others + fits <= width {
+            return self.fitted(width, shrink);
+        }
+        let rest = Table {
+            header: without(&self.header, own_line),
+            rows: self.rows.iter().map(|r| without(r, own_line)).collect(),
+        };
+        widths.remove(own_line.min(widths.len().saturating_sub(1)));
+        let rest_shrink: Vec<(usize, usize)> = shrink
+            .iter()
+            .filter(|(c, l)| *c != own_line && *l > 0)
+            .map(|&(c, l)| (if c > own_line { c - 1 } else { c }, l))
+            .collect();
+        let table = rest.fitted(width, &rest_shrink);
+        let mut lines = table.lines();
+        let own_header = self.header.get(own_line).map_or("", String::as_str);
+        let mut out = format!("{}\n  {own_header}\n", lines.next().unwrap_or_default());
+        for (line, row) in lines.zip(&self.rows) {
+            let cell = row.get(own_line).map_or("", String::as_str);
+            out.push_str(&format!(
+                "{line}\n  {}\n",
+                cut(cell, width.saturating_sub(2))
+            ));
+        }
+        out
+    }
+
     fn widths(&self) -> Vec<usize> {
         (0..self.header.len())
             .map(|c| {
@@ -82,6 +136,16 @@ impl Table {
             })
             .collect()
     }
+}
+
+/// `cells` without the one at `column`.
+fn without(cells: &[String], column: usize) -> Vec<String> {
+    cells
+        .iter()
+        .enumerate()
+        .filter(|(c, _)| *c != column)
+        .map(|(_, cell)| cell.clone())
+        .collect()
 }
 
 /// `cell` in at most `width` characters, ending in `…` when cut.

@@ -44,6 +44,9 @@ pub fn zone(what: &'static str, name: &str) -> Result<Tz, crate::Error> {
     if let Ok(zone) = Tz::from_str_insensitive(name.trim()) {
         return Ok(zone);
     }
+    if let Some(zone) = super::zone::only(name) {
+        return Ok(zone);
+    }
     super::zone::parse_zone(name).map_err(|suggestion| crate::Error::Invalid {
         what,
         value: name.to_string(),
@@ -58,6 +61,12 @@ pub fn zone(what: &'static str, name: &str) -> Result<Tz, crate::Error> {
 /// `None` for a zone's own name.
 pub fn zone_note(name: &str) -> Option<String> {
     let typed = name.trim().to_ascii_uppercase();
+    if Tz::from_str_insensitive(name.trim()).is_err()
+        && let Some(zone) = super::zone::only(name)
+        && super::zone::zones_named(&typed).is_empty()
+    {
+        return Some(format!("`{}` is read as {zone}", name.trim()));
+    }
     let regions = super::zone::zones_named(&typed);
     let (chosen, others) = regions.split_first()?;
     let mut note = format!(
@@ -259,6 +268,26 @@ mod tests {
             at("09:15", la, "2026-07-18T17:00:00Z").unwrap(),
             "2026-07-18T09:15:00-07:00"
         );
+    }
+
+    #[test]
+    fn a_city_country_or_abbreviation_for_timezone_is_its_zone_and_said() {
+        assert_eq!(zone("--timezone", "berlin").unwrap(), Tz::Europe__Berlin);
+        assert_eq!(
+            zone("--timezone", "los angeles").unwrap(),
+            Tz::America__Los_Angeles
+        );
+        assert_eq!(zone("--timezone", "india").unwrap(), Tz::Asia__Kolkata);
+        assert_eq!(zone("--timezone", "EST").unwrap(), Tz::America__New_York);
+        assert_eq!(
+            zone("--timezone", "europe/berlin").unwrap(),
+            Tz::Europe__Berlin
+        );
+        assert!(zone_note("berlin").unwrap().contains("Europe/Berlin"));
+        assert!(zone_note("IST").unwrap().contains("Asia/Jerusalem"));
+        assert_eq!(zone_note("Europe/Berlin"), None);
+        let typo = zone("--timezone", "Berln").unwrap_err().to_string();
+        assert!(typo.contains("Europe/Berlin"), "{typo}");
     }
 
     #[test]

@@ -26,11 +26,7 @@ pub use model::Model;
 /// entry again) is left out; `timeline` has every entry with its date.
 pub fn to_json(model: &Model) -> String {
     // The model holds only strings, numbers, booleans and lists.
-    let mut value = serde_json::to_value(model).unwrap_or_default();
-    if let Some(object) = value.as_object_mut() {
-        object.remove("days");
-    }
-    let mut json = serde_json::to_string_pretty(&value).unwrap_or_default();
+    let mut json = serde_json::to_string_pretty(model).unwrap_or_default();
     json.push('\n');
     json
 }

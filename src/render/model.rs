@@ -58,7 +58,9 @@ pub struct Model {
     pub slug: String,
     /// Rows of the key-figures table: label and value, ready to show.
     pub figures: Vec<Figure>,
-    /// The timeline grouped by local day, for tables.
+    /// The timeline grouped by local day, for tables: given to templates
+    /// (as `days`), never in the JSON, which has each entry once.
+    #[serde(skip)]
     pub days: Vec<Day>,
     /// The version rendered: `public` leaves internal content out.
     pub public: bool,

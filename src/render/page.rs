@@ -29,6 +29,7 @@ pub fn markdown(
     sections: &[(String, Vec<String>)],
 ) -> Result<String, Error> {
     let mut context = Templates::context(model)?;
+    context.insert("days", &model.days);
     let body = without_title(&model.body, &model.title);
     let own_timeline = lists_own_timeline(body, sections);
     let mut blocks = Vec::new();
@@ -111,6 +112,7 @@ pub fn html_at(
         None => String::new(),
     };
     let mut context = Templates::context(model)?;
+    context.insert("days", &model.days);
     context.insert("figure", &figure);
     context.insert("place", place);
     context.insert("lang", &place.lang);

@@ -134,13 +134,17 @@ fn a_second_start_is_refused_with_the_line_of_the_first_and_replace_moves_it() {
     );
     assert!(output.status.success(), "{}", stderr(&output));
     assert_eq!(text.matches("kind: start").count(), 1, "{text}");
+    // The old start stays, as a note, its words kept.
+    assert!(
+        text.contains("  - at: 2018-05-01 22:10\n    kind: note\n    event: Consumers stop receiving messages\n"),
+        "{text}"
+    );
     assert!(text.contains("  start: 2018-05-01 22:05\n"), "{text}");
     assert!(
         text.contains("  - at: 2018-05-01 22:05\n    kind: start\n    event: Errors begin\n"),
         "{text}"
     );
-    // The entry after it took its date from the old start: it keeps its day.
-    assert!(text.contains("  - at: 2018-05-01 23:40\n"), "{text}");
+    assert!(text.contains("  - at: 23:40\n"), "{text}");
     let lint = run(dir.path(), &["lint", "--format", "json", "old.md"]);
     let out = String::from_utf8(lint.stdout).unwrap();
     assert!(!out.contains("\"severity\":\"error\""), "{out}");
@@ -205,4 +209,29 @@ fn an_abbreviation_for_timezone_selects_the_regions_zone_and_says_so() {
     );
     let model: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
     assert_eq!(model["impact"]["start"], "2026-07-01T10:00:00-04:00");
+}
+
+#[test]
+fn a_start_a_few_minutes_ahead_is_accepted_and_its_file_lints_without_errors() {
+    let dir = tempfile::tempdir().unwrap();
+    // Now is 18:00 UTC; a clock three minutes fast typed 18:03.
+    let output = run(
+        dir.path(),
+        &[
+            "new",
+            "Drift",
+            "--severity",
+            "SEV2",
+            "--timezone",
+            "Europe/Berlin",
+            "--no-input",
+            "--start",
+            "19:03",
+        ],
+    );
+    assert!(output.status.success(), "{}", stderr(&output));
+    let file = String::from_utf8(output.stdout).unwrap();
+    let lint = run(dir.path(), &["lint", "--format", "json", file.trim()]);
+    let out = String::from_utf8(lint.stdout).unwrap();
+    assert!(!out.contains("\"severity\":\"error\""), "{out}");
 }

@@ -6,7 +6,7 @@ mod labels;
 mod search;
 
 pub use labels::{Ambiguous, label, region, resolve, zones_named};
-pub use search::search;
+pub use search::{only, search};
 
 use chrono::{DateTime, FixedOffset, LocalResult, NaiveDateTime, Offset, TimeZone};
 use chrono_tz::{OffsetName, TZ_VARIANTS, Tz};
@@ -73,7 +73,19 @@ pub fn parse_zone(name: &str) -> Result<Tz, Option<&'static str>> {
 fn suggest(name: &str) -> Option<&'static str> {
     search(name).first().map(|zone| zone.name()).or_else(|| {
         let names: Vec<&'static str> = TZ_VARIANTS.iter().map(|zone| zone.name()).collect();
-        crate::suggest::did_you_mean(name, &names)
+        crate::suggest::did_you_mean(name, &names).or_else(|| {
+            // A misspelt city (`Berln`): its zone's last part is near.
+            let cities: Vec<&'static str> = names
+                .iter()
+                .filter(|n| n.contains('/'))
+                .filter_map(|n| n.rsplit('/').next())
+                .collect();
+            let city = crate::suggest::did_you_mean(&name.replace(' ', "_"), &cities)?;
+            names
+                .iter()
+                .copied()
+                .find(|n| n.ends_with(&format!("/{city}")))
+        })
     })
 }
 

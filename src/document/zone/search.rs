@@ -111,6 +111,16 @@ pub fn search(query: &str) -> Vec<Tz> {
     found
 }
 
+/// The one zone `query` names exactly (a city, a country with one zone,
+/// an IANA name in any case), if it names exactly one: what `--timezone
+/// berlin` means.
+pub fn only(query: &str) -> Option<Tz> {
+    match exact(query.trim()).as_slice() {
+        [one] => Some(*one),
+        _ => None,
+    }
+}
+
 /// The zones `query` names exactly: an abbreviation's or a generic name's
 /// regions, an IANA name (not a fixed-offset one such as `EST`), a city,
 /// a country.

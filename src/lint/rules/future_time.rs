@@ -10,9 +10,11 @@ pub(crate) const INFO: RuleInfo = RuleInfo {
     level: Level::Error,
     summary: "a timestamp after now, or after the postmortem's `date`",
     docs: "\
-What it catches: a timestamp later than now, and a timeline or impact time
-later than the day in `date` (when the postmortem was written). `--now` or the
-`POSTMORTEM_NOW` variable fix \"now\" so CI runs are reproducible.
+What it catches: a timestamp more than five minutes later than now (the
+leeway every command gives a typed time, for clocks that drift), and a
+timeline or impact time later than the day in `date` (when the postmortem
+was written). `--now` or the `POSTMORTEM_NOW` variable fix \"now\" so CI
+runs are reproducible.
 
 Why it matters: a postmortem describes the past. A future time is almost
 always a wrong year (early January), a wrong month, or a day and month swapped.
@@ -37,16 +39,19 @@ fn check(document: &Document, context: &Context, out: &mut Vec<Finding>) {
         .and_then(|d| d.range())
         .map(|(_, last)| last);
     let now = context.now.fixed_offset();
+    // What `new` and `timeline add` accept as now is never a future time.
+    let latest = now + crate::document::argument::AHEAD;
+    let zone = document.zone.unwrap_or(chrono_tz::Tz::UTC);
     for stamp in document.stamps() {
         let Some((first, _)) = stamp.range() else {
             continue;
         };
         let is_date = document.date.as_ref().is_some_and(|d| d.span == stamp.span);
-        if first > now {
+        if first > latest {
             let message = format!(
-                "`{}` is in the future (now is {})",
+                "`{}` is in the future (now is {} in {zone})",
                 stamp.text,
-                now.format("%Y-%m-%d %H:%M UTC")
+                now.with_timezone(&zone).format("%Y-%m-%d %H:%M")
             );
             let help = "check the year, the month, and day/month order";
             out.push(Finding::new(Rule::FutureTime, stamp.span, message).with_help(help));
