@@ -7,7 +7,9 @@
 #   - a timeline out of order: the job fails with the ::error annotation;
 #   - fixed: the job passes, the second run takes postmortem from the tool
 #     cache, `postmortem` is on PATH for later steps, and the `version`
-#     output, `paths` and `args` inputs work.
+#     output, `paths` and `args` inputs work;
+#   - .github/workflows/release.yml's `version` job (on a clone of HEAD):
+#     passes, and fails once a pin differs from Cargo.toml.
 #
 #   packaging/test-action.sh [WHEEL_DIR]    (default: target/wheels)
 #
@@ -78,4 +80,16 @@ grep -q 'Success - Main postmortem --version' "$work/pass.log" || fail "postmort
 grep -q 'Success - Main test ' "$work/pass.log" || fail "the version output is not $version: $(cat "$work/pass.log")"
 grep -q 'Job succeeded' "$work/pass.log" || fail "the job did not succeed: $(cat "$work/pass.log")"
 echo "test-action: fixed: the job passes, postmortem from the tool cache, on PATH, version output $version ($(($(date +%s) - t0)) s)"
+# The release workflow's first job, on a clone of this repository's HEAD:
+# it passes as committed, and fails once a pin differs from Cargo.toml.
+git clone -q "$repo" "$work/release"
+run_release() { (cd "$work/release" && env HOME="$work/home" "$act" workflow_dispatch -j version \
+  -W .github/workflows/release.yml -P ubuntu-latest=-self-hosted --pull=false --action-offline-mode >"$1" 2>&1); }
+run_release "$work/release-pass.log" || fail "release.yml's version job failed on HEAD: $(cat "$work/release-pass.log")"
+grep -q "::set-output:: version=$version" "$work/release-pass.log" || fail "release.yml's version job gave no version"
+sed 's/^  rev: v[0-9].*$/  rev: v0.0.0/' "$work/release/README.md" >"$work/README.md" && mv "$work/README.md" "$work/release/README.md"
+git -C "$work/release" -c user.name=test -c user.email=test@example.invalid commit -q -am "a stale pin"
+! run_release "$work/release-fail.log" || fail "release.yml's version job passed with a stale pin"
+grep -q '::error::pins differ' "$work/release-fail.log" || fail "no annotation for the stale pin: $(cat "$work/release-fail.log")"
+echo "test-action: release.yml's version job: passes on HEAD ($version), fails on a stale pin"
 echo "test-action: ok"
