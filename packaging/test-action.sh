@@ -7,7 +7,8 @@
 #   - a timeline out of order: the job fails with the ::error annotation;
 #   - fixed: the job passes, the second run takes postmortem from the tool
 #     cache, `postmortem` is on PATH for later steps, and the `version`
-#     output, `paths` and `args` inputs work;
+#     output, `paths` and `args` inputs work; `version: latest` is installed
+#     each time (not cached), `format: concise` prints concise findings;
 #   - .github/workflows/release.yml's `version` job (on a clone of HEAD):
 #     passes, and fails once a pin differs from Cargo.toml.
 #
@@ -45,6 +46,15 @@ jobs:
           args: --deny-warnings
       - run: postmortem --version
       - run: test "${{ steps.postmortem.outputs.version }}" = "$EXPECTED_VERSION"
+  latest:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: actions/checkout@v4
+      - uses: ./
+        with:
+          version: latest
+          paths: postmortems/2026-03-01-checkout.md
+          format: concise
 EOF
 git init -q -b main "$project"
 commit() {
@@ -62,23 +72,27 @@ run_act() { # run_act LOG: act in the project, as a self-hosted runner, offline
 
 t0=$(date +%s)
 ! run_act "$work/fail.log" || fail "the job passed on a contradiction: $(cat "$work/fail.log")"
-grep -q "Successfully installed postmortem-cli-$version" "$work/fail.log" || fail "pip did not install postmortem-cli: $(cat "$work/fail.log")"
-grep -q '::error file=postmortems/2026-03-01-checkout.md,line=28,col=9,.*title=timeline-order::' "$work/fail.log" ||
+grep -q "^\[postmortems/lint *\] .*Successfully installed postmortem-cli-$version" "$work/fail.log" || fail "pip did not install postmortem-cli: $(cat "$work/fail.log")"
+grep -q '^\[postmortems/lint *\] .*::error file=postmortems/2026-03-01-checkout.md,line=28,col=9,.*title=timeline-order::' "$work/fail.log" ||
   fail "no annotation for the contradiction: $(cat "$work/fail.log")"
 grep -q 'Failure - Main postmortem lint' "$work/fail.log" || fail "the lint step did not fail: $(cat "$work/fail.log")"
 grep -q 'Job failed' "$work/fail.log" || fail "the job did not fail"
+grep -q '^\[postmortems/latest *\] .*postmortems/2026-03-01-checkout.md:28:9: error\[timeline-order\]' "$work/fail.log" ||
+  fail "version latest, format concise, paths: no concise finding: $(cat "$work/fail.log")"
 echo "test-action: a timeline out of order: the job fails with the ::error annotation at 28:9 ($(($(date +%s) - t0)) s)"
 
 sed -i 's/^  - at: 00:15$/  - at: 2026-03-02 00:15/' "$project/postmortems/2026-03-01-checkout.md"
 commit "the date changed at midnight"
 t0=$(date +%s)
 run_act "$work/pass.log" || fail "the job failed once fixed: $(cat "$work/pass.log")"
-grep -q "postmortem-cli $version from the tool cache" "$work/pass.log" || fail "the second run did not use the tool cache: $(cat "$work/pass.log")"
+grep -q "^\[postmortems/lint *\] .*postmortem-cli $version from the tool cache" "$work/pass.log" || fail "the second run did not use the tool cache: $(cat "$work/pass.log")"
 grep -q -- '+ postmortem lint --format github --deny-warnings -- postmortems/' "$work/pass.log" ||
   fail "inputs paths/args not passed: $(cat "$work/pass.log")"
 grep -q 'Success - Main postmortem --version' "$work/pass.log" || fail "postmortem is not on PATH for later steps"
 grep -q 'Success - Main test ' "$work/pass.log" || fail "the version output is not $version: $(cat "$work/pass.log")"
-grep -q 'Job succeeded' "$work/pass.log" || fail "the job did not succeed: $(cat "$work/pass.log")"
+[[ $(grep -c 'Job succeeded' "$work/pass.log") == 2 ]] || fail "the jobs did not succeed: $(cat "$work/pass.log")"
+grep -q '^\[postmortems/latest *\] .*Successfully installed postmortem-cli' "$work/pass.log" ||
+  fail "version latest came from the tool cache: $(cat "$work/pass.log")"
 echo "test-action: fixed: the job passes, postmortem from the tool cache, on PATH, version output $version ($(($(date +%s) - t0)) s)"
 # The release workflow's first job, on a clone of this repository's HEAD:
 # it passes as committed, and fails once a pin differs from Cargo.toml.
