@@ -6,8 +6,8 @@
 # Times the virtualenv (python's ensurepip: seconds, more on a busy machine)
 # and the install, and fails when the install takes SMOKE_MAX_INSTALL_SECONDS
 # (default 20) or more.
-# With uv or pipx on PATH, also installs through `uvx --from`, `pipx install`
-# and `pipx run`.
+# With uv or pipx on PATH, also installs through `uvx --from`, `uv tool
+# install`, `pipx install` and `pipx run`.
 #
 #   packaging/smoke-wheel.sh [WHEEL_DIR]    (default: target/wheels)
 #
@@ -84,6 +84,12 @@ if command -v uvx >/dev/null 2>&1; then
   echo "smoke-wheel: uvx --from postmortem-cli: first run (install) in $(seconds "$t0" "$(now)") s"
   check_tool "uvx" env UV_CACHE_DIR="$work/uv-cache" UV_NO_CONFIG=1 "$uvx" --quiet --offline --no-index \
     --find-links "$wheels" --from "postmortem-cli==$version" postmortem
+  # `uv tool install`, as the README says.
+  t0=$(now)
+  UV_CACHE_DIR=$work/uv-cache UV_NO_CONFIG=1 UV_TOOL_DIR=$work/uv-tools UV_TOOL_BIN_DIR=$work/uv-bin \
+    "$(command -v uv)" tool install --quiet --offline --no-index --find-links "$wheels" "postmortem-cli==$version"
+  echo "smoke-wheel: uv tool install postmortem-cli in $(seconds "$t0" "$(now)") s"
+  check_tool "uv tool" "$work/uv-bin/postmortem"
 fi
 if command -v pipx >/dev/null 2>&1; then
   t0=$(now)
