@@ -25,6 +25,7 @@ mod lsp;
 mod never_panics;
 mod never_panics_authoring;
 mod never_panics_http;
+mod packaging;
 mod postmortems;
 mod prose_duration;
 mod real_clock;
