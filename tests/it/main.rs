@@ -6,9 +6,10 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 mod adopt;
+mod adopt_corpus;
 mod atomic;
-mod blog_engines;
 mod author;
+mod blog_engines;
 mod browser;
 mod browser_pages;
 mod cli;
@@ -33,7 +34,7 @@ mod rules;
 mod safety;
 mod serve;
 mod serve_browser;
-mod slow_writer;
 mod server;
+mod slow_writer;
 mod typed_times;
 mod zone_labels;
