@@ -6,7 +6,9 @@
 //! instant (or on the day, or at the local time where the document names no
 //! zone) the reader takes, and its milestone when the event's own words
 //! state one. The floors below are what adopt reaches; a change that reads
-//! fewer entries right fails here.
+//! fewer entries right fails here. The measures are printed (`--
+//! --nocapture`), with every entry missed.
+#![allow(clippy::print_stderr)]
 
 use crate::common;
 use chrono::{DateTime, FixedOffset, NaiveDate, NaiveDateTime};
@@ -123,41 +125,69 @@ fn score_file(name: &str, score: &mut Score) {
     let mut used = vec![false; document.timeline.len()];
     for expected in &side.entries {
         score.expected += 1;
-        let words = expected.words.to_lowercase();
-        let candidates: Vec<usize> = (0..document.timeline.len())
-            .filter(|&i| !used[i])
-            .filter(|&i| {
-                let event = document.timeline[i].event.as_ref();
-                event.is_some_and(|e| e.value.to_lowercase().contains(&words))
-            })
-            .collect();
-        let at_right = |i: &&usize| adopted_when(&document.timeline[**i]) == Some(expected.when);
-        let Some(&found) = candidates.iter().find(at_right).or(candidates.first()) else {
-            score
-                .misses
-                .push(format!("{name}: not read: {}", expected.words));
-            continue;
-        };
-        used[found] = true;
-        score.kept += 1;
-        let entry = &document.timeline[found];
-        if adopted_when(entry) == Some(expected.when) {
-            score.right += 1;
-        } else {
-            let at = entry.at.as_ref().map_or("-".into(), |a| a.text.clone());
-            score.misses.push(format!(
-                "{name}: `{at}` for {:?}: {}",
-                expected.when, expected.words
-            ));
-        }
-        if let Some(kind) = &expected.kind {
-            score.kinds += 1;
-            if entry.kind.value.name() == kind {
-                score.kinds_right += 1;
+        match find(&document.timeline, &used, expected) {
+            Some(found) => {
+                used[found] = true;
+                check(name, &document.timeline[found], expected, score);
             }
+            None => score
+                .misses
+                .push(format!("{name}: not read: {}", expected.words)),
         }
     }
-    score.extra += used.iter().filter(|u| !**u).count();
+    for (index, _) in used.iter().enumerate().filter(|(_, u)| !**u) {
+        score.extra += 1;
+        let entry = &document.timeline[index];
+        let at = entry.at.as_ref().map_or("-".into(), |a| a.text.clone());
+        let event = entry.event.as_ref().map_or("", |e| e.value.as_str());
+        score
+            .misses
+            .push(format!("{name}: not in the sidecar: `{at}` {event}"));
+    }
+}
+
+/// The unused entry whose event holds the expected words, the one at the
+/// expected time first.
+fn find(timeline: &[Entry], used: &[bool], expected: &Expected) -> Option<usize> {
+    let words = expected.words.to_lowercase();
+    let candidates: Vec<usize> = (0..timeline.len())
+        .filter(|&i| !used[i])
+        .filter(|&i| {
+            let event = timeline[i].event.as_ref();
+            event.is_some_and(|e| e.value.to_lowercase().contains(&words))
+        })
+        .collect();
+    let at_right = |i: &&usize| adopted_when(&timeline[**i]) == Some(expected.when);
+    candidates
+        .iter()
+        .find(at_right)
+        .or(candidates.first())
+        .copied()
+}
+
+fn check(name: &str, entry: &Entry, expected: &Expected, score: &mut Score) {
+    score.kept += 1;
+    if adopted_when(entry) == Some(expected.when) {
+        score.right += 1;
+    } else {
+        let at = entry.at.as_ref().map_or("-".into(), |a| a.text.clone());
+        score.misses.push(format!(
+            "{name}: `{at}` for {:?}: {}",
+            expected.when, expected.words
+        ));
+    }
+    if let Some(kind) = &expected.kind {
+        score.kinds += 1;
+        if entry.kind.value.name() == kind {
+            score.kinds_right += 1;
+        } else {
+            score.misses.push(format!(
+                "{name}: {} for `{kind}`: {}",
+                entry.kind.value.name(),
+                expected.words
+            ));
+        }
+    }
 }
 
 fn percent(part: usize, whole: usize) -> f64 {
