@@ -7,6 +7,7 @@
 
 mod adopt;
 mod adopt_corpus;
+mod adopt_shapes;
 mod atomic;
 mod author;
 mod blog_engines;

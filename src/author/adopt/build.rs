@@ -40,6 +40,8 @@ struct Builder {
     out: Built,
     current: Option<(Raw, Mode)>,
     open_heading: Option<u8>,
+    /// The open heading entry has text of its own below it.
+    heading_text: bool,
     phase: Option<(u8, Option<bool>)>,
     context: Option<Day>,
     sticky: bool,
@@ -184,7 +186,7 @@ impl Builder {
                     raw.who = entry.who;
                 }
             }
-            Err(cell) => self.unread(piece.line, &cell),
+            Err(cell) => self.unread_as(piece.line, &cell, piece.text),
         }
     }
 
@@ -194,11 +196,13 @@ impl Builder {
             self.current = None;
         }
         self.finish();
-        if let Some(open) = self.open_heading
+        if let Some(open) = self.open_heading.take()
+            && !self.heading_text
             && !matches!(mode, Mode::Heading { level } if level <= open)
         {
             self.phase_from_last(open);
         }
+        self.heading_text = false;
         let raw = self.raw(line, lead, event);
         self.current = Some((raw, mode));
         self.blank = false;
@@ -241,9 +245,10 @@ impl Builder {
 
     fn append(&mut self, text: &str, separator: &str) {
         self.blank = false;
-        let Some((raw, _)) = self.current.as_mut() else {
+        let Some((raw, mode)) = self.current.as_mut() else {
             return;
         };
+        self.heading_text |= matches!(mode, Mode::Heading { .. });
         let text = text.trim();
         if text.is_empty() || text.chars().all(|c| c == '\\') {
             return;
@@ -271,7 +276,13 @@ impl Builder {
     }
 
     fn unread(&mut self, line: usize, text: &str) {
-        if let Some(why) = why(text) {
+        self.unread_as(line, text, text);
+    }
+
+    /// `shown` left unread when `probe` looks like an entry.
+    fn unread_as(&mut self, line: usize, probe: &str, shown: &str) {
+        let text = shown;
+        if let Some(why) = why(probe) {
             self.out.left.push(Left {
                 line,
                 text: text.to_string(),

@@ -254,22 +254,24 @@ pub(super) fn order_evidence(text: &str) -> (usize, usize) {
     let bytes = text.as_bytes();
     let mut i = 0;
     while i < bytes.len() {
-        let starts = bytes[i].is_ascii_digit() && (i == 0 || !bytes[i - 1].is_ascii_alphanumeric());
+        let starts = bytes[i].is_ascii_digit()
+            && (i == 0
+                || !(bytes[i - 1].is_ascii_alphanumeric()
+                    || matches!(bytes[i - 1], b'/' | b'-' | b'.')));
         if starts {
             let mut c = Cursor::new(&text[i..]);
-            let (first, second) = (
-                c.digits(2),
-                c.eat_any(&['/', '-', '.']).and_then(|_| c.digits(2)),
-            );
-            if let (Some((first, _)), Some((second, _))) = (first, second) {
-                let mut again = Cursor::new(&text[i..]);
-                if let Some(Day::Full(_) | Day::NoYear { .. }) = numeric(&mut again) {
-                    if first > 12 {
-                        day_first += 1;
-                    } else if second > 12 {
-                        month_first += 1;
-                    }
+            let first = c.digits(2).map(|(n, _)| n);
+            let mut again = Cursor::new(&text[i..]);
+            if let (Some(first), Some(Day::Full(_) | Day::NoYear { .. })) =
+                (first, numeric(&mut again))
+            {
+                if first > 12 {
+                    day_first += 1;
+                } else {
+                    month_first += 1;
                 }
+                i += again.at;
+                continue;
             }
         }
         i += 1;

@@ -112,10 +112,35 @@ const WORDS: &[(Kind, &[&str], &[&str])] = &[
 
 /// The milestone an event states in so many words, if any.
 pub(super) fn kind(event: &str) -> Option<Kind> {
-    let lower = event
-        .to_lowercase()
-        .replace(['*', '_', '`', '\\', '[', ']'], "")
-        .replace("  ", " ");
+    let mut lower = String::with_capacity(event.len());
+    for c in event.chars().flat_map(char::to_lowercase) {
+        let space = c == ' ' && lower.ends_with(' ');
+        if !matches!(c, '*' | '_' | '`' | '\\' | '[' | ']') && !space {
+            lower.push(c);
+        }
+    }
+    // Every phrase holds one of these: most events hold none.
+    const STEMS: [&str; 16] = [
+        "resolv",
+        "restor",
+        "clear",
+        "outage",
+        "closed",
+        "cause",
+        "identif",
+        "mitig",
+        "workaround",
+        "acknowledg",
+        "alert",
+        "paged",
+        "detected",
+        "start",
+        "begin",
+        "began",
+    ];
+    if !STEMS.iter().any(|s| lower.contains(s)) {
+        return None;
+    }
     let any = |words: &[&str]| words.iter().any(|w| lower.contains(w));
     WORDS
         .iter()

@@ -218,6 +218,9 @@ impl State {
 
 /// `line` split at `<br>`, `<br/>`, `<br />` in any case.
 fn breaks(line: &str) -> Vec<&str> {
+    if !line.contains('<') {
+        return vec![line];
+    }
     let lower = line.to_ascii_lowercase();
     let mut parts = Vec::new();
     let mut from = 0;

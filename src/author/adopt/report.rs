@@ -24,7 +24,12 @@ pub(super) fn zone(cx: &Context, built: &Built, notes: &mut Vec<Note>) -> Option
     }
     let statements = zones::statements(cx.body);
     let lines = timeline_lines(cx);
-    let inside = |line: usize| lines.iter().any(|r| r.contains(&line));
+    // The ranges are in order: a binary search keeps many statements in
+    // many sections linear.
+    let inside = |line: usize| {
+        let at = lines.partition_point(|r| r.end <= line);
+        lines.get(at).is_some_and(|r| r.contains(&line))
+    };
     let chosen = statements
         .iter()
         .filter(|s| s.zone.is_some())
@@ -120,11 +125,7 @@ fn labels(cx: &Context, built: &Built, notes: &mut Vec<Note>) -> Option<Tz> {
 
 /// Notes on the day of undated times, the day-month order, phases, AM/PM.
 pub(super) fn dates_notes(cx: &Context, built: &Built, resolved: &Resolved, notes: &mut Vec<Note>) {
-    let bare = built
-        .entries
-        .iter()
-        .any(|e| e.lead.day.is_none() && e.context.is_none());
-    if let (true, Some((day, from))) = (bare, cx.day) {
+    if let (true, Some((day, from))) = (resolved.day_used, cx.day) {
         notes.push(cx.note(
             None,
             format!("times without a date are on {day}, from {from}"),

@@ -72,6 +72,9 @@ pub(super) struct Resolved {
     pub(super) left: Vec<Left>,
     /// Some time written without AM/PM took it from the entries around it.
     pub(super) inferred: bool,
+    /// Some entry took the document's day: no date of its own, above it,
+    /// or on an entry before it.
+    pub(super) day_used: bool,
 }
 
 #[derive(Default)]
@@ -98,7 +101,10 @@ pub(super) fn resolve(raws: &[Raw], dates: &Dates) -> Resolved {
             }),
         ..Resolved::default()
     };
+    let mut dated = false;
     for (index, raw) in raws.iter().enumerate() {
+        dated |= raw.lead.day.is_some() || raw.context.is_some();
+        out.day_used |= !dated && dates.day.is_some();
         if raw.context != state.context {
             state.context = raw.context;
             if let Some(day) = raw.context.and_then(|c| full(c, &state, dates)) {
@@ -246,15 +252,15 @@ fn clock_time(
 ) -> NaiveTime {
     let at = |hour: u32| NaiveTime::from_hms_opt(hour, clock.minute, clock.second);
     let fallback = || at(clock.hour).unwrap_or(NaiveTime::MIN);
-    let Some(next) = next else {
-        return at(clock.hour24(None)).unwrap_or_else(fallback);
-    };
     if clock.meridiem.is_some() || clock.hour == 0 || clock.hour > 12 {
         return at(clock.hour24(None)).unwrap_or_else(fallback);
     }
     if let Some(pm) = phase {
         return at(clock.hour24(Some(pm))).unwrap_or_else(fallback);
     }
+    let Some(next) = next else {
+        return at(clock.hour24(None)).unwrap_or_else(fallback);
+    };
     let (am, pm) = (at(clock.hour % 12), at(clock.hour % 12 + 12));
     if let (Some(last), Some(am), Some(pm)) =
         (state.last.filter(|l| Some(l.date()) == date), am, pm)

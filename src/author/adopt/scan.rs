@@ -117,14 +117,13 @@ pub(super) fn month(word: &str) -> Option<u32> {
         "november",
         "december",
     ];
-    let lower = word.to_ascii_lowercase();
-    if lower.len() < 3 {
+    if !(3..=9).contains(&word.len()) {
         return None;
     }
     let found = MONTHS.iter().position(|m| {
-        *m == lower
-            || (lower.len() == 3 && m.starts_with(&lower))
-            || lower == "sept" && *m == "september"
+        m.eq_ignore_ascii_case(word)
+            || (word.len() == 3 && m[..3].eq_ignore_ascii_case(word))
+            || (*m == "september" && word.eq_ignore_ascii_case("sept"))
     })?;
     u32::try_from(found + 1).ok()
 }
@@ -140,6 +139,8 @@ pub(super) fn weekday(word: &str) -> bool {
         "saturday",
         "sunday",
     ];
-    let lower = word.to_ascii_lowercase();
-    lower.len() >= 3 && DAYS.iter().any(|d| d.starts_with(&lower))
+    (3..=9).contains(&word.len())
+        && DAYS
+            .iter()
+            .any(|d| d.len() >= word.len() && d[..word.len()].eq_ignore_ascii_case(word))
 }

@@ -2,8 +2,9 @@
 //! title (the front matter's, the first level-1 heading, ATX or setext, that
 //! is not a section's name, else the first line or the file's name), the
 //! day its times are on ("Date: ...", a `## Date` section, a date in the
-//! title or the first sentences, the front matter, the file name), and when
-//! it was written ("Last updated: ...").
+//! title or the first sentences, the file's name, the front matter's date,
+//! which a blog sets to the day it published), and when it was written
+//! ("Last updated: ...").
 
 use super::dates::{Day, date_at};
 use super::pieces::{Kind, Piece};
@@ -106,6 +107,14 @@ const WRITTEN_LABELS: &[&str] = &[
 
 /// A `Label: value` line's date, when its label is one of `labels`.
 fn labelled(piece: &Piece, labels: &[&str]) -> Option<Day> {
+    // A label is short: a colon near the start, or no label at all.
+    let head = piece
+        .text
+        .get(..piece.text.len().min(48))
+        .unwrap_or(piece.text);
+    if !head.contains(':') {
+        return None;
+    }
     let plain = piece.text.replace(['*', '_'], "");
     let (label, value) = plain
         .trim()
@@ -141,8 +150,8 @@ pub(super) fn dates(
             d.and_then(|d| on_calendar(d, year, day_first))
                 .map(|d| (d, from))
         })
-        .or(front.map(|d| (d, "its front matter's date")))
-        .or(file.map(|d| (d, "its file's name")));
+        .or(file.map(|d| (d, "its file's name")))
+        .or(front.map(|d| (d, "its front matter's date")));
     let dates = Dates {
         day: day.map(|(d, _)| d),
         year: day.map(|(d, _)| d.year()).or(year),
@@ -166,7 +175,7 @@ fn candidates(
     };
     let prose = pieces[..first_section]
         .iter()
-        .filter(|p| matches!(p.kind, Kind::Text { .. }))
+        .filter(|p| matches!(p.kind, Kind::Text { .. }) && labelled(p, WRITTEN_LABELS).is_none())
         .find_map(|p| first_date(p.text).filter(|d| matches!(d, Day::Full(_))));
     let line = pieces
         .iter()

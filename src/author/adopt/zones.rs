@@ -64,7 +64,11 @@ const FILLER: &[&str] = &[
     "time",
 ];
 
-/// Every zone statement in `body`, in order.
+/// The most statements read from one document: the first ones decide,
+/// and a document of thousands is no postmortem.
+const MOST: usize = 256;
+
+/// The zone statements in `body`, in order (the first [`MOST`]).
 pub(super) fn statements(body: &str) -> Vec<Statement> {
     let lower = body.to_ascii_lowercase();
     let mut lookup = Lookup::default();
@@ -72,6 +76,9 @@ pub(super) fn statements(body: &str) -> Vec<Statement> {
     let mut line = 0;
     let mut counted = 0;
     for at in memchr::memmem::find_iter(lower.as_bytes(), b"time") {
+        if out.len() >= MOST {
+            break;
+        }
         if at > 0 && lower.as_bytes()[at - 1].is_ascii_alphabetic() {
             continue;
         }
@@ -109,6 +116,9 @@ fn dated(body: &str, lower: &str, lookup: &mut Lookup) -> Vec<Statement> {
     let mut out = Vec::new();
     let (mut line, mut counted) = (0, 0);
     for at in memchr::memmem::find_iter(lower.as_bytes(), b"date (") {
+        if out.len() >= MOST {
+            break;
+        }
         if at > 0 && lower.as_bytes()[at - 1].is_ascii_alphabetic() {
             continue;
         }
@@ -194,6 +204,7 @@ fn tokens(text: &str, max: usize) -> Vec<String> {
                 flush(&mut word, &mut out);
                 out.push(c.to_string());
             }
+            '\n' if chars.peek().is_some_and(|(_, n)| *n == '\n') => break,
             '.' | ',' | ';' | ')' | '!' | '?' | '|' | '\n' if !word.contains('/') || c != '.' => {
                 flush(&mut word, &mut out);
                 if c != '\n' {
