@@ -28,7 +28,11 @@ pub(super) fn date_line(text: &str) -> Option<(Day, Lead)> {
     let trimmed = text.trim();
     let mut body = trimmed;
     for prefix in ["on the ", "on "] {
-        if trimmed.len() > prefix.len() && trimmed[..prefix.len()].eq_ignore_ascii_case(prefix) {
+        if trimmed.len() > prefix.len()
+            && trimmed
+                .get(..prefix.len())
+                .is_some_and(|p| p.eq_ignore_ascii_case(prefix))
+        {
             body = &trimmed[prefix.len()..];
             break;
         }

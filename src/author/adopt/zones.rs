@@ -95,7 +95,9 @@ pub(super) fn statements(body: &str) -> Vec<Statement> {
         }
         line += memchr::memchr_iter(b'\n', &lower.as_bytes()[counted..at]).count();
         counted = at;
-        let all = lower[at.saturating_sub(8)..at].trim_end().ends_with("all");
+        let all = window(&lower, at.saturating_sub(8), at)
+            .trim_end()
+            .ends_with("all");
         if let Some((written, zone)) =
             ahead(body, word_end, all, &mut lookup).or_else(|| behind(body, at, &mut lookup))
         {
@@ -172,10 +174,8 @@ fn behind(body: &str, at: usize, lookup: &mut Lookup) -> Option<(String, Option<
         let start = text.rfind('[')?;
         (&text[start + 1..], &text[..start])
     } else {
-        let start = before
-            .rfind(|c: char| c.is_whitespace())
-            .map_or(0, |i| i + 1);
-        (&before[start..], &before[..start])
+        let name = before.rsplit(char::is_whitespace).next().unwrap_or(before);
+        (name, &before[..before.len() - name.len()])
     };
     if !rest.trim_end().to_ascii_lowercase().ends_with(" in") || name.len() > 24 {
         return None;

@@ -69,3 +69,9 @@ fn a_statement_no_zone_answers_to_is_kept_unresolved_and_prose_is_no_statement()
     assert_eq!(first("It timed out, sometimes twice, at runtime."), None);
     assert_eq!(first("The time to recover was long"), None);
 }
+
+#[test]
+fn a_statement_after_a_no_break_space_is_read_without_cutting_a_character() {
+    assert_eq!(zone("All events are in\u{a0}UTC time."), Some("UTC"));
+    assert_eq!(first("x\u{a0}time"), None);
+}
