@@ -93,12 +93,13 @@ impl Builder {
         if names_timeline(piece.text) {
             return;
         }
-        if let Some((day, lead)) = date_line(piece.text) {
+        let read = lead(piece.text);
+        if let Some((day, lead)) = date_line(piece.text, read.as_ref()) {
             self.set_context(day, false);
             self.current = Some((self.raw(piece.line, lead, String::new()), Mode::DateHeading));
             return;
         }
-        match lead(piece.text) {
+        match read {
             Some(lead) => {
                 let event = piece.text[lead.event..].trim().to_string();
                 self.start(piece.line, lead, event, Mode::Heading { level });
@@ -109,12 +110,13 @@ impl Builder {
     }
 
     fn item(&mut self, piece: &Piece) {
-        if let Some((day, _)) = date_line(piece.text) {
+        let read = lead(piece.text);
+        if let Some((day, _)) = date_line(piece.text, read.as_ref()) {
             self.finish();
             self.set_context(day, false);
             return;
         }
-        if let Some(lead) = lead(piece.text) {
+        if let Some(lead) = read {
             let event = piece.text[lead.event..].trim().to_string();
             self.start(
                 piece.line,
@@ -143,12 +145,13 @@ impl Builder {
         let mode = self.current.as_ref().map(|(_, mode)| *mode);
         let may_start = begins || !matches!(mode, Some(Mode::Item { .. }));
         if may_start {
-            if let Some((day, _)) = date_line(piece.text) {
+            let read = lead(piece.text);
+            if let Some((day, _)) = date_line(piece.text, read.as_ref()) {
                 self.finish();
                 self.set_context(day, false);
                 return;
             }
-            if let Some(lead) = lead(piece.text) {
+            if let Some(lead) = read {
                 let event = piece.text[lead.event..].trim().to_string();
                 self.start(piece.line, lead, event, Mode::Paragraph);
                 return;

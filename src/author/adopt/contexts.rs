@@ -24,7 +24,7 @@ pub(super) struct Left {
 /// A line that is a date alone: `### 2020-02-20`, `## May 12`,
 /// `**19th September 2023:**`, `#### 29-09-2021 (All times CEST)`,
 /// `On the 16/12/21:`.
-pub(super) fn date_line(text: &str) -> Option<(Day, Lead)> {
+pub(super) fn date_line(text: &str, read: Option<&Lead>) -> Option<(Day, Lead)> {
     let trimmed = text.trim();
     let mut body = trimmed;
     for prefix in ["on the ", "on "] {
@@ -37,7 +37,13 @@ pub(super) fn date_line(text: &str) -> Option<(Day, Lead)> {
             break;
         }
     }
-    let lead = lead(body)?;
+    // `read` is `text`'s own stamp, read already: no need to read it twice.
+    let same = body.len() == trimmed.len() && text.len() == text.trim_start().len();
+    let lead = match read {
+        Some(read) if same => read.clone(),
+        None if same => return None,
+        _ => lead(body)?,
+    };
     let day = lead
         .day
         .filter(|_| lead.time.is_none() && lead.until.is_none())?;

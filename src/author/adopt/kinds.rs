@@ -153,17 +153,20 @@ pub(super) fn kind(event: &str) -> Option<Kind> {
 /// the milestones left as notes, for the report.
 pub(super) fn kinds(
     entries: &[(&str, Option<NaiveDateTime>)],
+    stated: &[Option<Kind>],
 ) -> (Vec<Option<Kind>>, Vec<(usize, Kind)>) {
     let mut out: Vec<Option<Kind>> = vec![None; entries.len()];
     let mut dropped = Vec::new();
     let mut seen: Vec<Kind> = Vec::new();
-    for (index, (event, at)) in entries.iter().enumerate() {
-        let Some(kind) = kind(event) else { continue };
-        if seen.contains(&kind) {
+    // Milestones a summary states first, then the ones the events' words do.
+    let said = (0..entries.len()).filter_map(|i| Some((i, stated.get(i).copied().flatten()?)));
+    let worded = (0..entries.len()).filter_map(|i| Some((i, kind(entries[i].0)?)));
+    for (index, kind) in said.chain(worded) {
+        if seen.contains(&kind) || out[index].is_some() {
             continue;
         }
         seen.push(kind);
-        if at.is_none() {
+        if entries[index].1.is_none() {
             // A milestone needs a time: a date alone is lead-up or aftermath.
             dropped.push((index, kind));
             continue;
@@ -252,7 +255,7 @@ mod tests {
             ("Incident resolved", t(12)),
             ("Incident resolved again", t(13)),
         ];
-        let (kinds, dropped) = kinds(&entries);
+        let (kinds, dropped) = kinds(&entries, &[]);
         assert_eq!(
             kinds,
             [Some(Kind::Acknowledged), None, Some(Kind::Resolved), None]

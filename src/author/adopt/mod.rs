@@ -13,6 +13,7 @@ mod clock;
 mod contexts;
 mod dates;
 mod front;
+mod headers;
 mod kinds;
 mod lead;
 mod pieces;

@@ -10,6 +10,7 @@ use super::resolve::Resolved;
 use super::write::Context;
 use super::zone_names::zone_of_labels;
 use super::{Note, zones};
+use chrono::Datelike;
 use chrono_tz::Tz;
 
 /// The zone: `--timezone`, else the first statement in the timeline, else
@@ -152,10 +153,36 @@ pub(super) fn dates_notes(cx: &Context, built: &Built, resolved: &Resolved, note
             ),
         );
     }
+    years(cx, resolved, notes);
     if built.entries.is_empty() {
         notes.push(cx.note(
             None,
             "no timeline entry was read: fill in `timeline`".into(),
         ));
+    }
+}
+
+/// A year far from the others' (`2109` among `2019`s): mistyped, likely.
+fn years(cx: &Context, resolved: &Resolved, notes: &mut Vec<Note>) {
+    let mut years: Vec<i32> = resolved
+        .entries
+        .iter()
+        .filter_map(|e| e.date)
+        .map(|d| d.year())
+        .collect();
+    years.sort_unstable();
+    let Some(&middle) = years.get(years.len() / 2) else {
+        return;
+    };
+    for entry in &resolved.entries {
+        let Some(year) = entry.date.map(|d| d.year()) else {
+            continue;
+        };
+        if (year - middle).abs() >= 2 {
+            let text = format!(
+                "year {year} is far from the other entries' {middle}: check it is not mistyped"
+            );
+            notes.push(cx.note(Some(entry.line), text));
+        }
     }
 }

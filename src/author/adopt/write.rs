@@ -8,7 +8,7 @@ use super::pieces::Piece;
 use super::report::{dates_notes, zone};
 use super::resolve::{Entry, Resolved};
 use super::sections::Sections;
-use super::{Adopted, Note, Options, Unread, kinds, statements};
+use super::{Adopted, Note, Options, Unread, headers, kinds, statements};
 use crate::author::emit::{list, scalar};
 use crate::document::Kind;
 use chrono::{NaiveDate, NaiveDateTime, Timelike};
@@ -47,9 +47,16 @@ impl Context<'_> {
 }
 
 /// The adopted file and its report.
-pub(super) fn adopted(cx: &Context, built: &Built, resolved: Resolved) -> Adopted {
+pub(super) fn adopted(cx: &Context, built: &Built, mut resolved: Resolved) -> Adopted {
     let mut notes = Vec::new();
     let zone = zone(cx, built, &mut notes);
+    let headers = headers::headers(cx.pieces, cx.sections);
+    for header in &headers {
+        let text = format!("`{}` from \"{}\"", header.kind.name(), header.label);
+        notes.push(cx.note(Some(header.line), text));
+    }
+    let (entries, stated) = headers::merge(std::mem::take(&mut resolved.entries), &headers);
+    resolved.entries = entries;
     let locals: Vec<(&str, Option<NaiveDateTime>)> = resolved
         .entries
         .iter()
@@ -60,7 +67,7 @@ pub(super) fn adopted(cx: &Context, built: &Built, resolved: Resolved) -> Adopte
             )
         })
         .collect();
-    let (kinds, dropped) = kinds::kinds(&locals);
+    let (kinds, dropped) = kinds::kinds(&locals, &stated);
     for (index, kind) in dropped {
         let line = resolved.entries[index].line;
         notes.push(cx.note(Some(line), format!(
