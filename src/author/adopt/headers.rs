@@ -88,10 +88,10 @@ fn row(text: &str) -> Option<Header> {
 /// `Detected: 2024-07-25 12:10`, `Resolved 2024-07-25 16:19`.
 fn line(text: &str) -> Option<Header> {
     let plain = text.replace(['*', '_'], "");
-    if let Some((label, value)) = plain.split_once(':') {
-        if let Some(found) = header(label, value) {
-            return Some(found);
-        }
+    if let Some((label, value)) = plain.split_once(':')
+        && let Some(found) = header(label, value)
+    {
+        return Some(found);
     }
     let words: Vec<&str> = plain.split_whitespace().take(2).collect();
     (1..=words.len()).find_map(|n| {

@@ -76,6 +76,14 @@ fn stamps_are_read_as_people_write_them() {
             "2021-02-04 21:45 UTC | Alert",
         ),
         ("Sep 29 2017 08:59", "2017-09-29 08:59 | "),
+    ] {
+        assert_eq!(read(text), expected, "{text}");
+    }
+}
+
+#[test]
+fn dates_and_times_in_other_orders_and_widths_are_read() {
+    for (text, expected) in [
         (
             "Feb 7 1506 UTC: Hypha and ICL",
             "--02-07 15:06 UTC | Hypha and ICL",

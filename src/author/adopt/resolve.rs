@@ -7,7 +7,7 @@
 //! In a timeline written in AM/PM, a time without one takes its heading's,
 //! or the first reading at or after the entry before.
 
-use super::clock::{Clock, Time};
+use super::clock::{Clock, Time, next_meridiems, twelve_hour};
 use super::contexts::Left;
 use super::dates::Day;
 use super::lead::Lead;
@@ -171,11 +171,7 @@ fn one(
     if time.is_none() && date.is_none() {
         return Err("a date alone with no year: write the year".into());
     }
-    let event = match &raw.lead.shown {
-        Some(shown) if raw.event.is_empty() => format!("({shown})"),
-        Some(shown) => format!("({shown}) {}", raw.event),
-        None => raw.event.clone(),
-    };
+    let event = event(raw);
     let label = raw
         .lead
         .label
@@ -189,6 +185,15 @@ fn one(
         event,
         who: raw.who.clone(),
     })
+}
+
+/// The event's text, a range, approximation or placeholder kept in front.
+fn event(raw: &Raw) -> String {
+    match &raw.lead.shown {
+        Some(shown) if raw.event.is_empty() => format!("({shown})"),
+        Some(shown) => format!("({shown}) {}", raw.event),
+        None => raw.event.clone(),
+    }
 }
 
 /// Why a written date could not be placed.
@@ -271,32 +276,4 @@ fn clock_time(
             .unwrap_or(am);
     }
     at(clock.hour24(Some(next.unwrap_or(false)))).unwrap_or_else(fallback)
-}
-
-/// Whether the timeline is written in AM/PM: some time carries a
-/// meridiem, and none is written as 0 or 13-23 without one.
-fn twelve_hour(raws: &[Raw]) -> bool {
-    let clocks = || {
-        raws.iter()
-            .filter_map(|r| r.lead.time)
-            .filter_map(|t| match t.start {
-                Time::Clock(c) => Some(c),
-                Time::Placeholder { .. } => None,
-            })
-    };
-    clocks().any(|c| c.meridiem.is_some())
-        && !clocks().any(|c| c.meridiem.is_none() && (c.hour == 0 || c.hour > 12))
-}
-
-/// For each entry, the meridiem of the next entry that writes one.
-fn next_meridiems(raws: &[Raw]) -> Vec<Option<bool>> {
-    let mut out = vec![None; raws.len()];
-    let mut next = None;
-    for (index, raw) in raws.iter().enumerate().rev() {
-        if let Some(Time::Clock(c)) = raw.lead.time.map(|t| t.start) {
-            next = c.meridiem.or(next);
-        }
-        out[index] = next;
-    }
-    out
 }
