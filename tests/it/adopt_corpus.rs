@@ -1,4 +1,4 @@
-//! `adopt` measured on real postmortems: 33 public write-ups from 13
+//! `adopt` measured on real postmortems: 41 public write-ups from 13
 //! organisations in our words (`tests/fixtures/adopt/corpus/`, sources in its
 //! README), each with the entries a reader finds, written by hand before
 //! adopt ran on it. Every expected entry is looked up by words of its event;
@@ -207,7 +207,7 @@ fn real_postmortems_are_adopted_with_their_entries_at_the_right_instant() {
         .filter_map(|n| n.strip_suffix(".expected").map(String::from))
         .collect();
     names.sort();
-    assert_eq!(names.len(), 33, "every fixture has its sidecar");
+    assert_eq!(names.len(), 41, "every fixture has its sidecar");
     let mut score = Score::default();
     for name in &names {
         score_file(name, &mut score);

@@ -132,6 +132,15 @@ pub(super) fn why(text: &str) -> Option<String> {
         if date {
             return Some(format!("`{token}` is no date in the calendar"));
         }
+        let placeholder = token.contains(['?', 'X', 'x'])
+            && token
+                .chars()
+                .all(|c| c.is_ascii_digit() || "-/.?Xx".contains(c));
+        if placeholder {
+            return Some(format!(
+                "`{token}` names no date this reader can place: write the date meant"
+            ));
+        }
         return None;
     }
     let next = text.split_whitespace().nth(1).unwrap_or_default();
@@ -162,6 +171,7 @@ mod tests {
             why("Feb 30 deploy").as_deref(),
             Some("`Feb 30` is no date in the calendar")
         );
+        assert!(why("2021/22-??-?? HH:mm run").is_some_and(|w| w.contains("names no date")));
         assert_eq!(why("3 nodes were added"), None);
         assert_eq!(why("Someone noticed the dashboard"), None);
     }

@@ -73,6 +73,18 @@ fn iso(c: &mut Cursor) -> Option<Day> {
             }
         };
         c.eat(sep).then_some(())?;
+        // `2022-05-??`: a month whose day was not known.
+        let unknown = c
+            .rest()
+            .get(..2)
+            .is_some_and(|d| matches!(d, "??" | "XX" | "xx" | "--"));
+        if unknown && (1..=12).contains(&month) {
+            c.at += 2;
+            return Some(Day::Month {
+                year: Some(i32::try_from(year).ok()?),
+                month,
+            });
+        }
         let (day, _) = c.digits(2)?;
         NaiveDate::from_ymd_opt(i32::try_from(year).ok()?, month, day).map(Day::Full)
     })();

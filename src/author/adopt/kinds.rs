@@ -51,8 +51,9 @@ const WORDS: &[(Kind, &[&str], &[&str])] = &[
             "finds what caused",
             "found what caused",
             "found to be the cause",
+            "identified",
         ],
-        &[],
+        &["unidentified", "not identified", "not yet identified"],
     ),
     (
         Kind::Mitigated,

@@ -147,6 +147,10 @@ fn ranges_dates_alone_and_zone_labels_are_read_too() {
             "2023-09-20 14:32 UTC | ",
         ),
         ("2025-Feb-07", "2025-02-07 - | "),
+        (
+            "2022-05-?? HH:mm Noticed",
+            "Some(2022)-05 ?? | Noticed [2022-05-?? HH:mm]",
+        ),
         ("**19th September 2023:**", "2023-09-19 - | "),
         ("07:30am - First report", "- 07:30am | First report"),
         (
