@@ -40,7 +40,8 @@ pub(super) struct Args {
     /// Replace the `--output` file when it exists.
     #[arg(long, requires = "output")]
     force: bool,
-    /// How to report what was read and left.
+    /// How to report what was read and left (JSON: an object per file and
+    /// line, on standard error with --print).
     #[arg(long, value_enum, default_value_t)]
     format: ReportFormat,
 }
@@ -133,6 +134,10 @@ fn one(
     };
     let path = args.output.as_deref().unwrap_or(file);
     match args.format {
+        // With --print the file is standard output: the report goes beside it.
+        ReportFormat::Json if args.print => {
+            output::print_diagnostics(&format!("{}\n", json(path, &adopted)))
+        }
         ReportFormat::Json => output::print(&format!("{}\n", json(path, &adopted))),
         ReportFormat::Human if !args.print => report(path, &adopted, config),
         ReportFormat::Human => {}

@@ -102,8 +102,12 @@ fn what_was_left_unread_is_reported_by_line_with_exit_1_and_as_json() {
         &["adopt", "pm.md", "--format", "json", "--print"],
     );
     assert_eq!(json.status.code(), Some(1), "{json:?}");
-    let stdout = String::from_utf8(json.stdout).unwrap();
-    let report: serde_json::Value = serde_json::from_str(stdout.lines().last().unwrap()).unwrap();
+    assert!(
+        String::from_utf8(json.stdout).unwrap().ends_with(SHAPES),
+        "--print prints the file"
+    );
+    let stderr = String::from_utf8(json.stderr).unwrap();
+    let report: serde_json::Value = serde_json::from_str(stderr.trim()).unwrap();
     assert_eq!(report["entries"], 8);
     assert_eq!(report["zone"], "Europe/Berlin");
     assert_eq!(report["unread"][1]["line"], 32);

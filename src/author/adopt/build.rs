@@ -157,26 +157,24 @@ impl Builder {
                 return;
             }
         }
+        let continues = match mode {
+            Some(Mode::Item { column }) => !self.blank || piece.indent >= column,
+            Some(Mode::Heading { .. } | Mode::Paragraph | Mode::DateHeading) => true,
+            Some(Mode::Row) | None => false,
+        };
+        if continues {
+            self.append(piece.text, " ");
+            return;
+        }
+        self.finish();
+        // A statement dates what follows only between entries, never
+        // inside one's text.
         if matches!(piece.kind, Kind::Text { start: true, .. })
             && let Some(day) = sticky_day(&paragraph(pieces, index))
         {
-            self.finish();
             self.set_context(day, true);
-            return;
-        }
-        match mode {
-            Some(Mode::Item { column }) if !self.blank || piece.indent >= column => {
-                self.append(piece.text, " ")
-            }
-            Some(Mode::Heading { .. } | Mode::Paragraph | Mode::DateHeading) => {
-                self.append(piece.text, " ")
-            }
-            _ => {
-                self.finish();
-                if begins {
-                    self.unread(piece.line, piece.text);
-                }
-            }
+        } else if begins {
+            self.unread(piece.line, piece.text);
         }
     }
 
