@@ -95,3 +95,67 @@ fn server_recheck(bencher: divan::Bencher<'_, '_>) {
             }
         });
 }
+
+/// The 33 real postmortems of `tests/fixtures/adopt/corpus`.
+static ADOPT: LazyLock<Vec<String>> = LazyLock::new(|| {
+    let dir = Path::new("tests/fixtures/adopt/corpus");
+    let mut paths: Vec<_> = std::fs::read_dir(dir)
+        .map(|entries| entries.flatten().map(|e| e.path()).collect())
+        .unwrap_or_default();
+    paths.retain(|p| p.extension().is_some_and(|x| x == "md") && !p.ends_with("README.md"));
+    paths.sort();
+    paths
+        .iter()
+        .filter_map(|p| std::fs::read_to_string(p).ok())
+        .collect()
+});
+
+/// `adopt` on each real postmortem.
+#[divan::bench]
+fn adopt_real(bencher: divan::Bencher<'_, '_>) {
+    let files = &*ADOPT;
+    let options = postmortem::author::adopt::Options::default();
+    bencher
+        .counter(divan::counter::ItemsCount::new(files.len()))
+        .bench(|| {
+            for text in files {
+                divan::black_box(postmortem::author::adopt::adopt(text, &options).ok());
+            }
+        });
+}
+
+/// `adopt` on 1 MB of prose built to slow a reader down (the shape of
+/// `tests/it/adopt_shapes.rs`'s): a zone statement naming a new place on
+/// every line, times, rows, `<br>`s, nested lists, long words.
+#[divan::bench]
+fn adopt_hostile(bencher: divan::Bencher<'_, '_>) {
+    let mut text = String::new();
+    let mut n = 0u64;
+    while text.len() < 1_000_000 {
+        n += 1;
+        text.push_str(&format!(
+            "All times in Zone{n} and all times are in Place{n} (times in Q{n}).<br> 12:{:02} x<br>\n",
+            n % 60
+        ));
+        if n.is_multiple_of(50) {
+            text.push_str(
+                "## Timeline of events\n\n| Time | Date (UTC) | Event |\n|---|---|---|\n",
+            );
+        }
+        text.push_str(&format!(
+            "| {:02}:{:02} | 2021-13-{:02} | row |\n",
+            n % 24,
+            n % 60,
+            n % 40
+        ));
+        text.push_str(&format!("  - Feb {} 2021 - T+{n}m nested\n", n % 31));
+        if n.is_multiple_of(1000) {
+            text.push_str(&"a".repeat(5000));
+            text.push('\n');
+        }
+    }
+    let options = postmortem::author::adopt::Options::default();
+    bencher
+        .counter(divan::counter::BytesCount::of_str(&text))
+        .bench(|| divan::black_box(postmortem::author::adopt::adopt(&text, &options).ok()));
+}

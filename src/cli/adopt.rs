@@ -1,15 +1,27 @@
-//! `postmortem adopt FILE... [--timezone ZONE] [-o OUT | --print]`: a
-//! Markdown postmortem written without the tool, in this format, in place
-//! (locked and atomic) unless told to print it or write it elsewhere.
+//! `postmortem adopt FILE... [--timezone ZONE] [-o OUT | --print] [--format
+//! human|json]`: a Markdown postmortem written without the tool, in this
+//! format, in place (locked and atomic) unless told to print it or write it
+//! elsewhere. Each file's report says how many entries were read, which
+//! zone and dates were taken from where, and every line that looks like an
+//! entry and was not read, with the reason; exit 1 when there is one.
 
 use crate::output;
 use postmortem::Error;
 use postmortem::author::adopt::{self, Adopted, Options};
 use postmortem::config::Config;
 use postmortem::document::argument;
-use postmortem::write;
+use postmortem::{escape, write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, clap::ValueEnum)]
+enum ReportFormat {
+    /// A line per file, then its decisions and the lines not read.
+    #[default]
+    Human,
+    /// A JSON object per file and line.
+    Json,
+}
 
 #[derive(Debug, clap::Args)]
 pub(super) struct Args {
@@ -28,6 +40,10 @@ pub(super) struct Args {
     /// Replace the `--output` file when it exists.
     #[arg(long, requires = "output")]
     force: bool,
+    /// How to report what was read and left (JSON: an object per file and
+    /// line, on standard error with --print).
+    #[arg(long, value_enum, default_value_t)]
+    format: ReportFormat,
 }
 
 pub(super) fn run(args: Args, config: &Config) -> Result<ExitCode, Error> {
@@ -46,10 +62,10 @@ pub(super) fn run(args: Args, config: &Config) -> Result<ExitCode, Error> {
     if let Some(note) = args.timezone.as_deref().and_then(argument::zone_note) {
         output::message("note", &note);
     }
-    let mut failed = false;
+    let (mut failed, mut unread) = (false, false);
     for file in &args.files {
         match one(file, zone, &args, config) {
-            Ok(()) => {}
+            Ok(left) => unread |= left,
             Err(error) => {
                 output::error(&error);
                 failed = true;
@@ -58,17 +74,20 @@ pub(super) fn run(args: Args, config: &Config) -> Result<ExitCode, Error> {
     }
     Ok(if failed {
         ExitCode::from(2)
+    } else if unread {
+        ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
     })
 }
 
+/// Adopts `file`; whether some line was left unread.
 fn one(
     file: &Path,
     zone: Option<chrono_tz::Tz>,
     args: &Args,
     config: &Config,
-) -> Result<(), Error> {
+) -> Result<bool, Error> {
     let options = Options {
         zone,
         file_name: file.file_name().map(|n| n.to_string_lossy().into_owned()),
@@ -113,10 +132,41 @@ fn one(
             reason: "it was not changed".into(),
         })?
     };
-    if !args.print {
-        report(args.output.as_deref().unwrap_or(file), &adopted, config);
+    let path = args.output.as_deref().unwrap_or(file);
+    match args.format {
+        // With --print the file is standard output: the report goes beside it.
+        ReportFormat::Json if args.print => {
+            output::print_diagnostics(&format!("{}\n", json(path, &adopted)))
+        }
+        ReportFormat::Json => output::print(&format!("{}\n", json(path, &adopted))),
+        ReportFormat::Human if !args.print => report(path, &adopted, config),
+        ReportFormat::Human => {}
     }
-    Ok(())
+    Ok(!adopted.unread.is_empty())
+}
+
+/// The report as one line of JSON.
+fn json(path: &Path, adopted: &Adopted) -> String {
+    let unread: Vec<serde_json::Value> = adopted
+        .unread
+        .iter()
+        .map(|u| serde_json::json!({ "line": u.line, "text": u.text, "why": u.why }))
+        .collect();
+    let notes: Vec<serde_json::Value> = adopted
+        .notes
+        .iter()
+        .map(|n| serde_json::json!({ "line": n.line, "text": n.text }))
+        .collect();
+    serde_json::json!({
+        "file": path.display().to_string(),
+        "entries": adopted.entries,
+        "undated": adopted.undated,
+        "zone": adopted.zone.map(|z| z.name()),
+        "unread": unread,
+        "notes": notes,
+        "kept_keys": adopted.kept,
+    })
+    .to_string()
 }
 
 fn report(path: &Path, adopted: &Adopted, config: &Config) {
@@ -129,6 +179,22 @@ fn report(path: &Path, adopted: &Adopted, config: &Config) {
         path.display(),
         adopted.entries
     ));
+    for note in &adopted.notes {
+        let at = note.line.map_or(String::new(), |l| format!(":{l}"));
+        let text = escape::terminal(&note.text);
+        output::print(&format!("{}{at}: {text}\n", path.display()));
+    }
+    for unread in &adopted.unread {
+        let (why, text) = (
+            escape::terminal(&unread.why),
+            escape::terminal(&unread.text),
+        );
+        output::print(&format!(
+            "{}:{}: not read: {why}: {text}\n",
+            path.display(),
+            unread.line
+        ));
+    }
     if adopted.undated > 0 {
         output::message(
             "warning",

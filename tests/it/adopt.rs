@@ -99,8 +99,10 @@ fn the_real_mixpanel_rca_is_adopted_with_its_pacific_timeline() {
     let output = run(dir.path(), &["adopt", "2026-05-14-mixpanel-rca.md"]);
     assert_eq!(
         String::from_utf8(output.stdout).unwrap(),
-        "2026-05-14-mixpanel-rca.md: 7 timeline entries, America/Los_Angeles\n"
+        "2026-05-14-mixpanel-rca.md: 7 timeline entries, America/Los_Angeles\n\
+         2026-05-14-mixpanel-rca.md:15: zone America/Los_Angeles, from \"Pacific Time\"\n"
     );
+    assert_eq!(output.status.code(), Some(0), "nothing was left unread");
     let adopted = std::fs::read_to_string(dir.path().join("2026-05-14-mixpanel-rca.md")).unwrap();
     assert!(
         adopted.ends_with(&original),
@@ -185,9 +187,14 @@ fn blog_posts_and_plain_files_lint_with_only_what_a_reviewer_fills_in() {
     assert_eq!(
         String::from_utf8(output.stdout).unwrap(),
         "2025-11-03-hugo-cache-stampede.md: 5 timeline entries, UTC\n\
+         2025-11-03-hugo-cache-stampede.md:15: zone UTC, from \"UTC\"\n\
+         2025-11-03-hugo-cache-stampede.md: times without a date are on 2025-11-03, from its file's name\n\
          2026-02-10-jekyll-deploy-freeze.md: 7 timeline entries, America/Los_Angeles\n\
+         2026-02-10-jekyll-deploy-freeze.md:9: zone America/Los_Angeles, from \"PST\"\n\
          plain-table-postmortem.md: 5 timeline entries, UTC\n\
-         zola-dns-outage.md: 4 timeline entries, UTC\n"
+         plain-table-postmortem.md:10: zone UTC, from \"UTC\"\n\
+         zola-dns-outage.md: 4 timeline entries, UTC\n\
+         zola-dns-outage.md:17: zone UTC, from \"UTC\"\n"
     );
     for name in &names {
         lint_rules(dir.path(), name);

@@ -6,6 +6,8 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 mod adopt;
+mod adopt_corpus;
+mod adopt_shapes;
 mod atomic;
 mod author;
 mod blog_engines;

@@ -107,4 +107,98 @@ proptest! {
             }
         }
     }
+
+    #[test]
+    fn adopt_on_timeline_shaped_noise_writes_a_postmortem_that_keeps_the_body(
+        parts in proptest::collection::vec(0usize..TOKENS.len(), 0..80),
+        noise in "\\PC{0,20}",
+    ) {
+        let mut text: String = parts.iter().map(|&i| TOKENS[i]).collect();
+        text.push_str(&noise);
+        let options = adopt::Options { zone: None, file_name: Some("2026-05-14-x.md".into()) };
+        if let Ok(adopted) = adopt::adopt(&text, &options) {
+            let parsed = postmortem::document::parse(&adopted.text);
+            prop_assert!(parsed.document.is_some(), "{}", adopted.text);
+            if !text.starts_with("---") && !text.starts_with("+++") {
+                prop_assert!(adopted.text.ends_with(&text));
+            }
+        }
+    }
 }
+
+/// The pieces timelines are written with, for noise shaped like them
+/// (found a slice inside a no-break space before a zone's name).
+const TOKENS: &[&str] = &[
+    "## Timeline\n",
+    "### ",
+    "# ",
+    "- ",
+    "  - ",
+    "| ",
+    " |",
+    "|---|---|\n",
+    "\n",
+    "\n\n",
+    "**",
+    "*",
+    "_",
+    "`",
+    "[",
+    "](x)",
+    "<br>",
+    "<br/>",
+    "12:30",
+    "1:42",
+    "PM",
+    "am",
+    "-",
+    "~",
+    "UTC",
+    "CET",
+    "GST",
+    "(",
+    ")",
+    ":",
+    "2021-12-16",
+    "16/12/21",
+    "03/10/2021",
+    "Feb 21",
+    "21st",
+    "of",
+    "March",
+    "2021",
+    "HH:mm",
+    "22:XX",
+    "24:XX",
+    "--:--",
+    "T+5m",
+    "All times in ",
+    "happened on ",
+    "On the ",
+    "é",
+    "日本",
+    "\u{a0}",
+    "\t",
+    "===\n",
+    "---\n",
+    "+++\n",
+    "title: x\n",
+    "Date: ",
+    "1506 UTC",
+    "Between ",
+    " to ",
+    "Update: ",
+    "Sep 29 2017 08:59",
+    "Wednesday ",
+    "resolved",
+    "paged",
+    "<!--",
+    "-->",
+    "```\n",
+    "\\",
+    "2025-Feb-07",
+    "GMT+2",
+    "+05:30",
+    "Date (UTC)",
+    "documented in [UTC](x) time",
+];

@@ -20,44 +20,59 @@ pub(super) struct Front {
     pub authors: Vec<String>,
     /// `tags`.
     pub tags: Vec<String>,
+    /// The blog's `status`, as written (mapped to ours, never kept twice).
+    pub status: Option<String>,
     /// Every other key with its YAML lines, in order: `(key, "key: value\n...")`.
     pub kept: Vec<(String, String)>,
     /// Where the body starts in the text.
     pub body: usize,
 }
 
-/// The front matter at the start of `text`, or none (`body` 0).
+/// The front matter at the start of `text`, or none (`body` 0): a block
+/// between two lines that are `---` (or `+++`) alone. A block that is not
+/// closed by such a line, or whose YAML is not a mapping (a paragraph
+/// between rules, `- Author: Alice`), is no front matter: it stays in the
+/// body, every byte of it.
 pub(super) fn read(text: &str) -> Result<Front, String> {
     for (fence, toml) in [("---", false), ("+++", true)] {
         let Some(rest) = text
             .strip_prefix(fence)
-            .and_then(|r| r.strip_prefix(['\n', '\r']))
+            .and_then(|r| r.strip_prefix('\n').or_else(|| r.strip_prefix("\r\n")))
         else {
             continue;
         };
         let open = text.len() - rest.len();
-        let close = rest
-            .match_indices(fence)
-            .find(|(i, _)| *i == 0 || rest[..*i].ends_with('\n'))
-            .map(|(i, _)| i)
-            .ok_or_else(|| format!("the front matter opened with `{fence}` is never closed"))?;
+        let Some((close, after)) = closing(rest, fence) else {
+            return Ok(Front::default());
+        };
         let inner = &rest[..close];
-        let after = open + close + fence.len();
-        let body = text[after..]
-            .find('\n')
-            .map_or(text.len(), |i| after + i + 1);
-        let mut front = if toml {
-            from_toml(inner)?
+        let front = if toml {
+            Some(from_toml(inner)?)
         } else {
             from_yaml(inner)?
         };
-        front.body = body;
-        return Ok(front);
+        return Ok(front.map_or_else(Front::default, |front| Front {
+            body: open + after,
+            ..front
+        }));
     }
     Ok(Front::default())
 }
 
-fn from_yaml(inner: &str) -> Result<Front, String> {
+/// The line in `rest` that is `fence` alone: where it starts and where the
+/// line after it starts.
+fn closing(rest: &str, fence: &str) -> Option<(usize, usize)> {
+    let mut at = 0;
+    for line in rest.split_inclusive('\n') {
+        if line.trim_end() == fence {
+            return Some((at, at + line.len()));
+        }
+        at += line.len();
+    }
+    None
+}
+
+fn from_yaml(inner: &str) -> Result<Option<Front>, String> {
     let root = yaml::parse(inner, 0).map_err(|e| {
         let line = crate::span::LineIndex::new(inner)
             .position(inner, e.span.start)
@@ -68,7 +83,7 @@ fn from_yaml(inner: &str) -> Result<Front, String> {
         )
     })?;
     let Value::Map(entries) = root.value else {
-        return Ok(Front::default());
+        return Ok(None);
     };
     let mut front = Front::default();
     for (index, entry) in entries.iter().enumerate() {
@@ -86,6 +101,7 @@ fn from_yaml(inner: &str) -> Result<Front, String> {
             }
             "author" | "authors" => front.authors.extend(strings(&entry.value.value)),
             "tags" => front.tags.extend(strings(&entry.value.value)),
+            "status" => front.status = text(&entry.value.value),
             _ => {
                 // The key's own lines, as written: up to the next key.
                 let start = line_start(inner, entry.key.span.start);
@@ -98,7 +114,7 @@ fn from_yaml(inner: &str) -> Result<Front, String> {
             }
         }
     }
-    Ok(front)
+    Ok(Some(front))
 }
 
 fn strings(value: &Value) -> Vec<String> {
@@ -136,6 +152,7 @@ fn from_toml(inner: &str) -> Result<Front, String> {
             "description" | "summary" => front.summary = front.summary.take().or(text),
             "author" | "authors" => front.authors.extend(toml_strings(value)),
             "tags" => front.tags.extend(toml_strings(value)),
+            "status" => front.status = text,
             _ => front.kept.push((key.clone(), yaml_of(key, value, ""))),
         }
     }
@@ -186,6 +203,18 @@ fn scalar_value(value: &toml::Value) -> String {
         toml::Value::String(s) => scalar(s),
         toml::Value::Datetime(d) => format!("\"{d}\""),
         other => toml_scalar(other),
+    }
+}
+
+/// A blog's `status` in the postmortem format's terms: `published`,
+/// `review` or `draft`; `None` when it means none of them (a status page's
+/// `closed`), which leaves ours a draft.
+pub(super) fn status(blog: &str) -> Option<&'static str> {
+    match blog.trim().to_ascii_lowercase().as_str() {
+        "published" | "publish" | "public" | "live" | "final" => Some("published"),
+        "review" | "in review" | "in-review" | "reviewing" | "pending review" => Some("review"),
+        "draft" | "drafts" | "wip" | "private" | "unpublished" => Some("draft"),
+        _ => None,
     }
 }
 
