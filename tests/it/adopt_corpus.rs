@@ -1,4 +1,4 @@
-//! `adopt` measured on real postmortems: 41 public write-ups from 13
+//! `adopt` measured on real postmortems: 44 public write-ups from 15
 //! organisations in our words (`tests/fixtures/adopt/corpus/`, sources in its
 //! README), each with the entries a reader finds, written by hand before
 //! adopt ran on it. Every expected entry is looked up by words of its event;
@@ -207,7 +207,7 @@ fn real_postmortems_are_adopted_with_their_entries_at_the_right_instant() {
         .filter_map(|n| n.strip_suffix(".expected").map(String::from))
         .collect();
     names.sort();
-    assert_eq!(names.len(), 41, "every fixture has its sidecar");
+    assert_eq!(names.len(), 44, "every fixture has its sidecar");
     let mut score = Score::default();
     for name in &names {
         score_file(name, &mut score);
@@ -230,8 +230,10 @@ fn real_postmortems_are_adopted_with_their_entries_at_the_right_instant() {
         score.titles,
         score.extra
     );
+    // The floor measured on these files (the reader before this corpus:
+    // 55.7% kept, 17.9% at the right instant).
     assert!(
-        kept >= 55.0 && right >= 17.0,
-        "kept {kept:.1}%, right {right:.1}%"
+        kept >= 99.5 && right >= 99.0 && kinds >= 85.0 && titles >= 95.0,
+        "kept {kept:.1}%, right {right:.1}%, milestones {kinds:.1}%, titles {titles:.1}%"
     );
 }
