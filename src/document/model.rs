@@ -150,6 +150,22 @@ impl Kind {
         }
     }
 
+    /// The milestone pairs whose order is fixed: (earlier, later), the
+    /// first never after the second. `milestone-order` checks them; adopt
+    /// keeps a milestone only where it keeps them.
+    pub const ORDER: [(Kind, Kind); 10] = [
+        (Kind::Start, Kind::Detected),
+        (Kind::Start, Kind::Acknowledged),
+        (Kind::Start, Kind::Identified),
+        (Kind::Start, Kind::Mitigated),
+        (Kind::Start, Kind::Resolved),
+        (Kind::Detected, Kind::Acknowledged),
+        (Kind::Detected, Kind::Identified),
+        (Kind::Detected, Kind::Mitigated),
+        (Kind::Identified, Kind::Resolved),
+        (Kind::Mitigated, Kind::Resolved),
+    ];
+
     /// Milestones happen at most once and feed the metrics.
     pub fn is_milestone(self) -> bool {
         matches!(

@@ -193,18 +193,7 @@ fn conflicts(kinds: &[Option<Kind>], entries: &[(&str, Option<NaiveDateTime>)]) 
             .position(|x| *x == Some(k))
             .and_then(|i| entries[i].1.map(|t| (i, t)))
     };
-    let before = [
-        (Kind::Start, Kind::Detected),
-        (Kind::Start, Kind::Acknowledged),
-        (Kind::Start, Kind::Identified),
-        (Kind::Start, Kind::Mitigated),
-        (Kind::Start, Kind::Resolved),
-        (Kind::Detected, Kind::Acknowledged),
-        (Kind::Detected, Kind::Identified),
-        (Kind::Detected, Kind::Mitigated),
-        (Kind::Identified, Kind::Resolved),
-        (Kind::Mitigated, Kind::Resolved),
-    ];
+    let before = Kind::ORDER;
     before.iter().find_map(|&(first, then)| {
         let ((i, a), (j, b)) = (at(first)?, at(then)?);
         (a > b).then_some(i.max(j))

@@ -40,18 +40,7 @@ Fixed:
 };
 
 // (earlier, later): `earlier` must not come after `later`.
-const ORDER: &[(Kind, Kind)] = &[
-    (Kind::Start, Kind::Detected),
-    (Kind::Start, Kind::Acknowledged),
-    (Kind::Start, Kind::Identified),
-    (Kind::Start, Kind::Mitigated),
-    (Kind::Start, Kind::Resolved),
-    (Kind::Detected, Kind::Acknowledged),
-    (Kind::Detected, Kind::Identified),
-    (Kind::Detected, Kind::Mitigated),
-    (Kind::Identified, Kind::Resolved),
-    (Kind::Mitigated, Kind::Resolved),
-];
+const ORDER: &[(Kind, Kind)] = &Kind::ORDER;
 
 fn check(document: &Document, _: &Context, out: &mut Vec<Finding>) {
     let start = document.milestone(Kind::Start);
