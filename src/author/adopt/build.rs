@@ -110,22 +110,10 @@ impl Builder {
     }
 
     fn item(&mut self, piece: &Piece) {
-        let read = lead(piece.text);
-        if let Some((day, _)) = date_line(piece.text, read.as_ref()) {
-            self.finish();
-            self.set_context(day, false);
-            return;
-        }
-        if let Some(lead) = read {
-            let event = piece.text[lead.event..].trim().to_string();
-            self.start(
-                piece.line,
-                lead,
-                event,
-                Mode::Item {
-                    column: piece.indent,
-                },
-            );
+        let mode = Mode::Item {
+            column: piece.indent,
+        };
+        if self.date_or_entry(piece, mode) {
             return;
         }
         match self.current.as_ref().map(|(_, mode)| *mode) {
@@ -140,22 +128,29 @@ impl Builder {
         }
     }
 
+    /// A date line sets the day of the entries after it; a line led by a
+    /// time starts an entry read in `mode`. Whether `piece` was either.
+    fn date_or_entry(&mut self, piece: &Piece, mode: Mode) -> bool {
+        let read = lead(piece.text);
+        if let Some((day, _)) = date_line(piece.text, read.as_ref()) {
+            self.finish();
+            self.set_context(day, false);
+            return true;
+        }
+        let Some(lead) = read else {
+            return false;
+        };
+        let event = piece.text[lead.event..].trim().to_string();
+        self.start(piece.line, lead, event, mode);
+        true
+    }
+
     fn text(&mut self, pieces: &[Piece], index: usize, begins: bool) {
         let piece = &pieces[index];
         let mode = self.current.as_ref().map(|(_, mode)| *mode);
         let may_start = begins || !matches!(mode, Some(Mode::Item { .. }));
-        if may_start {
-            let read = lead(piece.text);
-            if let Some((day, _)) = date_line(piece.text, read.as_ref()) {
-                self.finish();
-                self.set_context(day, false);
-                return;
-            }
-            if let Some(lead) = read {
-                let event = piece.text[lead.event..].trim().to_string();
-                self.start(piece.line, lead, event, Mode::Paragraph);
-                return;
-            }
+        if may_start && self.date_or_entry(piece, Mode::Paragraph) {
+            return;
         }
         let continues = match mode {
             Some(Mode::Item { column }) => !self.blank || piece.indent >= column,
