@@ -174,11 +174,11 @@ fn report(path: &Path, adopted: &Adopted, config: &Config) {
         || "no zone stated (add `timezone`)".to_string(),
         |z| z.name().to_string(),
     );
-    output::print(&format!(
-        "{}: {} timeline entries, {zone}\n",
-        path.display(),
-        adopted.entries
-    ));
+    let entries = match adopted.entries {
+        1 => "1 timeline entry".to_string(),
+        n => format!("{n} timeline entries"),
+    };
+    output::print(&format!("{}: {entries}, {zone}\n", path.display()));
     for note in &adopted.notes {
         let at = note.line.map_or(String::new(), |l| format!(":{l}"));
         let text = escape::terminal(&note.text);

@@ -203,19 +203,33 @@ fn on_its_days(
     readings.sort_by_key(|t| distance(t));
     match readings.as_slice() {
         [] => Err(never(text, zone, gap.unwrap_or(first_day))),
-        [one, two, ..] if distance(one) == distance(two) => Err(several(text, zone, *one, *two)),
+        [one, two, ..] if distance(one) == distance(two) => {
+            let tied: Vec<_> = readings
+                .iter()
+                .filter(|t| distance(t) == distance(one))
+                .copied()
+                .collect();
+            Err(several(text, zone, &tied))
+        }
         [one, ..] => Ok(*one),
     }
 }
 
-fn several(text: &str, zone: Tz, one: DateTime<FixedOffset>, two: DateTime<FixedOffset>) -> String {
-    let (one, two) = (one.min(two), one.max(two));
-    let day = |t: DateTime<FixedOffset>| t.with_timezone(&zone).format("%Y-%m-%d").to_string();
+fn several(text: &str, zone: Tz, readings: &[DateTime<FixedOffset>]) -> String {
+    let mut days: Vec<String> = readings
+        .iter()
+        .map(|t| t.with_timezone(&zone).format("%Y-%m-%d").to_string())
+        .collect();
+    days.sort();
+    days.dedup();
+    let first = days.first().cloned().unwrap_or_default();
+    let shown = match days.len() {
+        0..=3 => days.join(", "),
+        n => format!("{} and {} more", days[..3].join(", "), n - 3),
+    };
     format!(
-        "`{text}` could be {} or {}, both within this postmortem's timeline; write the date, such as `{} {text}`",
-        one.with_timezone(&zone).format("%H:%M on %Y-%m-%d"),
-        two.with_timezone(&zone).format("%H:%M on %Y-%m-%d"),
-        day(one),
+        "`{text}` falls on {} days of this postmortem's timeline ({shown}); write the date, such as `{first} {text}`",
+        days.len()
     )
 }
 

@@ -292,3 +292,20 @@ fn adopt_to_an_existing_output_names_the_option_it_has() {
             .starts_with("---\ntitle: Outage\n")
     );
 }
+
+#[test]
+fn an_abbreviation_other_places_use_too_is_reported_with_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = "# DB outage\n\n_All times in IST_\n\n### 2024-03-05\n\n- 09:12 errors start\n";
+    std::fs::write(dir.path().join("x.md"), text).unwrap();
+    let output = run(dir.path(), &["adopt", "x.md"]);
+    let out = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        out.contains("x.md: 1 timeline entry, Asia/Kolkata\n"),
+        "{out}"
+    );
+    assert!(
+        out.contains("IST is also used in Asia/Jerusalem and Europe/Dublin"),
+        "{out}"
+    );
+}

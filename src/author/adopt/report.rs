@@ -50,10 +50,9 @@ pub(super) fn zone(cx: &Context, built: &Built, notes: &mut Vec<Note>) -> Option
         return labels(cx, built, notes);
     };
     if let Some(s) = chosen {
-        notes.push(cx.note(
-            Some(s.line),
-            format!("zone {}, from \"{}\"", zone.name(), s.written),
-        ));
+        let mut text = format!("zone {}, from \"{}\"", zone.name(), s.written);
+        text.push_str(&elsewhere(&s.written, zone));
+        notes.push(cx.note(Some(s.line), text));
     }
     let others = statements
         .iter()
@@ -185,4 +184,30 @@ fn years(cx: &Context, resolved: &Resolved, notes: &mut Vec<Note>) {
             notes.push(cx.note(Some(entry.line), text));
         }
     }
+}
+
+/// For an abbreviation other places use too (IST: India, Israel, Ireland),
+/// the others and how to choose one: the reading taken is said, not hidden.
+fn elsewhere(written: &str, chosen: Tz) -> String {
+    written
+        .split(|c: char| !c.is_ascii_alphabetic())
+        .map(|w| {
+            (
+                w,
+                crate::document::zone::zones_named(&w.to_ascii_uppercase()),
+            )
+        })
+        .find(|(_, zones)| zones.len() > 1)
+        .map(|(word, zones)| {
+            let others: Vec<&str> = zones
+                .iter()
+                .filter(|z| **z != chosen)
+                .map(|z| z.name())
+                .collect();
+            format!(
+                "; {word} is also used in {}: pass --timezone if one of those is meant",
+                others.join(" and ")
+            )
+        })
+        .unwrap_or_default()
 }
