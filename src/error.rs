@@ -149,6 +149,22 @@ pub enum Error {
         #[source]
         source: crate::author::timeline::AddError,
     },
+    /// `actions sync` could not set a key of an action item.
+    #[error("{path}: cannot change it: {source}")]
+    Item {
+        /// The postmortem.
+        path: PathBuf,
+        /// Why.
+        #[source]
+        source: crate::author::item::ItemError,
+    },
+    /// An issue tracker could not do what `actions sync` asked.
+    #[error("{source}")]
+    Tracker {
+        /// Why.
+        #[source]
+        source: crate::tracker::TrackerError,
+    },
     /// An incident export could not be imported.
     #[error("{path}: cannot import: {source}")]
     Import {
@@ -256,6 +272,7 @@ impl Error {
             | Error::SiteRefused { path, .. }
             | Error::Edit { path, .. }
             | Error::Timeline { path, .. }
+            | Error::Item { path, .. }
             | Error::Import { path, .. }
             | Error::Adopt { path, .. }
             | Error::Config { path, .. } => Some(path),

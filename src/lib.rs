@@ -43,6 +43,7 @@ pub mod server;
 pub mod slug;
 pub mod span;
 pub mod suggest;
+pub mod tracker;
 pub mod write;
 
 // The types a program using the library works with, at the crate root.

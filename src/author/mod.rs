@@ -6,5 +6,6 @@ pub mod adopt;
 pub mod draft;
 pub mod emit;
 pub mod import;
+pub mod item;
 pub mod skeleton;
 pub mod timeline;

@@ -15,6 +15,7 @@ mod serve;
 mod server;
 mod settings;
 mod site;
+mod sync;
 mod templates;
 mod timeline;
 

@@ -18,7 +18,10 @@ enum TableFormat {
 }
 
 #[derive(Debug, clap::Args)]
+#[command(args_conflicts_with_subcommands = true)]
 pub(super) struct ActionsArgs {
+    #[command(subcommand)]
+    command: Option<ActionsCommand>,
     /// Files and folders [default: the configured `dir`, postmortems/].
     paths: Vec<PathBuf>,
     /// Only open and in-progress items.
@@ -41,6 +44,14 @@ pub(super) struct ActionsArgs {
     now: Option<String>,
 }
 
+#[derive(Debug, clap::Subcommand)]
+enum ActionsCommand {
+    /// Create an issue in the tracker for each open item without a link,
+    /// write its address into the item's `link`, and bring closed issues'
+    /// status home.
+    Sync(super::sync::SyncArgs),
+}
+
 #[derive(Debug, clap::Args)]
 pub(super) struct StatsArgs {
     /// Files and folders [default: the configured `dir`, postmortems/].
@@ -59,7 +70,7 @@ pub(super) struct StatsArgs {
     wide: bool,
 }
 
-fn load(paths: &[PathBuf], config: &Config) -> Result<Vec<collection::Loaded>, Error> {
+pub(super) fn load(paths: &[PathBuf], config: &Config) -> Result<Vec<collection::Loaded>, Error> {
     let default = [config.settings.dir.clone()];
     let found = discover::discover(if paths.is_empty() { &default } else { paths });
     if let Some(error) = found.errors.into_iter().next() {
@@ -109,6 +120,9 @@ fn width(wide: bool) -> usize {
 }
 
 pub(super) fn actions(args: ActionsArgs, config: &Config) -> Result<ExitCode, Error> {
+    if let Some(ActionsCommand::Sync(sync)) = args.command {
+        return super::sync::run(sync, config);
+    }
     let now = super::now(args.now.as_deref())?;
     let filter = actions::Filter {
         open: args.open,

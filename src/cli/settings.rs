@@ -64,8 +64,42 @@ pub(super) fn show(config: &Config) -> Result<ExitCode, Error> {
         "templates",
         format!(" {}", templates.map_or("~".into(), |t| scalar(&t))),
     );
+    line("trackers", trackers(&s.trackers));
     output::print(&out);
     Ok(ExitCode::SUCCESS)
+}
+
+/// `trackers:` as flow mappings, a line per tracker; secrets are never
+/// settings, so there are none to hide.
+fn trackers(t: &postmortem::tracker::Trackers) -> String {
+    let map = |pairs: &[(String, String)]| {
+        let inner: Vec<String> = pairs
+            .iter()
+            .map(|(k, v)| format!("{}: {}", scalar(k), scalar(v)))
+            .collect();
+        format!("{{{}}}", inner.join(", "))
+    };
+    let mut lines = Vec::new();
+    if let Some(g) = &t.github {
+        lines.push(format!(
+            "\n  github: {{repo: {}, api_url: {}, labels: {}, owners: {}}}",
+            scalar(&g.repo), scalar(&g.api_url), list(&g.labels), map(&g.owners)
+        ));
+    }
+    if let Some(j) = &t.jira {
+        lines.push(format!(
+            "\n  jira: {{url: {}, project: {}, issue_type: {}, labels: {}, priorities: {}}}",
+            scalar(&j.url), scalar(&j.project), scalar(&j.issue_type), list(&j.labels),
+            map(&j.priorities)
+        ));
+    }
+    if let Some(l) = &t.linear {
+        lines.push(format!(
+            "\n  linear: {{team: {}, api_url: {}}}",
+            scalar(&l.team), scalar(&l.api_url)
+        ));
+    }
+    if lines.is_empty() { " {}".into() } else { lines.concat() }
 }
 
 /// A rule level as `postmortem.yml` writes it.

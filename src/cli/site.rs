@@ -199,6 +199,7 @@ fn models(files: &[std::path::PathBuf], build: &Build<'_>) -> Result<Models, Err
                 out.models.push(model);
                 out.documents.push(postmortem::collection::Loaded {
                     path: shown,
+                    file: path.clone(),
                     document,
                 });
             }

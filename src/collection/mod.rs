@@ -15,6 +15,8 @@ use std::path::{Path, PathBuf};
 pub struct Loaded {
     /// The path to show.
     pub path: String,
+    /// The file it was read from.
+    pub file: PathBuf,
     /// Its document.
     pub document: Document,
 }
@@ -37,6 +39,7 @@ pub fn load(files: &[PathBuf], shown: impl Fn(&Path) -> String) -> (Vec<Loaded>,
         match document {
             Some(document) => loaded.push(Loaded {
                 path: shown(path),
+                file: path.clone(),
                 document,
             }),
             None => skipped.push(Skipped { path: path.clone() }),

@@ -4,6 +4,7 @@
 
 mod front_matter;
 mod read;
+pub mod trackers;
 
 pub use front_matter::FrontMatter;
 
@@ -48,6 +49,8 @@ pub struct Settings {
     pub lang: String,
     /// The front matter of Markdown renders: `plain`, or a blog engine's.
     pub front_matter: FrontMatter,
+    /// Where `actions sync` files issues.
+    pub trackers: trackers::Trackers,
 }
 
 /// A level a project gives a rule.
@@ -95,6 +98,7 @@ impl Default for Settings {
             extra_keys: Vec::new(),
             lang: "en".into(),
             front_matter: FrontMatter::Plain,
+            trackers: trackers::Trackers::default(),
         }
     }
 }
@@ -124,6 +128,7 @@ const KEYS: &[&str] = &[
     "extra_keys",
     "lang",
     "front_matter",
+    "trackers",
 ];
 
 impl Settings {

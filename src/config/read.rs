@@ -45,6 +45,7 @@ pub(super) fn setting(settings: &mut Settings, entry: &Entry, text: &str, fields
                 .and_then(|f| super::FrontMatter::from_name(&f.value))
                 .unwrap_or(settings.front_matter)
         }
+        "trackers" => settings.trackers = super::trackers::read(node, text, fields),
         _ => {
             settings.templates = fields
                 .text(node, text, "`templates`")

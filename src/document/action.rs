@@ -87,13 +87,17 @@ super::names::names!(ActionStatus {
     WontFix => "wontfix",
 });
 
+impl ActionStatus {
+    /// Open or in progress: work still owed.
+    pub fn is_open(self) -> bool {
+        matches!(self, ActionStatus::Open | ActionStatus::InProgress)
+    }
+}
+
 impl ActionItem {
     /// Open or in progress: work still owed.
     pub fn is_open(&self) -> bool {
-        matches!(
-            self.status.value,
-            ActionStatus::Open | ActionStatus::InProgress
-        )
+        self.status.value.is_open()
     }
 
     /// Still owed and due before `today` (the document's [`Document::today`](super::Document::today)).

@@ -13,7 +13,7 @@ pub(crate) mod internal;
 pub mod json_schema;
 pub(crate) mod markdown;
 pub mod model;
-mod names;
+pub(crate) mod names;
 pub(crate) mod schema;
 pub use crate::span;
 pub mod split;

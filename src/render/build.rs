@@ -24,18 +24,33 @@ pub fn model_of_file(
     path: &std::path::Path,
 ) -> Model {
     let mut model = model(document, text, public);
-    let Some(stem) = path.file_stem().and_then(|s| s.to_str()) else {
-        return model;
-    };
+    if let Some(slug) = file_slug(document, path) {
+        model.slug = slug;
+    }
+    model
+}
+
+/// The name of the page a site gives the postmortem at `path` (without
+/// `.html`): the file's name, after the day the incident began unless the
+/// name starts with a date.
+pub fn file_slug(document: &Document, path: &std::path::Path) -> Option<String> {
+    let stem = path.file_stem().and_then(|s| s.to_str())?;
     let name = crate::slug::from_stem(stem).unwrap_or_else(|| slug(stem));
     let dated = name
         .get(..10)
         .is_some_and(|d| d.parse::<chrono::NaiveDate>().is_ok());
-    model.slug = match model.day {
+    Some(match day_of(document) {
         Some(day) if !dated => format!("{day}-{name}"),
         _ => name,
-    };
-    model
+    })
+}
+
+/// The day a postmortem is filed under: when the timeline says it began,
+/// else its writing date.
+fn day_of(document: &Document) -> Option<chrono::NaiveDate> {
+    document
+        .began_on()
+        .or_else(|| document.date.as_ref().map(|d| d.local.date()))
 }
 
 /// Builds the model of `document`, whose file text is `text`; `public`
@@ -54,9 +69,7 @@ pub fn model(document: &Document, text: &str, public: bool) -> Model {
         .collect();
     let title = value(&document.title).unwrap_or_default();
     // The writing date only when no time in the timeline says when it began.
-    let day = document
-        .began_on()
-        .or_else(|| document.date.as_ref().map(|d| d.local.date()));
+    let day = day_of(document);
     let metrics = metrics(document, public);
     let body = internal::body(document, &internal, text, public);
     Model {

@@ -18,7 +18,7 @@ pub mod page;
 pub mod site;
 pub mod templates;
 
-pub use build::{model, model_of_file};
+pub use build::{file_slug, model, model_of_file};
 pub use model::Model;
 
 /// The normalized document as pretty-printed JSON, ending in a newline:

@@ -43,5 +43,7 @@ mod server;
 mod server_safety;
 mod server_wire;
 mod slow_writer;
+mod trackers_fake;
+mod trackers_jira;
 mod typed_times;
 mod zone_labels;

@@ -264,6 +264,7 @@ impl Preview {
                 let model = render::model_of_file(&document, &text, self.setup.public, path);
                 let loaded = postmortem::collection::Loaded {
                     path: shown,
+                    file: path.to_path_buf(),
                     document,
                 };
                 Read::Page(Box::new((model, loaded)))

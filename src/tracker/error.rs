@@ -1,0 +1,100 @@
+//! Why a tracker could not do what `actions sync` asked. Each message names
+//! the tracker and what to do; none holds a secret.
+
+use super::Kind;
+
+/// A tracker failure.
+#[derive(Debug, thiserror::Error)]
+pub enum TrackerError {
+    /// `postmortem.yml` has no `trackers:` entry for it.
+    #[error("{tracker} is not configured; add it under `trackers:` in postmortem.yml")]
+    NotConfigured {
+        /// The tracker.
+        tracker: Kind,
+    },
+    /// No tracker is configured.
+    #[error("no tracker is configured; add one under `trackers:` in postmortem.yml (see the README)")]
+    NoneConfigured,
+    /// Several trackers are configured and none was chosen.
+    #[error("several trackers are configured ({names}); choose one with --tracker")]
+    Ambiguous {
+        /// The configured ones.
+        names: String,
+    },
+    /// The credentials are not in the environment.
+    #[error("{tracker} needs {vars} in the environment; set it and run again", vars = tracker.env_vars())]
+    NoSecret {
+        /// The tracker.
+        tracker: Kind,
+    },
+    /// 401 or 403: the credentials were refused.
+    #[error("{tracker} refused the credentials (HTTP {status}); check {vars} and its permissions", vars = tracker.env_vars())]
+    Auth {
+        /// The tracker.
+        tracker: Kind,
+        /// 401 or 403.
+        status: u16,
+    },
+    /// 404 for the configured repository, project or team.
+    #[error("{tracker} has no {what} (or the credentials cannot see it); check `trackers.{config}` in postmortem.yml", config = tracker.name())]
+    NotFound {
+        /// The tracker.
+        tracker: Kind,
+        /// `repository acme/checkout`, `project OPS`, `team ENG`.
+        what: String,
+    },
+    /// 400 or 422: the tracker refused this issue.
+    #[error("{tracker} refused the issue: {message}")]
+    Rejected {
+        /// The tracker.
+        tracker: Kind,
+        /// The tracker's own words.
+        message: String,
+    },
+    /// 429 or 5xx after every retry.
+    #[error("{tracker} kept answering HTTP {status} after {tries} tries; run again later (links written so far stay)")]
+    Unavailable {
+        /// The tracker.
+        tracker: Kind,
+        /// The last status.
+        status: u16,
+        /// How many requests were sent.
+        tries: u32,
+    },
+    /// The request could not be sent or its answer read.
+    #[error("cannot reach {tracker} at {url}: {source}; check the address in postmortem.yml and the network")]
+    Transport {
+        /// The tracker.
+        tracker: Kind,
+        /// The address without its query.
+        url: String,
+        /// What the HTTP client said.
+        #[source]
+        source: ureq::Error,
+    },
+    /// An answer that is not what the tracker's documentation says.
+    #[error("{tracker} answered in an unexpected way ({reason}); is the configured address the tracker's API?")]
+    Reply {
+        /// The tracker.
+        tracker: Kind,
+        /// What was wrong with it.
+        reason: String,
+    },
+}
+
+impl std::fmt::Display for Kind {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            Kind::Github => "GitHub",
+            Kind::Jira => "Jira",
+            Kind::Linear => "Linear",
+        })
+    }
+}
+
+impl TrackerError {
+    /// Whether the failure is about one issue only (the run goes on without it).
+    pub fn is_item_only(&self) -> bool {
+        matches!(self, TrackerError::Rejected { .. })
+    }
+}

@@ -1,0 +1,150 @@
+//! GitHub issues through the REST API: `POST /repos/{owner}/{repo}/issues`
+//! to create, `GET /repos/{owner}/{repo}/issues/{number}` for the state
+//! (`closed` with `state_reason` `completed` or `not_planned`). A token in
+//! `Authorization: Bearer`; assignees only through the configured owner map.
+
+use super::http::Http;
+use crate::config::trackers::GithubSettings;
+use super::{Created, Kind, NewIssue, Remote, Tracker, TrackerError};
+use serde_json::{Value, json};
+
+/// The REST API version the requests are written for.
+const API_VERSION: &str = "2022-11-28";
+
+pub(super) struct Github {
+    settings: GithubSettings,
+    http: Http,
+}
+
+impl Github {
+    pub(super) fn new(settings: GithubSettings, token: String) -> Github {
+        let http = Http::new(Kind::Github, format!("Bearer {token}"));
+        Github { settings, http }
+    }
+
+    fn api(&self) -> &str {
+        self.settings.api_url.trim_end_matches('/')
+    }
+
+    fn get_or_post(&self, url: &str, body: Option<&str>) -> Result<super::http::Reply, TrackerError> {
+        let headers = [
+            ("Accept", "application/vnd.github+json"),
+            ("X-GitHub-Api-Version", API_VERSION),
+        ];
+        self.http.send(url, body, &headers)
+    }
+
+    fn body(issue: &NewIssue) -> String {
+        let mut text = format!(
+            "Action item from the postmortem **{}** ({}).\n\n",
+            issue.incident, issue.postmortem
+        );
+        for (name, value) in issue.lines().into_iter().skip(2) {
+            text.push_str(&format!("- {name}: {value}\n"));
+        }
+        text
+    }
+}
+
+impl Tracker for Github {
+    fn kind(&self) -> Kind {
+        Kind::Github
+    }
+
+    fn owns(&self, link: &str) -> bool {
+        parts(link).is_some_and(|(repo, _)| repo.eq_ignore_ascii_case(&self.settings.repo))
+    }
+
+    fn create(&mut self, issue: &NewIssue) -> Result<Created, TrackerError> {
+        let assignees: Vec<&String> = issue
+            .owner
+            .iter()
+            .filter_map(|owner| {
+                let found = self.settings.owners.iter().find(|(o, _)| o == owner);
+                found.map(|(_, login)| login)
+            })
+            .collect();
+        let mut body = json!({"title": issue.title, "body": Github::body(issue)});
+        if !self.settings.labels.is_empty() {
+            body["labels"] = json!(self.settings.labels);
+        }
+        if !assignees.is_empty() {
+            body["assignees"] = json!(assignees);
+        }
+        let url = format!("{}/repos/{}/issues", self.api(), self.settings.repo);
+        let reply = self.get_or_post(&url, Some(&body.to_string()))?;
+        let missing = format!("repository {}", self.settings.repo);
+        let reply = self.http.check(reply, &missing, message)?;
+        let made = reply.json();
+        let url = made["html_url"].as_str().map(String::from);
+        let key = url.as_deref().and_then(key);
+        match (url, key) {
+            (Some(url), Some(key)) => Ok(Created { url, key }),
+            _ => Err(self.http.unexpected("the new issue has no `html_url`".into())),
+        }
+    }
+
+    fn state(&mut self, link: &str) -> Result<Remote, TrackerError> {
+        let Some((repo, number)) = parts(link) else {
+            return Err(self.http.unexpected(format!("{link} is no issue address")));
+        };
+        let url = format!("{}/repos/{repo}/issues/{number}", self.api());
+        let reply = self.get_or_post(&url, None)?;
+        let reply = self.http.check(reply, &format!("issue {repo}#{number}"), message)?;
+        let issue = reply.json();
+        match (issue["state"].as_str(), issue["state_reason"].as_str()) {
+            (Some("open"), _) => Ok(Remote::Open),
+            (Some("closed"), Some("not_planned" | "duplicate")) => Ok(Remote::WontFix),
+            (Some("closed"), _) => Ok(Remote::Done),
+            _ => Err(self.http.unexpected(format!("issue {repo}#{number} has no `state`"))),
+        }
+    }
+}
+
+/// GitHub's words for a refused request: `message` and each error's detail.
+fn message(body: &Value) -> Option<String> {
+    let mut text = body["message"].as_str()?.to_string();
+    for error in body["errors"].as_array().into_iter().flatten() {
+        let detail = match error {
+            Value::String(s) => s.clone(),
+            _ => error["message"].as_str().map(String::from).unwrap_or_else(|| {
+                let field = error["field"].as_str().unwrap_or("");
+                format!("{field} {}", error["code"].as_str().unwrap_or("")).trim().to_string()
+            }),
+        };
+        text.push_str(&format!("; {detail}"));
+    }
+    Some(text)
+}
+
+/// `owner/repo` and the number of an issue's web address
+/// (`https://github.com/owner/repo/issues/12`, any host).
+fn parts(link: &str) -> Option<(String, u64)> {
+    let rest = link.split_once("://")?.1;
+    let mut segments = rest.split(['?', '#']).next()?.split('/').skip(1);
+    let (owner, repo) = (segments.next()?, segments.next()?);
+    let number = match (segments.next()?, segments.next()?) {
+        ("issues", number) => number.parse().ok()?,
+        _ => return None,
+    };
+    Some((format!("{owner}/{repo}"), number))
+}
+
+/// `owner/repo#12` for an issue's web address.
+pub(super) fn key(link: &str) -> Option<String> {
+    parts(link).map(|(repo, number)| format!("{repo}#{number}"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_issue_address_reads_as_its_key_on_any_host() {
+        let key = |l: &str| key(l);
+        assert_eq!(key("https://github.com/acme/checkout/issues/12").as_deref(), Some("acme/checkout#12"));
+        assert_eq!(key("https://ghe.acme.com/ops/app/issues/3?x=1").as_deref(), Some("ops/app#3"));
+        assert_eq!(key("https://github.com/acme/checkout/pull/12"), None);
+        assert_eq!(key("https://acme.atlassian.net/browse/OPS-7"), None);
+    }
+}

@@ -1,0 +1,162 @@
+//! Linear through its GraphQL API: the team key is resolved to its id once
+//! (`teams(filter: {key: {eq: ...}})`), issues are created with the
+//! `issueCreate` mutation and read with `issue(id: "ENG-3") { state { type } }`
+//! (`completed` is done, `canceled` won't be). A personal API key goes in
+//! `Authorization` as it is, without `Bearer`.
+
+use super::http::Http;
+use crate::config::trackers::LinearSettings;
+use super::{Created, Kind, NewIssue, Remote, Tracker, TrackerError};
+use serde_json::{Value, json};
+
+const TEAM: &str = "query Team($key: String!) { teams(filter: {key: {eq: $key}}) { nodes { id key } } }";
+const CREATE: &str = "mutation Create($input: IssueCreateInput!) { issueCreate(input: $input) { success issue { identifier url } } }";
+const STATE: &str = "query State($id: String!) { issue(id: $id) { identifier state { type } } }";
+
+pub(super) struct Linear {
+    settings: LinearSettings,
+    http: Http,
+    team_id: Option<String>,
+}
+
+impl Linear {
+    pub(super) fn new(settings: LinearSettings, key: String) -> Linear {
+        Linear {
+            settings,
+            http: Http::new(Kind::Linear, key),
+            team_id: None,
+        }
+    }
+
+    /// The `data` of a GraphQL request; `missing` names what a 404 lacks.
+    fn graphql(&self, query: &str, variables: Value, missing: &str) -> Result<Value, TrackerError> {
+        let body = json!({"query": query, "variables": variables}).to_string();
+        let headers = [("Accept", "application/json")];
+        let reply = self.http.send(&self.settings.api_url, Some(&body), &headers)?;
+        let answer = reply.json();
+        if is_auth_error(&answer) {
+            return Err(TrackerError::Auth {
+                tracker: Kind::Linear,
+                status: reply.status,
+            });
+        }
+        let answer = self.http.check(reply, missing, message)?.json();
+        if let Some(text) = message(&answer) {
+            return Err(TrackerError::Rejected {
+                tracker: Kind::Linear,
+                message: text,
+            });
+        }
+        Ok(answer["data"].clone())
+    }
+
+    fn team(&mut self) -> Result<String, TrackerError> {
+        if let Some(id) = &self.team_id {
+            return Ok(id.clone());
+        }
+        let team = format!("team {}", self.settings.team);
+        let data = self.graphql(TEAM, json!({"key": self.settings.team}), &team)?;
+        let id = data["teams"]["nodes"][0]["id"].as_str().map(String::from);
+        let id = id.ok_or(TrackerError::NotFound {
+            tracker: Kind::Linear,
+            what: team,
+        })?;
+        self.team_id = Some(id.clone());
+        Ok(id)
+    }
+}
+
+impl Tracker for Linear {
+    fn kind(&self) -> Kind {
+        Kind::Linear
+    }
+
+    fn owns(&self, link: &str) -> bool {
+        let prefix = format!("{}-", self.settings.team);
+        key(link).is_some_and(|k| k.starts_with(&prefix))
+    }
+
+    fn create(&mut self, issue: &NewIssue) -> Result<Created, TrackerError> {
+        let team = self.team()?;
+        let mut description = format!(
+            "Action item from the postmortem **{}** ({}).\n\n",
+            issue.incident, issue.postmortem
+        );
+        for (name, value) in issue.lines().into_iter().skip(2) {
+            description.push_str(&format!("- {name}: {value}\n"));
+        }
+        let mut input = json!({"teamId": team, "title": issue.title, "description": description});
+        if let Some(due) = issue.due {
+            input["dueDate"] = json!(due.to_string());
+        }
+        let what = format!("team {}", self.settings.team);
+        let data = self.graphql(CREATE, json!({ "input": input }), &what)?;
+        let made = &data["issueCreate"]["issue"];
+        match (made["url"].as_str(), made["identifier"].as_str()) {
+            (Some(url), Some(key)) => Ok(Created {
+                url: url.to_string(),
+                key: key.to_string(),
+            }),
+            _ => Err(self.http.unexpected("`issueCreate` returned no issue".into())),
+        }
+    }
+
+    fn state(&mut self, link: &str) -> Result<Remote, TrackerError> {
+        let Some(key) = key(link) else {
+            return Err(self.http.unexpected(format!("{link} is no issue address")));
+        };
+        let data = self.graphql(STATE, json!({ "id": key }), &format!("issue {key}"))?;
+        match data["issue"]["state"]["type"].as_str() {
+            Some("completed") => Ok(Remote::Done),
+            Some("canceled") => Ok(Remote::WontFix),
+            Some(_) => Ok(Remote::Open),
+            None => Err(TrackerError::NotFound {
+                tracker: Kind::Linear,
+                what: format!("issue {key}"),
+            }),
+        }
+    }
+}
+
+/// Whether the errors say the key was refused (Linear may answer so with 400 or 200).
+fn is_auth_error(answer: &Value) -> bool {
+    answer["errors"].as_array().into_iter().flatten().any(|e| {
+        let kind = e["extensions"]["type"].as_str().or(e["extensions"]["code"].as_str());
+        kind.is_some_and(|k| {
+            let k = k.to_ascii_lowercase();
+            k.contains("authentication") || k == "forbidden"
+        })
+    })
+}
+
+/// The GraphQL errors' messages, the user-presentable one when given.
+fn message(answer: &Value) -> Option<String> {
+    let messages: Vec<String> = answer["errors"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|e| {
+            let shown = e["extensions"]["userPresentableMessage"].as_str();
+            shown.or(e["message"].as_str()).map(String::from)
+        })
+        .collect();
+    (!messages.is_empty()).then(|| messages.join("; "))
+}
+
+/// `ENG-3` for `https://linear.app/acme/issue/ENG-3/title-slug`.
+pub(super) fn key(link: &str) -> Option<String> {
+    let key = link.split_once("/issue/")?.1.split(['/', '?', '#']).next()?;
+    let (team, number) = key.split_once('-')?;
+    (!team.is_empty() && number.parse::<u64>().is_ok()).then(|| key.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn an_issue_address_reads_as_its_identifier() {
+        let key = super::key;
+        assert_eq!(key("https://linear.app/acme/issue/ENG-3/fix-it").as_deref(), Some("ENG-3"));
+        assert_eq!(key("https://linear.app/acme/issue/ENG-3").as_deref(), Some("ENG-3"));
+        assert_eq!(key("https://acme.atlassian.net/browse/OPS-7"), None);
+    }
+}
