@@ -11,13 +11,17 @@ use crate::span::Span;
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum ItemError {
     /// The file has no readable front matter.
-    #[error("the file's front matter cannot be read; run `postmortem lint` on it and fix that first")]
+    #[error(
+        "the file's front matter cannot be read; run `postmortem lint` on it and fix that first"
+    )]
     Unreadable,
     /// The item is no longer where it was (the file changed meanwhile).
     #[error("action item {0} is not in the file any more; run the command again")]
     Gone(usize),
     /// The item is written as a flow mapping (`- {title: ...}`).
-    #[error("action item {0} is written on one line (`{{...}}`); write its keys on lines of their own to let the command change it")]
+    #[error(
+        "action item {0} is written on one line (`{{...}}`); write its keys on lines of their own to let the command change it"
+    )]
     Layout(usize),
     /// The result would not read back as intended.
     #[error("setting `{0}` would change more than that key; the file was left as it was")]
@@ -32,7 +36,9 @@ pub fn set(
     key: &'static str,
     value: &str,
 ) -> Result<String, ItemError> {
-    let doc = document::parse(text).document.ok_or(ItemError::Unreadable)?;
+    let doc = document::parse(text)
+        .document
+        .ok_or(ItemError::Unreadable)?;
     let item = doc
         .action_items
         .get(index)
@@ -44,14 +50,25 @@ pub fn set(
         _ => None,
     };
     let updated = match written {
-        Some(span) => format!("{}{}{}", &text[..span.start], scalar(value), &text[span.end..]),
+        Some(span) => format!(
+            "{}{}{}",
+            &text[..span.start],
+            scalar(value),
+            &text[span.end..]
+        ),
         None => insert(text, item, index, key, value)?,
     };
     verify(&doc.action_items, &updated, index, key, value)?;
     Ok(updated)
 }
 
-fn insert(text: &str, item: &ActionItem, index: usize, key: &str, value: &str) -> Result<String, ItemError> {
+fn insert(
+    text: &str,
+    item: &ActionItem,
+    index: usize,
+    key: &str,
+    value: &str,
+) -> Result<String, ItemError> {
     let start = item.span.start.min(text.len());
     let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
     if text[start..].starts_with('{') || text[line_start..start].contains('{') {
@@ -65,7 +82,11 @@ fn insert(text: &str, item: &ActionItem, index: usize, key: &str, value: &str) -
         text[end..].find('\n').map_or(text.len(), |i| end + i + 1)
     };
     let newline = if text.contains("\r\n") { "\r\n" } else { "\n" };
-    let lead = if text[..at].ends_with('\n') { "" } else { newline };
+    let lead = if text[..at].ends_with('\n') {
+        ""
+    } else {
+        newline
+    };
     let line = format!("{lead}{indent}{key}: {}{newline}", scalar(value));
     Ok(format!("{}{line}{}", &text[..at], &text[at..]))
 }
@@ -82,16 +103,37 @@ fn last_end(item: &ActionItem) -> usize {
         item.link.as_ref().map(|v| v.span),
     ];
     let status = Some(item.status.span);
-    spans.into_iter().chain([status]).flatten().map(|s| s.end).max().unwrap_or(0)
+    spans
+        .into_iter()
+        .chain([status])
+        .flatten()
+        .map(|s| s.end)
+        .max()
+        .unwrap_or(0)
 }
 
 /// The new text reads back with the same items, this one's key set.
-fn verify(before: &[ActionItem], text: &str, index: usize, key: &'static str, value: &str) -> Result<(), ItemError> {
-    let after = document::parse(text).document.ok_or(ItemError::WouldBreak(key))?;
+fn verify(
+    before: &[ActionItem],
+    text: &str,
+    index: usize,
+    key: &'static str,
+    value: &str,
+) -> Result<(), ItemError> {
+    let after = document::parse(text)
+        .document
+        .ok_or(ItemError::WouldBreak(key))?;
     let title = |i: &ActionItem| i.title.as_ref().map(|t| t.value.clone());
     let same = after.action_items.len() == before.len()
-        && after.action_items.iter().zip(before).all(|(a, b)| title(a) == title(b));
-    let item = after.action_items.get(index).ok_or(ItemError::WouldBreak(key))?;
+        && after
+            .action_items
+            .iter()
+            .zip(before)
+            .all(|(a, b)| title(a) == title(b));
+    let item = after
+        .action_items
+        .get(index)
+        .ok_or(ItemError::WouldBreak(key))?;
     let set = match key {
         "link" => item.link.as_ref().is_some_and(|l| l.value == value),
         _ => item.status.value.name() == value,
@@ -111,14 +153,29 @@ mod tests {
 
     #[test]
     fn a_missing_key_goes_under_the_items_last_key_and_nothing_else_changes() {
-        let out = set(TEXT, (0, "Add alert"), "link", "https://x.test/a/b/issues/1").unwrap();
-        assert_eq!(out, TEXT.replace("owner: sre\n", "owner: sre\n    link: https://x.test/a/b/issues/1\n"));
+        let out = set(
+            TEXT,
+            (0, "Add alert"),
+            "link",
+            "https://x.test/a/b/issues/1",
+        )
+        .unwrap();
+        assert_eq!(
+            out,
+            TEXT.replace(
+                "owner: sre\n",
+                "owner: sre\n    link: https://x.test/a/b/issues/1\n"
+            )
+        );
     }
 
     #[test]
     fn a_written_value_is_replaced_where_it_stands_keeping_its_comment() {
         let out = set(TEXT, (1, "Fix"), "status", "done").unwrap();
-        assert_eq!(out, TEXT.replace("status: open  # was open", "status: done  # was open"));
+        assert_eq!(
+            out,
+            TEXT.replace("status: open  # was open", "status: done  # was open")
+        );
     }
 
     #[test]

@@ -83,23 +83,34 @@ fn trackers(t: &postmortem::tracker::Trackers) -> String {
     if let Some(g) = &t.github {
         lines.push(format!(
             "\n  github: {{repo: {}, api_url: {}, labels: {}, owners: {}}}",
-            scalar(&g.repo), scalar(&g.api_url), list(&g.labels), map(&g.owners)
+            scalar(&g.repo),
+            scalar(&g.api_url),
+            list(&g.labels),
+            map(&g.owners)
         ));
     }
     if let Some(j) = &t.jira {
         lines.push(format!(
             "\n  jira: {{url: {}, project: {}, issue_type: {}, labels: {}, priorities: {}}}",
-            scalar(&j.url), scalar(&j.project), scalar(&j.issue_type), list(&j.labels),
+            scalar(&j.url),
+            scalar(&j.project),
+            scalar(&j.issue_type),
+            list(&j.labels),
             map(&j.priorities)
         ));
     }
     if let Some(l) = &t.linear {
         lines.push(format!(
             "\n  linear: {{team: {}, api_url: {}}}",
-            scalar(&l.team), scalar(&l.api_url)
+            scalar(&l.team),
+            scalar(&l.api_url)
         ));
     }
-    if lines.is_empty() { " {}".into() } else { lines.concat() }
+    if lines.is_empty() {
+        " {}".into()
+    } else {
+        lines.concat()
+    }
 }
 
 /// A rule level as `postmortem.yml` writes it.

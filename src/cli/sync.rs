@@ -3,10 +3,10 @@
 //! made and run, each event printed as it happens (or all as JSON).
 
 use crate::output;
+use postmortem::Error;
 use postmortem::config::Config;
 use postmortem::tracker::sync::{Event, What};
 use postmortem::tracker::{self, Kind, Secrets, TrackerError, Trackers, plan};
-use postmortem::Error;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -59,7 +59,9 @@ pub(super) fn run(args: SyncArgs, config: &Config) -> Result<ExitCode, Error> {
         output::print(&summary(&events, args.dry_run));
     }
     result?;
-    let refused = events.iter().any(|e| matches!(e.what, What::Rejected { .. }));
+    let refused = events
+        .iter()
+        .any(|e| matches!(e.what, What::Rejected { .. }));
     Ok(ExitCode::from(u8::from(refused)))
 }
 
@@ -93,7 +95,11 @@ fn line(event: &Event) -> String {
         What::WouldCreate => format!("would create an issue for {item}"),
         What::Status { from, to, written } => {
             let verb = if *written { "set" } else { "would set" };
-            format!("{verb} {item} from {} to {}: {key} is closed", from.name(), to.name())
+            format!(
+                "{verb} {item} from {} to {}: {key} is closed",
+                from.name(),
+                to.name()
+            )
         }
         What::StillOpen { status } => format!(
             "{item} is {} in the file but {key} is open; left as it is (close the issue, or reopen the item)",
@@ -128,10 +134,16 @@ fn to_json(events: &[Event]) -> String {
                 What::Created { url } => ("created", serde_json::json!({ "url": url })),
                 What::WouldCreate => ("would-create", serde_json::json!({})),
                 What::Status { from, to, written } => (
-                    if *written { "status" } else { "would-set-status" },
+                    if *written {
+                        "status"
+                    } else {
+                        "would-set-status"
+                    },
                     serde_json::json!({"from": from.name(), "to": to.name()}),
                 ),
-                What::StillOpen { status } => ("still-open", serde_json::json!({"status": status.name()})),
+                What::StillOpen { status } => {
+                    ("still-open", serde_json::json!({"status": status.name()}))
+                }
                 What::Rejected { message } => ("refused", serde_json::json!({"message": message})),
             };
             o["action"] = action.into();

@@ -88,52 +88,95 @@ impl<'n> Keys<'n> {
     }
 
     fn node(&self, key: &str) -> Option<&'n Node> {
-        self.entries.iter().find(|e| e.key.value == key).map(|e| &e.value)
+        self.entries
+            .iter()
+            .find(|e| e.key.value == key)
+            .map(|e| &e.value)
     }
 
     fn text(&self, key: &str, text: &str, fields: &mut Fields) -> Option<String> {
         let what = format!("`{key}`");
-        self.node(key).and_then(|n| fields.text(n, text, &what)).map(|t| t.value)
+        self.node(key)
+            .and_then(|n| fields.text(n, text, &what))
+            .map(|t| t.value)
     }
 
     /// A required key; reported with `example` when missing.
-    fn required(&self, key: &str, example: &str, text: &str, fields: &mut Fields) -> Option<String> {
+    fn required(
+        &self,
+        key: &str,
+        example: &str,
+        text: &str,
+        fields: &mut Fields,
+    ) -> Option<String> {
         let found = self.text(key, text, fields);
         if found.is_none() && self.node(key).is_none() {
-            fields.report(self.span, format!("the tracker has no `{key}`"), Some(format!("add `{key}: {example}`")));
+            fields.report(
+                self.span,
+                format!("the tracker has no `{key}`"),
+                Some(format!("add `{key}: {example}`")),
+            );
         }
         found
     }
 
     fn list(&self, key: &str, text: &str, fields: &mut Fields) -> Vec<String> {
-        let Some(node) = self.node(key) else { return Vec::new() };
-        fields.text_list(node, text, "a label").into_iter().map(|l| l.value).collect()
+        let Some(node) = self.node(key) else {
+            return Vec::new();
+        };
+        fields
+            .text_list(node, text, "a label")
+            .into_iter()
+            .map(|l| l.value)
+            .collect()
     }
 
     fn pairs(&self, key: &str, text: &str, fields: &mut Fields) -> Vec<(String, String)> {
-        let Some(node) = self.node(key) else { return Vec::new() };
-        let Node { value: yaml::Value::Map(entries), .. } = node else {
+        let Some(node) = self.node(key) else {
+            return Vec::new();
+        };
+        let Node {
+            value: yaml::Value::Map(entries),
+            ..
+        } = node
+        else {
             fields.report(node.span, format!("`{key}` should be a mapping"), None);
             return Vec::new();
         };
         entries
             .iter()
-            .filter_map(|e| Some((e.key.value.clone(), fields.text(&e.value, text, "a name")?.value)))
+            .filter_map(|e| {
+                Some((
+                    e.key.value.clone(),
+                    fields.text(&e.value, text, "a name")?.value,
+                ))
+            })
             .collect()
     }
 }
 
 fn github(node: &Node, text: &str, fields: &mut Fields) -> Option<GithubSettings> {
-    let keys = Keys::new(node, "`trackers.github`", &["repo", "api_url", "labels", "owners"], fields);
+    let keys = Keys::new(
+        node,
+        "`trackers.github`",
+        &["repo", "api_url", "labels", "owners"],
+        fields,
+    );
     let repo = keys.required("repo", "acme/checkout", text, fields)?;
     if repo.split('/').count() != 2 || repo.split('/').any(str::is_empty) {
         let span = keys.node("repo").map_or(node.span, |n| n.span);
-        fields.report(span, format!("`{repo}` is not owner/name"), Some("write it like `acme/checkout`".into()));
+        fields.report(
+            span,
+            format!("`{repo}` is not owner/name"),
+            Some("write it like `acme/checkout`".into()),
+        );
         return None;
     }
     Some(GithubSettings {
         repo,
-        api_url: keys.text("api_url", text, fields).unwrap_or_else(|| GITHUB_API.into()),
+        api_url: keys
+            .text("api_url", text, fields)
+            .unwrap_or_else(|| GITHUB_API.into()),
         labels: keys.list("labels", text, fields),
         owners: keys.pairs("owners", text, fields),
     })
@@ -147,7 +190,9 @@ fn jira(node: &Node, text: &str, fields: &mut Fields) -> Option<JiraSettings> {
     Some(JiraSettings {
         url: url?,
         project: project?,
-        issue_type: keys.text("issue_type", text, fields).unwrap_or_else(|| "Task".into()),
+        issue_type: keys
+            .text("issue_type", text, fields)
+            .unwrap_or_else(|| "Task".into()),
         labels: keys.list("labels", text, fields),
         priorities: keys.pairs("priorities", text, fields),
     })
@@ -157,6 +202,8 @@ fn linear(node: &Node, text: &str, fields: &mut Fields) -> Option<LinearSettings
     let keys = Keys::new(node, "`trackers.linear`", &["team", "api_url"], fields);
     Some(LinearSettings {
         team: keys.required("team", "ENG", text, fields)?,
-        api_url: keys.text("api_url", text, fields).unwrap_or_else(|| LINEAR_API.into()),
+        api_url: keys
+            .text("api_url", text, fields)
+            .unwrap_or_else(|| LINEAR_API.into()),
     })
 }

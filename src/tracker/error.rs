@@ -13,7 +13,9 @@ pub enum TrackerError {
         tracker: Kind,
     },
     /// No tracker is configured.
-    #[error("no tracker is configured; add one under `trackers:` in postmortem.yml (see the README)")]
+    #[error(
+        "no tracker is configured; add one under `trackers:` in postmortem.yml (see the README)"
+    )]
     NoneConfigured,
     /// Several trackers are configured and none was chosen.
     #[error("several trackers are configured ({names}); choose one with --tracker")]
@@ -52,7 +54,9 @@ pub enum TrackerError {
         message: String,
     },
     /// 429 or 5xx after every retry.
-    #[error("{tracker} kept answering HTTP {status} after {tries} tries; run again later (links written so far stay)")]
+    #[error(
+        "{tracker} kept answering HTTP {status} after {tries} tries; run again later (links written so far stay)"
+    )]
     Unavailable {
         /// The tracker.
         tracker: Kind,
@@ -62,7 +66,9 @@ pub enum TrackerError {
         tries: u32,
     },
     /// The request could not be sent or its answer read.
-    #[error("cannot reach {tracker} at {url}: {source}; check the address in postmortem.yml and the network")]
+    #[error(
+        "cannot reach {tracker} at {url}: {source}; check the address in postmortem.yml and the network"
+    )]
     Transport {
         /// The tracker.
         tracker: Kind,
@@ -73,7 +79,9 @@ pub enum TrackerError {
         source: ureq::Error,
     },
     /// An answer that is not what the tracker's documentation says.
-    #[error("{tracker} answered in an unexpected way ({reason}); is the configured address the tracker's API?")]
+    #[error(
+        "{tracker} answered in an unexpected way ({reason}); is the configured address the tracker's API?"
+    )]
     Reply {
         /// The tracker.
         tracker: Kind,

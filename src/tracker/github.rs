@@ -4,8 +4,8 @@
 //! `Authorization: Bearer`; assignees only through the configured owner map.
 
 use super::http::Http;
-use crate::config::trackers::GithubSettings;
 use super::{Created, Kind, NewIssue, Remote, Tracker, TrackerError};
+use crate::config::trackers::GithubSettings;
 use serde_json::{Value, json};
 
 /// The REST API version the requests are written for.
@@ -26,23 +26,18 @@ impl Github {
         self.settings.api_url.trim_end_matches('/')
     }
 
-    fn get_or_post(&self, url: &str, body: Option<&str>) -> Result<super::http::Reply, TrackerError> {
+    fn get_or_post(
+        &self,
+        url: &str,
+        body: Option<&str>,
+    ) -> Result<super::http::Reply, TrackerError> {
+        // GitHub's recommended type first; `application/json`, which GitHub
+        // also answers, for servers serving its published description.
         let headers = [
-            ("Accept", "application/vnd.github+json"),
+            ("Accept", "application/vnd.github+json, application/json"),
             ("X-GitHub-Api-Version", API_VERSION),
         ];
         self.http.send(url, body, &headers)
-    }
-
-    fn body(issue: &NewIssue) -> String {
-        let mut text = format!(
-            "Action item from the postmortem **{}** ({}).\n\n",
-            issue.incident, issue.postmortem
-        );
-        for (name, value) in issue.lines().into_iter().skip(2) {
-            text.push_str(&format!("- {name}: {value}\n"));
-        }
-        text
     }
 }
 
@@ -64,7 +59,7 @@ impl Tracker for Github {
                 found.map(|(_, login)| login)
             })
             .collect();
-        let mut body = json!({"title": issue.title, "body": Github::body(issue)});
+        let mut body = json!({"title": issue.title, "body": issue.markdown()});
         if !self.settings.labels.is_empty() {
             body["labels"] = json!(self.settings.labels);
         }
@@ -80,7 +75,9 @@ impl Tracker for Github {
         let key = url.as_deref().and_then(key);
         match (url, key) {
             (Some(url), Some(key)) => Ok(Created { url, key }),
-            _ => Err(self.http.unexpected("the new issue has no `html_url`".into())),
+            _ => Err(self
+                .http
+                .unexpected("the new issue has no `html_url`".into())),
         }
     }
 
@@ -90,13 +87,17 @@ impl Tracker for Github {
         };
         let url = format!("{}/repos/{repo}/issues/{number}", self.api());
         let reply = self.get_or_post(&url, None)?;
-        let reply = self.http.check(reply, &format!("issue {repo}#{number}"), message)?;
+        let reply = self
+            .http
+            .check(reply, &format!("issue {repo}#{number}"), message)?;
         let issue = reply.json();
         match (issue["state"].as_str(), issue["state_reason"].as_str()) {
             (Some("open"), _) => Ok(Remote::Open),
             (Some("closed"), Some("not_planned" | "duplicate")) => Ok(Remote::WontFix),
             (Some("closed"), _) => Ok(Remote::Done),
-            _ => Err(self.http.unexpected(format!("issue {repo}#{number} has no `state`"))),
+            _ => Err(self
+                .http
+                .unexpected(format!("issue {repo}#{number} has no `state`"))),
         }
     }
 }
@@ -107,10 +108,15 @@ fn message(body: &Value) -> Option<String> {
     for error in body["errors"].as_array().into_iter().flatten() {
         let detail = match error {
             Value::String(s) => s.clone(),
-            _ => error["message"].as_str().map(String::from).unwrap_or_else(|| {
-                let field = error["field"].as_str().unwrap_or("");
-                format!("{field} {}", error["code"].as_str().unwrap_or("")).trim().to_string()
-            }),
+            _ => error["message"]
+                .as_str()
+                .map(String::from)
+                .unwrap_or_else(|| {
+                    let field = error["field"].as_str().unwrap_or("");
+                    format!("{field} {}", error["code"].as_str().unwrap_or(""))
+                        .trim()
+                        .to_string()
+                }),
         };
         text.push_str(&format!("; {detail}"));
     }
@@ -142,8 +148,14 @@ mod tests {
     #[test]
     fn an_issue_address_reads_as_its_key_on_any_host() {
         let key = |l: &str| key(l);
-        assert_eq!(key("https://github.com/acme/checkout/issues/12").as_deref(), Some("acme/checkout#12"));
-        assert_eq!(key("https://ghe.acme.com/ops/app/issues/3?x=1").as_deref(), Some("ops/app#3"));
+        assert_eq!(
+            key("https://github.com/acme/checkout/issues/12").as_deref(),
+            Some("acme/checkout#12")
+        );
+        assert_eq!(
+            key("https://ghe.acme.com/ops/app/issues/3?x=1").as_deref(),
+            Some("ops/app#3")
+        );
         assert_eq!(key("https://github.com/acme/checkout/pull/12"), None);
         assert_eq!(key("https://acme.atlassian.net/browse/OPS-7"), None);
     }

@@ -6,8 +6,8 @@
 //! `JIRA_EMAIL` and `JIRA_API_TOKEN` go in `Authorization: Basic`.
 
 use super::http::{Http, Reply};
-use crate::config::trackers::JiraSettings;
 use super::{Created, Kind, NewIssue, Remote, Tracker, TrackerError};
+use crate::config::trackers::JiraSettings;
 use serde_json::{Value, json};
 
 /// Resolutions that close an issue without doing it.
@@ -36,7 +36,8 @@ impl Jira {
 
     fn send(&self, path: &str, body: Option<&str>) -> Result<Reply, TrackerError> {
         let url = format!("{}/rest/api/3/{path}", self.base());
-        self.http.send(&url, body, &[("Accept", "application/json")])
+        self.http
+            .send(&url, body, &[("Accept", "application/json")])
     }
 
     fn fields(&self, issue: &NewIssue) -> Value {
@@ -54,7 +55,10 @@ impl Jira {
             fields["duedate"] = json!(due.to_string());
         }
         let priority = issue.priority.as_ref().and_then(|p| {
-            s.priorities.iter().find(|(ours, _)| ours == p).map(|(_, theirs)| theirs)
+            s.priorities
+                .iter()
+                .find(|(ours, _)| ours == p)
+                .map(|(_, theirs)| theirs)
         });
         if let Some(name) = priority {
             fields["priority"] = json!({ "name": name });
@@ -71,7 +75,8 @@ impl Tracker for Jira {
     fn owns(&self, link: &str) -> bool {
         let prefix = format!("{}/browse/", self.base());
         let project = format!("{}-", self.settings.project);
-        link.strip_prefix(&prefix).is_some_and(|k| k.starts_with(&project))
+        link.strip_prefix(&prefix)
+            .is_some_and(|k| k.starts_with(&project))
     }
 
     fn create(&mut self, issue: &NewIssue) -> Result<Created, TrackerError> {
@@ -98,7 +103,10 @@ impl Tracker for Jira {
             return Err(self.http.unexpected(format!("{link} is no issue address")));
         };
         let reply = self.send(&format!("issue/{key}?fields=status,resolution"), None)?;
-        let issue = self.http.check(reply, &format!("issue {key}"), message)?.json();
+        let issue = self
+            .http
+            .check(reply, &format!("issue {key}"), message)?
+            .json();
         let fields = &issue["fields"];
         let category = fields["status"]["statusCategory"]["key"].as_str();
         let resolution = fields["resolution"]["name"].as_str().map(str::to_lowercase);
@@ -108,7 +116,9 @@ impl Tracker for Jira {
             }
             Some("done") => Ok(Remote::Done),
             Some(_) => Ok(Remote::Open),
-            None => Err(self.http.unexpected(format!("issue {key} has no status category"))),
+            None => Err(self
+                .http
+                .unexpected(format!("issue {key} has no status category"))),
         }
     }
 }
@@ -131,9 +141,8 @@ pub(super) fn description(issue: &NewIssue) -> Value {
     }
     lead.push(text(")."));
     let items: Vec<Value> = issue
-        .lines()
+        .facts()
         .into_iter()
-        .skip(2)
         .map(|(name, value)| {
             let line = paragraph(vec![text(&format!("{name}: {value}"))]);
             json!({"type": "listItem", "content": [line]})
@@ -166,19 +175,29 @@ fn message(body: &Value) -> Option<String> {
 
 /// `OPS-7` for `https://acme.atlassian.net/browse/OPS-7`.
 pub(super) fn key(link: &str) -> Option<String> {
-    let key = link.split_once("/browse/")?.1.split(['/', '?', '#']).next()?;
+    let key = link
+        .split_once("/browse/")?
+        .1
+        .split(['/', '?', '#'])
+        .next()?;
     let (project, number) = key.split_once('-')?;
-    let project_ok = !project.is_empty() && project.chars().all(|c| c.is_ascii_alphanumeric() || c == '_');
+    let project_ok = !project.is_empty()
+        && project
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '_');
     (project_ok && number.parse::<u64>().is_ok()).then(|| key.to_string())
 }
 
 /// Standard base64 with padding, for the `Basic` credentials.
 fn base64(bytes: &[u8]) -> String {
-    const ALPHABET: &[u8; 64] =
-        b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
     let mut out = String::new();
     for chunk in bytes.chunks(3) {
-        let b = [chunk[0], *chunk.get(1).unwrap_or(&0), *chunk.get(2).unwrap_or(&0)];
+        let b = [
+            chunk[0],
+            *chunk.get(1).unwrap_or(&0),
+            *chunk.get(2).unwrap_or(&0),
+        ];
         let n = (u32::from(b[0]) << 16) | (u32::from(b[1]) << 8) | u32::from(b[2]);
         for i in 0..4 {
             if i <= chunk.len() {
@@ -204,7 +223,10 @@ mod tests {
 
     #[test]
     fn a_browse_address_reads_as_its_key() {
-        assert_eq!(key("https://acme.atlassian.net/browse/OPS-7").as_deref(), Some("OPS-7"));
+        assert_eq!(
+            key("https://acme.atlassian.net/browse/OPS-7").as_deref(),
+            Some("OPS-7")
+        );
         assert_eq!(key("https://acme.atlassian.net/browse/OPS"), None);
         assert_eq!(key("https://github.com/acme/checkout/issues/1"), None);
     }

@@ -5,11 +5,12 @@
 //! `Authorization` as it is, without `Bearer`.
 
 use super::http::Http;
-use crate::config::trackers::LinearSettings;
 use super::{Created, Kind, NewIssue, Remote, Tracker, TrackerError};
+use crate::config::trackers::LinearSettings;
 use serde_json::{Value, json};
 
-const TEAM: &str = "query Team($key: String!) { teams(filter: {key: {eq: $key}}) { nodes { id key } } }";
+const TEAM: &str =
+    "query Team($key: String!) { teams(filter: {key: {eq: $key}}) { nodes { id key } } }";
 const CREATE: &str = "mutation Create($input: IssueCreateInput!) { issueCreate(input: $input) { success issue { identifier url } } }";
 const STATE: &str = "query State($id: String!) { issue(id: $id) { identifier state { type } } }";
 
@@ -32,7 +33,9 @@ impl Linear {
     fn graphql(&self, query: &str, variables: Value, missing: &str) -> Result<Value, TrackerError> {
         let body = json!({"query": query, "variables": variables}).to_string();
         let headers = [("Accept", "application/json")];
-        let reply = self.http.send(&self.settings.api_url, Some(&body), &headers)?;
+        let reply = self
+            .http
+            .send(&self.settings.api_url, Some(&body), &headers)?;
         let answer = reply.json();
         if is_auth_error(&answer) {
             return Err(TrackerError::Auth {
@@ -78,13 +81,7 @@ impl Tracker for Linear {
 
     fn create(&mut self, issue: &NewIssue) -> Result<Created, TrackerError> {
         let team = self.team()?;
-        let mut description = format!(
-            "Action item from the postmortem **{}** ({}).\n\n",
-            issue.incident, issue.postmortem
-        );
-        for (name, value) in issue.lines().into_iter().skip(2) {
-            description.push_str(&format!("- {name}: {value}\n"));
-        }
+        let description = issue.markdown();
         let mut input = json!({"teamId": team, "title": issue.title, "description": description});
         if let Some(due) = issue.due {
             input["dueDate"] = json!(due.to_string());
@@ -97,7 +94,9 @@ impl Tracker for Linear {
                 url: url.to_string(),
                 key: key.to_string(),
             }),
-            _ => Err(self.http.unexpected("`issueCreate` returned no issue".into())),
+            _ => Err(self
+                .http
+                .unexpected("`issueCreate` returned no issue".into())),
         }
     }
 
@@ -121,7 +120,9 @@ impl Tracker for Linear {
 /// Whether the errors say the key was refused (Linear may answer so with 400 or 200).
 fn is_auth_error(answer: &Value) -> bool {
     answer["errors"].as_array().into_iter().flatten().any(|e| {
-        let kind = e["extensions"]["type"].as_str().or(e["extensions"]["code"].as_str());
+        let kind = e["extensions"]["type"]
+            .as_str()
+            .or(e["extensions"]["code"].as_str());
         kind.is_some_and(|k| {
             let k = k.to_ascii_lowercase();
             k.contains("authentication") || k == "forbidden"
@@ -145,7 +146,11 @@ fn message(answer: &Value) -> Option<String> {
 
 /// `ENG-3` for `https://linear.app/acme/issue/ENG-3/title-slug`.
 pub(super) fn key(link: &str) -> Option<String> {
-    let key = link.split_once("/issue/")?.1.split(['/', '?', '#']).next()?;
+    let key = link
+        .split_once("/issue/")?
+        .1
+        .split(['/', '?', '#'])
+        .next()?;
     let (team, number) = key.split_once('-')?;
     (!team.is_empty() && number.parse::<u64>().is_ok()).then(|| key.to_string())
 }
@@ -155,8 +160,14 @@ mod tests {
     #[test]
     fn an_issue_address_reads_as_its_identifier() {
         let key = super::key;
-        assert_eq!(key("https://linear.app/acme/issue/ENG-3/fix-it").as_deref(), Some("ENG-3"));
-        assert_eq!(key("https://linear.app/acme/issue/ENG-3").as_deref(), Some("ENG-3"));
+        assert_eq!(
+            key("https://linear.app/acme/issue/ENG-3/fix-it").as_deref(),
+            Some("ENG-3")
+        );
+        assert_eq!(
+            key("https://linear.app/acme/issue/ENG-3").as_deref(),
+            Some("ENG-3")
+        );
         assert_eq!(key("https://acme.atlassian.net/browse/OPS-7"), None);
     }
 }

@@ -69,24 +69,32 @@ pub struct NewIssue {
 }
 
 impl NewIssue {
-    /// The description's lines, the same words in every tracker.
-    pub fn lines(&self) -> Vec<(String, String)> {
-        let mut lines = vec![
-            ("Postmortem".to_string(), self.incident.clone()),
-            ("Link".to_string(), self.postmortem.clone()),
-        ];
-        let optional = [
+    /// The item's facts for the description, as (name, value), the same
+    /// words in every tracker.
+    pub fn facts(&self) -> Vec<(&'static str, String)> {
+        let facts = [
             ("Owner", self.owner.clone()),
             ("Priority", self.priority.clone()),
             ("Kind", self.kind.clone()),
             ("Due", self.due.map(|d| d.to_string())),
         ];
-        lines.extend(
-            optional
-                .into_iter()
-                .filter_map(|(k, v)| Some((k.to_string(), v?))),
+        facts
+            .into_iter()
+            .filter_map(|(k, v)| Some((k, v?)))
+            .collect()
+    }
+
+    /// The description in Markdown (GitHub, Linear): a sentence naming the
+    /// postmortem, then a bullet per fact of the item.
+    pub fn markdown(&self) -> String {
+        let mut text = format!(
+            "Action item from the postmortem **{}** ({}).\n\n",
+            self.incident, self.postmortem
         );
-        lines
+        for (name, value) in self.facts() {
+            text.push_str(&format!("- {name}: {value}\n"));
+        }
+        text
     }
 }
 

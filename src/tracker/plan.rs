@@ -63,7 +63,10 @@ pub fn plan(
 
 fn steps(p: &Loaded, owns: &dyn Fn(&str) -> bool, base_url: Option<&str>) -> Vec<ItemStep> {
     let doc = &p.document;
-    let incident = doc.title.as_ref().map_or_else(String::new, |t| t.value.clone());
+    let incident = doc
+        .title
+        .as_ref()
+        .map_or_else(String::new, |t| t.value.clone());
     let postmortem = match base_url {
         Some(base) => {
             let slug = crate::render::file_slug(doc, &p.file).unwrap_or_default();

@@ -84,7 +84,12 @@ pub fn run(
                         report(event(Some(made.key), What::Created { url: made.url }));
                     }
                     Err(e) if e.is_item_only() => {
-                        report(event(None, What::Rejected { message: e.to_string() }));
+                        report(event(
+                            None,
+                            What::Rejected {
+                                message: e.to_string(),
+                            },
+                        ));
                     }
                     Err(source) => return Err(Error::Tracker { source }),
                 },
@@ -95,7 +100,10 @@ pub fn run(
                     let Some(what) = compare(*status, remote, dry_run) else {
                         continue;
                     };
-                    if let What::Status { to, written: true, .. } = what {
+                    if let What::Status {
+                        to, written: true, ..
+                    } = what
+                    {
                         write(plan, at, "status", to.name())?;
                     }
                     report(event(super::key(link), what));

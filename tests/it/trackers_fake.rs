@@ -18,7 +18,10 @@ pub(crate) struct Request {
 
 impl Request {
     pub(crate) fn header(&self, name: &str) -> Option<&str> {
-        let found = self.headers.iter().find(|(k, _)| k.eq_ignore_ascii_case(name));
+        let found = self
+            .headers
+            .iter()
+            .find(|(k, _)| k.eq_ignore_ascii_case(name));
         found.map(|(_, v)| v.as_str())
     }
 
@@ -120,7 +123,12 @@ fn read(stream: &TcpStream) -> Option<Request> {
     let mut body = vec![0; length];
     reader.read_exact(&mut body).ok()?;
     let body = String::from_utf8(body).ok()?;
-    Some(Request { method, path, headers, body })
+    Some(Request {
+        method,
+        path,
+        headers,
+        body,
+    })
 }
 
 /// Sends `request` (raw HTTP/1.1 text) to `url` and gives back the status
@@ -193,4 +201,19 @@ pub(crate) fn text(output: &std::process::Output) -> String {
         String::from_utf8_lossy(&output.stdout),
         String::from_utf8_lossy(&output.stderr)
     )
+}
+
+/// [`ITEMS`] with `link: first` under item 1 and `link: second` under item
+/// 2, each left out when empty: what a sync writes.
+pub(crate) fn linked(first: &str, second: &str) -> String {
+    let mut text = ITEMS.to_string();
+    for (line, link) in [
+        ("due: 2026-04-01\n", first),
+        ("status: in-progress\n", second),
+    ] {
+        if !link.is_empty() {
+            text = text.replace(line, &format!("{line}    link: {link}\n"));
+        }
+    }
+    text
 }
