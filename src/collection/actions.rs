@@ -42,6 +42,9 @@ pub struct Row {
     pub overdue: bool,
     /// Its link.
     pub link: Option<String>,
+    /// The issue its link names, as the tracker writes it (`acme/checkout#12`,
+    /// `OPS-7`, `ENG-3`), when the link is an issue's address.
+    pub issue: Option<String>,
 }
 
 /// The items of `postmortems` that pass `filter`, by due date (undated last).
@@ -69,6 +72,10 @@ pub fn rows(postmortems: &[Loaded], filter: &Filter, now: DateTime<Utc>) -> Vec<
                 open: item.is_open(),
                 overdue: item.is_overdue(today),
                 link: item.link.as_ref().map(|l| l.value.clone()),
+                issue: item
+                    .link
+                    .as_ref()
+                    .and_then(|l| crate::tracker::key(&l.value)),
             })
         })
         .filter(|row| keep(row, filter))
@@ -89,7 +96,7 @@ fn keep(row: &Row, filter: &Filter) -> bool {
         })
 }
 
-const COLUMNS: [&str; 10] = [
+const COLUMNS: [&str; 11] = [
     "due",
     "status",
     "overdue",
@@ -100,9 +107,10 @@ const COLUMNS: [&str; 10] = [
     "postmortem",
     "incident",
     "link",
+    "issue",
 ];
 
-fn cells(row: &Row) -> [String; 10] {
+fn cells(row: &Row) -> [String; 11] {
     let text = |v: &Option<String>| v.clone().unwrap_or_default();
     [
         row.due.map(|d| d.to_string()).unwrap_or_default(),
@@ -119,6 +127,7 @@ fn cells(row: &Row) -> [String; 10] {
         row.postmortem.clone(),
         row.incident.clone(),
         text(&row.link),
+        text(&row.issue),
     ]
 }
 
@@ -132,7 +141,8 @@ pub fn table(rows: &[Row]) -> Table {
 
 /// The rows for people at a terminal: headers in words, overdue items
 /// marked in their status, the columns a reader scans first (the path is in
-/// `--wide`'s JSON and CSV); the incident, then the item, are cut to fit.
+/// `--wide`'s JSON and CSV), and the tracker's issue when any item has one;
+/// the incident, then the item, are cut to fit.
 pub fn readable(rows: &[Row]) -> Table {
     let header = [
         "Due",
@@ -143,8 +153,13 @@ pub fn readable(rows: &[Row]) -> Table {
         "Incident",
     ];
     let text = |v: &Option<String>| v.clone().unwrap_or_default();
+    let issues = rows.iter().any(|r| r.issue.is_some());
+    let mut header = header.map(String::from).to_vec();
+    if issues {
+        header.push("Issue".into());
+    }
     Table {
-        header: header.map(String::from).to_vec(),
+        header,
         rows: rows
             .iter()
             .map(|row| {
@@ -153,14 +168,18 @@ pub fn readable(rows: &[Row]) -> Table {
                 } else {
                     row.status.clone()
                 };
-                vec![
+                let mut cells = vec![
                     row.due.map(|d| d.to_string()).unwrap_or_default(),
                     status,
                     text(&row.priority),
                     text(&row.owner),
                     row.title.clone(),
                     row.incident.clone(),
-                ]
+                ];
+                if issues {
+                    cells.push(text(&row.issue));
+                }
+                cells
             })
             .collect(),
     }
@@ -186,7 +205,7 @@ pub fn objects(rows: &[Row]) -> Vec<Map<String, Value>> {
                 "postmortem": row.postmortem, "incident": row.incident, "title": row.title,
                 "owner": row.owner, "kind": row.kind, "priority": row.priority,
                 "due": row.due.map(|d| d.to_string()), "status": row.status,
-                "overdue": row.overdue, "link": row.link,
+                "overdue": row.overdue, "link": row.link, "issue": row.issue,
             });
             value.as_object().cloned().unwrap_or_default()
         })

@@ -265,6 +265,10 @@ fn action(item: &ActionItem) -> ActionModel {
         due: item.due.as_ref().map(|d| d.value.to_string()),
         status: item.status.value.name().to_string(),
         link: value(&item.link),
+        issue: item
+            .link
+            .as_ref()
+            .and_then(|l| crate::tracker::key(&l.value)),
     }
 }
 

@@ -181,6 +181,10 @@ pub struct ActionModel {
     pub status: String,
     /// `link`.
     pub link: Option<String>,
+    /// The issue `link` names, as its tracker writes it (`acme/checkout#12`,
+    /// `OPS-7`, `ENG-3`); left out when the link is no issue address.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub issue: Option<String>,
 }
 
 /// One body heading (levels 1 and 2).

@@ -176,6 +176,16 @@ date: 2026-03-03
 status: draft
 severity: SEV2
 timezone: Europe/Berlin
+timeline:
+  - at: 2026-03-01 23:50
+    kind: start
+    event: Errors begin
+  - at: 2026-03-02 00:37
+    kind: detected
+    event: Alert fires
+  - at: 2026-03-02 01:30
+    kind: resolved
+    event: Fixed
 action_items:
   # the one that matters
   - title: 'Alert on checkout 5xx'   # from the review

@@ -199,3 +199,72 @@ fn a_run_killed_between_two_creates_keeps_the_first_link_and_the_next_run_create
     );
     assert_eq!(fake::postmortem(&dir), both);
 }
+
+#[test]
+fn actions_and_rendered_pages_show_each_linked_issue_by_its_key() {
+    let text = fake::linked(
+        "https://github.com/acme/checkout/issues/12",
+        "https://acme.atlassian.net/browse/OPS-7",
+    )
+    .replace(
+        "status: done\n",
+        "status: done\n    link: https://linear.app/acme/issue/ENG-3/rotate\n",
+    );
+    let dir = fake::project("", &text);
+    let run = |args: &[&str]| {
+        let output = postmortem_in(dir.path()).args(args).output().unwrap();
+        assert_eq!(output.status.code(), Some(0), "{}", fake::text(&output));
+        String::from_utf8(output.stdout).unwrap()
+    };
+    let table = run(&["actions", "--wide"]);
+    assert!(table.lines().next().unwrap().ends_with("Issue"), "{table}");
+    for key in ["acme/checkout#12", "OPS-7", "ENG-3"] {
+        assert!(table.contains(key), "{table}");
+    }
+    let rows: Value = serde_json::from_str(&run(&["actions", "--format", "json"])).unwrap();
+    assert_eq!(rows[0]["issue"], "acme/checkout#12");
+    let page = run(&["render", "postmortems/checkout.md", "--to", "html"]);
+    assert!(page.contains(">OPS-7</a>"), "{page}");
+    let markdown = run(&["render", "postmortems/checkout.md", "--to", "markdown"]);
+    assert!(markdown.contains("(ENG-3)"), "{markdown}");
+}
+
+#[test]
+fn config_shows_the_trackers_without_secrets_and_reports_a_repository_not_written_owner_slash_name()
+{
+    let config = "trackers:\n  github: {repo: acme/checkout, owners: {storage-team: octocat}}\n  linear: {team: ENG}\n";
+    let dir = fake::project(config, fake::ITEMS);
+    let shown = postmortem_in(dir.path())
+        .arg("config")
+        .env("GITHUB_TOKEN", TOKEN)
+        .output()
+        .unwrap();
+    let text = fake::text(&shown);
+    assert!(text.contains("  github: {repo: acme/checkout, api_url: https://api.github.com, labels: [], owners: {storage-team: octocat}}"), "{text}");
+    assert!(
+        text.contains("  linear: {team: ENG, api_url: https://api.linear.app/graphql}"),
+        "{text}"
+    );
+    assert!(!text.contains(TOKEN));
+    // Two configured and none chosen: the run names them and stops.
+    let ambiguous = sync(&dir, &[]);
+    assert_eq!(ambiguous.status.code(), Some(2));
+    assert!(
+        fake::text(&ambiguous).contains(
+            "several trackers are configured (github, linear); choose one with --tracker"
+        )
+    );
+
+    std::fs::write(
+        dir.path().join("postmortem.yml"),
+        "trackers:\n  github: {repo: checkout}\n",
+    )
+    .unwrap();
+    let wrong = postmortem_in(dir.path()).arg("config").output().unwrap();
+    assert_eq!(wrong.status.code(), Some(2));
+    assert!(
+        fake::text(&wrong).contains("`checkout` is not owner/name"),
+        "{}",
+        fake::text(&wrong)
+    );
+}
