@@ -168,25 +168,9 @@ pub(crate) fn postmortem(dir: &tempfile::TempDir) -> String {
     std::fs::read_to_string(dir.path().join("postmortems/checkout.md")).unwrap()
 }
 
-/// A postmortem with two open items (one in progress, with a comment and
-/// single quotes that must stay) and one done.
-pub(crate) const ITEMS: &str = "---
-title: Checkout errors
-date: 2026-03-03
-status: draft
-severity: SEV2
-timezone: Europe/Berlin
-timeline:
-  - at: 2026-03-01 23:50
-    kind: start
-    event: Errors begin
-  - at: 2026-03-02 00:37
-    kind: detected
-    event: Alert fires
-  - at: 2026-03-02 01:30
-    kind: resolved
-    event: Fixed
-action_items:
+/// The action items of [`items`]: two open (one in progress, with a
+/// comment and single quotes that must stay) and one done.
+const ACTION_ITEMS: &str = "action_items:
   # the one that matters
   - title: 'Alert on checkout 5xx'   # from the review
     owner: storage-team
@@ -197,12 +181,13 @@ action_items:
     status: in-progress
   - title: Rotate the keys
     status: done
----
-
-## Summary
-
-Checkout failed.
 ";
+
+/// [`common::CHECKOUT`](crate::common::CHECKOUT) with [`ACTION_ITEMS`].
+pub(crate) fn items() -> String {
+    let end = "---\n\n## Summary";
+    crate::common::CHECKOUT.replacen(end, &format!("{ACTION_ITEMS}{end}"), 1)
+}
 
 /// The output of a finished command, as text: stdout then stderr.
 pub(crate) fn text(output: &std::process::Output) -> String {
@@ -213,10 +198,10 @@ pub(crate) fn text(output: &std::process::Output) -> String {
     )
 }
 
-/// [`ITEMS`] with `link: first` under item 1 and `link: second` under item
+/// [`items`] with `link: first` under item 1 and `link: second` under item
 /// 2, each left out when empty: what a sync writes.
 pub(crate) fn linked(first: &str, second: &str) -> String {
-    let mut text = ITEMS.to_string();
+    let mut text = items();
     for (line, link) in [
         ("due: 2026-04-01\n", first),
         ("status: in-progress\n", second),

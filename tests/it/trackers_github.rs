@@ -100,12 +100,12 @@ fn github_refused_credentials_and_a_missing_repository_stop_the_run_naming_what_
     ];
     for (script, words) in cases {
         let github = scripted(script);
-        let dir = fake::project(&github_config(&github.url, "acme/checkout"), fake::ITEMS);
+        let dir = fake::project(&github_config(&github.url, "acme/checkout"), &fake::items());
         let run = sync(&dir, &[]);
         assert_eq!(run.status.code(), Some(2), "{}", fake::text(&run));
         assert!(fake::text(&run).contains(words), "{}", fake::text(&run));
         assert!(!fake::text(&run).contains(TOKEN));
-        assert_eq!(fake::postmortem(&dir), fake::ITEMS);
+        assert_eq!(fake::postmortem(&dir), fake::items());
         let authorization = github.requests.lock().unwrap()[0]
             .header("authorization")
             .map(String::from);
@@ -122,7 +122,7 @@ fn a_github_validation_failure_names_the_item_and_githubs_words_and_writes_nothi
         ),
         n => issue(n),
     });
-    let dir = fake::project(&github_config(&github.url, "acme/checkout"), fake::ITEMS);
+    let dir = fake::project(&github_config(&github.url, "acme/checkout"), &fake::items());
     let run = sync(&dir, &[]);
     assert_eq!(run.status.code(), Some(1), "{}", fake::text(&run));
     assert!(fake::text(&run).contains("not created for postmortems/checkout.md: item 1 \"Alert on checkout 5xx\": GitHub refused the issue: Validation Failed; assignees invalid; nothing was written for it"), "{}", fake::text(&run));
@@ -141,7 +141,7 @@ fn github_429_and_503_are_retried_honouring_retry_after_then_the_run_stops_keepi
         1 => issue(0),
         _ => failing(503, json!({"message": "Service Unavailable"}), Some("0"))(n),
     });
-    let dir = fake::project(&github_config(&github.url, "acme/checkout"), fake::ITEMS);
+    let dir = fake::project(&github_config(&github.url, "acme/checkout"), &fake::items());
     let started = Instant::now();
     let run = sync(&dir, &[]);
     assert!(
@@ -163,7 +163,10 @@ fn a_run_killed_between_two_creates_keeps_the_first_link_and_the_next_run_create
         }
         issue(n)
     });
-    let dir = fake::project(&github_config(&stalled.url, "acme/checkout"), fake::ITEMS);
+    let dir = fake::project(
+        &github_config(&stalled.url, "acme/checkout"),
+        &fake::items(),
+    );
     let mut child = postmortem_in(dir.path())
         .args(["actions", "sync"])
         .env("GITHUB_TOKEN", TOKEN)
@@ -233,7 +236,7 @@ fn actions_and_rendered_pages_show_each_linked_issue_by_its_key() {
 fn config_shows_the_trackers_without_secrets_and_reports_a_repository_not_written_owner_slash_name()
 {
     let config = "trackers:\n  github: {repo: acme/checkout, owners: {storage-team: octocat}}\n  linear: {team: ENG}\n";
-    let dir = fake::project(config, fake::ITEMS);
+    let dir = fake::project(config, &fake::items());
     let shown = postmortem_in(dir.path())
         .arg("config")
         .env("GITHUB_TOKEN", TOKEN)

@@ -186,13 +186,13 @@ fn the_jira_fake_refuses_a_plain_description_a_missing_summary_and_bearer_creden
 #[test]
 fn jira_sync_dry_runs_then_creates_adf_issues_writes_links_and_creates_nothing_again() {
     let (jira, _) = jira();
-    let dir = fake::project(&config(&jira, ""), fake::ITEMS);
+    let dir = fake::project(&config(&jira, ""), &fake::items());
     let dry = sync(&dir, &["--dry-run"]);
     assert_eq!(dry.status.code(), Some(0), "{}", fake::text(&dry));
     assert_eq!(fake::text(&dry).matches("would create an issue").count(), 2);
     assert_eq!(
         (fake::postmortem(&dir), jira.count("POST", "/")),
-        (fake::ITEMS.to_string(), 0)
+        (fake::items(), 0)
     );
 
     let run = sync(&dir, &[]);
@@ -265,7 +265,7 @@ fn jira_done_and_wont_do_come_home_and_a_finished_item_with_an_open_issue_is_onl
 #[test]
 fn jira_failures_name_the_variables_the_project_and_jiras_own_words() {
     let (jira, _) = jira();
-    let dir = fake::project(&config(&jira, ""), fake::ITEMS);
+    let dir = fake::project(&config(&jira, ""), &fake::items());
     let refused = sync_with(&dir, &[], Some("wrong"));
     assert_eq!(refused.status.code(), Some(2));
     let out = fake::text(&refused);
@@ -283,7 +283,7 @@ fn jira_failures_name_the_variables_the_project_and_jiras_own_words() {
 
     let nope = fake::project(
         &config(&jira, "").replace("project: OPS", "project: NOPE"),
-        fake::ITEMS,
+        &fake::items(),
     );
     let missing = sync(&nope, &[]);
     assert_eq!(missing.status.code(), Some(2));
@@ -293,12 +293,12 @@ fn jira_failures_name_the_variables_the_project_and_jiras_own_words() {
         fake::text(&missing)
     );
 
-    let epic = fake::project(&config(&jira, ", issue_type: Epic"), fake::ITEMS);
+    let epic = fake::project(&config(&jira, ", issue_type: Epic"), &fake::items());
     let rejected = sync(&epic, &[]);
     assert_eq!(rejected.status.code(), Some(1), "{}", fake::text(&rejected));
     let out = fake::text(&rejected);
     assert!(out.contains("not created for postmortems/checkout.md: item 1 \"Alert on checkout 5xx\": Jira refused the issue: issuetype: Specify a valid issue type; nothing was written for it"), "{out}");
     for d in [&dir, &nope, &epic] {
-        assert_eq!(fake::postmortem(d), fake::ITEMS);
+        assert_eq!(fake::postmortem(d), fake::items());
     }
 }

@@ -179,7 +179,7 @@ fn the_linear_fake_refuses_a_bearer_key_and_an_issue_without_its_team() {
 #[test]
 fn linear_sync_resolves_the_team_creates_writes_back_then_brings_completed_and_canceled_home() {
     let (linear, issues) = linear();
-    let dir = project(&linear, "ENG", fake::ITEMS);
+    let dir = project(&linear, "ENG", &fake::items());
     let run = sync(&dir, KEY);
     assert_eq!(run.status.code(), Some(0), "{}", fake::text(&run));
     let linked = fake::linked(
@@ -248,7 +248,7 @@ fn linear_sync_resolves_the_team_creates_writes_back_then_brings_completed_and_c
 #[test]
 fn linear_stops_naming_an_unknown_team_or_a_refused_key_and_writes_nothing() {
     let (linear, _) = linear();
-    let dir = project(&linear, "NOPE", fake::ITEMS);
+    let dir = project(&linear, "NOPE", &fake::items());
     let missing = sync(&dir, KEY);
     assert_eq!(missing.status.code(), Some(2));
     assert!(
@@ -256,7 +256,7 @@ fn linear_stops_naming_an_unknown_team_or_a_refused_key_and_writes_nothing() {
         "{}",
         fake::text(&missing)
     );
-    let dir = project(&linear, "ENG", fake::ITEMS);
+    let dir = project(&linear, "ENG", &fake::items());
     let refused = sync(&dir, "lin_api_wrong");
     assert_eq!(refused.status.code(), Some(2));
     let out = fake::text(&refused);
@@ -265,5 +265,5 @@ fn linear_stops_naming_an_unknown_team_or_a_refused_key_and_writes_nothing() {
         "{out}"
     );
     assert!(!out.contains("lin_api_wrong"));
-    assert_eq!(fake::postmortem(&dir), fake::ITEMS);
+    assert_eq!(fake::postmortem(&dir), fake::items());
 }

@@ -168,14 +168,14 @@ fn github_sync_through_prism_dry_runs_creates_writes_links_and_creates_nothing_a
     // Prism answers with the description's example issue, octocat/Hello-World#1347.
     let dir = fake::project(
         &github_config(&prism.url, "octocat/Hello-World"),
-        fake::ITEMS,
+        &fake::items(),
     );
     let dry = sync(&dir, &["--dry-run", "--format", "json"]);
     assert_eq!(dry.status.code(), Some(0), "{}", fake::text(&dry));
     let plan: Value = serde_json::from_slice(&dry.stdout).unwrap();
     assert_eq!(plan.as_array().unwrap().len(), 2);
     assert_eq!(plan[0]["action"], "would-create");
-    assert_eq!(fake::postmortem(&dir), fake::ITEMS);
+    assert_eq!(fake::postmortem(&dir), fake::items());
 
     let run = sync(&dir, &["--base-url", "https://postmortems.acme.test/"]);
     assert_eq!(run.status.code(), Some(0), "{}", fake::text(&run));
