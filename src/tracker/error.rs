@@ -24,7 +24,7 @@ pub enum TrackerError {
         names: String,
     },
     /// The credentials are not in the environment.
-    #[error("{tracker} needs {vars} in the environment; set it and run again", vars = tracker.env_vars())]
+    #[error("{tracker} needs {vars} in the environment (credentials are read from nowhere else); nothing was sent", vars = tracker.env_vars())]
     NoSecret {
         /// The tracker.
         tracker: Kind,

@@ -278,7 +278,7 @@ fn jira_failures_name_the_variables_the_project_and_jiras_own_words() {
     let unset = sync_with(&dir, &[], None);
     assert_eq!(unset.status.code(), Some(2));
     assert!(
-        fake::text(&unset).contains("Jira needs JIRA_EMAIL and JIRA_API_TOKEN in the environment")
+        fake::text(&unset).contains("Jira needs JIRA_EMAIL and JIRA_API_TOKEN in the environment (credentials are read from nowhere else); nothing was sent")
     );
 
     let nope = fake::project(
