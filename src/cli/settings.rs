@@ -59,11 +59,8 @@ pub(super) fn show(config: &Config) -> Result<ExitCode, Error> {
     line("extra_keys", format!(" {}", list(&s.extra_keys)));
     line("lang", format!(" {}", scalar(&s.lang)));
     line("front_matter", format!(" {}", s.front_matter.name()));
-    let templates = s.templates.as_ref().map(|t| t.to_string_lossy());
-    line(
-        "templates",
-        format!(" {}", templates.map_or("~".into(), |t| scalar(&t))),
-    );
+    let templates = s.templates.as_ref().map(|t| scalar(&t.to_string_lossy()));
+    line("templates", format!(" {}", templates.unwrap_or("~".into())));
     line("trackers", trackers(&s.trackers));
     output::print(&out);
     Ok(ExitCode::SUCCESS)

@@ -130,10 +130,11 @@ fn project(linear: &Fake, team: &str, text: &str) -> tempfile::TempDir {
     fake::project(&config, text)
 }
 
-fn sync(dir: &tempfile::TempDir, key: &str) -> std::process::Output {
+fn sync(dir: &tempfile::TempDir, key: &str, args: &[&str]) -> std::process::Output {
     let mut command = postmortem_in(dir.path());
     command
         .args(["actions", "sync", "--tracker", "linear"])
+        .args(args)
         .env("LINEAR_API_KEY", key);
     command.output().unwrap()
 }
@@ -176,37 +177,36 @@ fn the_linear_fake_refuses_a_bearer_key_and_an_issue_without_its_team() {
     assert_eq!(status, 400);
 }
 
+/// The `IssueCreateInput`s the fake received.
+fn inputs(linear: &Fake) -> Vec<Value> {
+    let requests = linear.requests.lock().unwrap();
+    let creates = requests.iter().map(Request::json).filter(|b| {
+        b["query"]
+            .as_str()
+            .is_some_and(|q| q.contains("issueCreate"))
+    });
+    creates.map(|b| b["variables"]["input"].clone()).collect()
+}
+
 #[test]
 fn linear_sync_resolves_the_team_creates_writes_back_then_brings_completed_and_canceled_home() {
     let (linear, issues) = linear();
     let dir = project(&linear, "ENG", &fake::items());
-    let run = sync(&dir, KEY);
+    let run = sync(&dir, KEY, &[]);
     assert_eq!(run.status.code(), Some(0), "{}", fake::text(&run));
     let linked = fake::linked(
         "https://linear.app/acme/issue/ENG-1/some-title",
         "https://linear.app/acme/issue/ENG-2/some-title",
     );
     assert_eq!(fake::postmortem(&dir), linked);
-    let requests = linear.requests.lock().unwrap().clone();
-    let creates: Vec<Value> = requests
-        .iter()
-        .map(Request::json)
-        .filter(|b| b["query"].as_str().unwrap().contains("issueCreate"))
-        .collect();
-    assert_eq!(creates[0]["variables"]["input"]["dueDate"], "2026-04-01");
-    assert!(
-        creates[0]["variables"]["input"]["description"]
-            .as_str()
-            .unwrap()
-            .contains("Checkout errors")
-    );
-    assert!(
-        fake::text(&run).contains(
-            "created ENG-1 for postmortems/checkout.md: item 1 \"Alert on checkout 5xx\""
-        )
-    );
+    let created = inputs(&linear);
+    assert_eq!(created[0]["dueDate"], "2026-04-01");
+    let description = created[0]["description"].as_str().unwrap();
+    assert!(description.contains("Checkout errors"), "{description}");
+    let item = "created ENG-1 for postmortems/checkout.md: item 1 \"Alert on checkout 5xx\"";
+    assert!(fake::text(&run).contains(item));
 
-    let again = sync(&dir, KEY);
+    let again = sync(&dir, KEY, &[]);
     assert_eq!(again.status.code(), Some(0), "{}", fake::text(&again));
     assert_eq!(
         fake::postmortem(&dir),
@@ -216,11 +216,7 @@ fn linear_sync_resolves_the_team_creates_writes_back_then_brings_completed_and_c
 
     issues.lock().unwrap()[0].1 = "completed";
     issues.lock().unwrap()[1].1 = "canceled";
-    let home = postmortem_in(dir.path())
-        .args(["actions", "sync", "--format", "json"])
-        .env("LINEAR_API_KEY", KEY)
-        .output()
-        .unwrap();
+    let home = sync(&dir, KEY, &["--format", "json"]);
     assert_eq!(home.status.code(), Some(0), "{}", fake::text(&home));
     let expected = linked
         .replace("ENG-1/some-title\n", "ENG-1/some-title\n    status: done\n")
@@ -228,18 +224,9 @@ fn linear_sync_resolves_the_team_creates_writes_back_then_brings_completed_and_c
     assert_eq!(fake::postmortem(&dir), expected);
     let events: Value = serde_json::from_slice(&home.stdout).unwrap();
     assert_eq!(events[0]["action"], "status");
-    assert_eq!(
-        (events[1]["key"].as_str(), events[1]["to"].as_str()),
-        (Some("ENG-2"), Some("wontfix"))
-    );
-    let creates_in_all = linear
-        .requests
-        .lock()
-        .unwrap()
-        .iter()
-        .filter(|r| r.body.contains("issueCreate"))
-        .count();
-    assert_eq!(creates_in_all, 2);
+    let second = (events[1]["key"].as_str(), events[1]["to"].as_str());
+    assert_eq!(second, (Some("ENG-2"), Some("wontfix")));
+    assert_eq!(inputs(&linear).len(), 2, "only the first run created");
     for output in [&run, &again, &home] {
         assert!(!fake::text(output).contains(KEY));
     }
@@ -249,7 +236,7 @@ fn linear_sync_resolves_the_team_creates_writes_back_then_brings_completed_and_c
 fn linear_stops_naming_an_unknown_team_or_a_refused_key_and_writes_nothing() {
     let (linear, _) = linear();
     let dir = project(&linear, "NOPE", &fake::items());
-    let missing = sync(&dir, KEY);
+    let missing = sync(&dir, KEY, &[]);
     assert_eq!(missing.status.code(), Some(2));
     assert!(
         fake::text(&missing).contains("Linear has no team NOPE"),
@@ -257,7 +244,7 @@ fn linear_stops_naming_an_unknown_team_or_a_refused_key_and_writes_nothing() {
         fake::text(&missing)
     );
     let dir = project(&linear, "ENG", &fake::items());
-    let refused = sync(&dir, "lin_api_wrong");
+    let refused = sync(&dir, "lin_api_wrong", &[]);
     assert_eq!(refused.status.code(), Some(2));
     let out = fake::text(&refused);
     assert!(
