@@ -271,3 +271,24 @@ fn config_shows_the_trackers_without_secrets_and_reports_a_repository_not_writte
         fake::text(&wrong)
     );
 }
+
+#[test]
+fn an_issue_whose_link_cannot_be_written_is_named_and_the_run_stops_before_filing_more() {
+    let github = scripted(issue);
+    let dir = fake::project(&github_config(&github.url, "acme/checkout"), &fake::items());
+    let file = dir.path().join("postmortems/checkout.md");
+    let mut permissions = std::fs::metadata(&file).unwrap().permissions();
+    permissions.set_readonly(true);
+    std::fs::set_permissions(&file, permissions).unwrap();
+    let run = sync(&dir, &[]);
+    assert_eq!(run.status.code(), Some(2), "{}", fake::text(&run));
+    let out = fake::text(&run);
+    assert!(out.contains("https://github.com/acme/checkout/issues/1 was created but its link could not be written"), "{out}");
+    assert!(
+        out.contains(
+            "write `link: https://github.com/acme/checkout/issues/1` into the item by hand"
+        ),
+        "{out}"
+    );
+    assert_eq!(github.count("POST", "/"), 1);
+}
