@@ -1,6 +1,7 @@
 //! Time to detect, acknowledge, mitigate and resolve across postmortems, by
 //! group: count, total impact hours, median and 90th percentile of each
-//! metric, and how many incidents lack it (counted, never silently dropped).
+//! metric, and how many incidents lack it (counted, never silently dropped);
+//! and their action items: still owed, finished, and filed in a tracker.
 
 use super::Loaded;
 use super::table::Table;
@@ -59,7 +60,14 @@ pub struct Group {
     pub impact_missing: usize,
     /// Time to detect, acknowledge, mitigate, resolve.
     pub metrics: [Metric; 4],
+    /// Action items still owed, finished (done or wontfix), and linked to
+    /// an issue of a tracker (any status).
+    pub actions: [usize; 3],
 }
+
+/// The names of [`Group::actions`], in order (`actions_open` in CSV,
+/// `Action items open` for people).
+const ACTIONS: [&str; 3] = ["open", "finished", "tracked"];
 
 fn keys(document: &Document, by: By) -> Vec<String> {
     let date = document.began_on();
@@ -125,7 +133,24 @@ fn group(key: String, docs: &[&Document]) -> Group {
         impact_hours: windows.iter().fold(0.0, |total, w| total + w) / 60.0,
         impact_missing: docs.len() - windows.len(),
         metrics: METRICS.map(|(kind, _)| metric(kind)),
+        actions: actions(docs),
     }
+}
+
+fn actions(docs: &[&Document]) -> [usize; 3] {
+    let items = docs.iter().flat_map(|d| &d.action_items);
+    let tracked = |i: &crate::ActionItem| {
+        i.link
+            .as_ref()
+            .is_some_and(|l| crate::tracker::key(&l.value).is_some())
+    };
+    items.fold([0; 3], |[open, finished, linked], i| {
+        [
+            open + usize::from(i.is_open()),
+            finished + usize::from(!i.is_open()),
+            linked + usize::from(tracked(i)),
+        ]
+    })
 }
 
 /// The `p` quantile of sorted `values`, interpolating between ranks.
@@ -153,6 +178,7 @@ pub fn table(groups: &[Group]) -> Table {
             format!("{name}_missing"),
         ]);
     }
+    header.extend(ACTIONS.map(|a| format!("actions_{a}")));
     let rows = groups
         .iter()
         .map(|g| {
@@ -165,6 +191,7 @@ pub fn table(groups: &[Group]) -> Table {
             for m in &g.metrics {
                 row.extend([number(m.median), number(m.p90), m.missing.to_string()]);
             }
+            row.extend(g.actions.map(|n| n.to_string()));
             row
         })
         .collect();
@@ -184,6 +211,7 @@ pub fn readable(groups: &[Group], width: usize) -> Vec<Table> {
             format!("{name}, not known"),
         ]);
     }
+    labels.extend(ACTIONS.map(|a| format!("Action items {a}")));
     let column = |g: &Group| {
         let time = |v: Option<f64>| v.map_or_else(|| "-".to_string(), crate::duration::readable);
         let mut cells = vec![
@@ -193,6 +221,7 @@ pub fn readable(groups: &[Group], width: usize) -> Vec<Table> {
         for m in &g.metrics {
             cells.extend([time(m.median), time(m.p90), m.missing.to_string()]);
         }
+        cells.extend(g.actions.map(|n| n.to_string()));
         cells
     };
     let label_width = labels.iter().map(|l| l.chars().count()).max().unwrap_or(0);
@@ -238,6 +267,9 @@ pub fn objects(groups: &[Group]) -> Vec<Map<String, Value>> {
                 let metric = json!({ "median_minutes": m.median, "p90_minutes": m.p90, "missing": m.missing });
                 object.insert(format!("time_to_{name}"), metric);
             }
+            let actions = ACTIONS.iter().zip(g.actions);
+            let actions: Map<String, Value> = actions.map(|(k, n)| (k.to_string(), json!(n))).collect();
+            object.insert("action_items".into(), Value::Object(actions));
             object
         })
         .collect()

@@ -204,7 +204,7 @@ fn a_run_killed_between_two_creates_keeps_the_first_link_and_the_next_run_create
 }
 
 #[test]
-fn actions_and_rendered_pages_show_each_linked_issue_by_its_key() {
+fn actions_pages_and_stats_show_each_linked_issue_by_its_key() {
     let text = fake::linked(
         "https://github.com/acme/checkout/issues/12",
         "https://acme.atlassian.net/browse/OPS-7",
@@ -230,6 +230,9 @@ fn actions_and_rendered_pages_show_each_linked_issue_by_its_key() {
     assert!(page.contains(">OPS-7</a>"), "{page}");
     let markdown = run(&["render", "postmortems/checkout.md", "--to", "markdown"]);
     assert!(markdown.contains("(ENG-3)"), "{markdown}");
+    let stats: Value = serde_json::from_str(&run(&["stats", "--format", "json"])).unwrap();
+    let counts = json!({"open": 2, "finished": 1, "tracked": 3});
+    assert_eq!(stats[0]["action_items"], counts);
 }
 
 #[test]
