@@ -212,3 +212,17 @@ pub(crate) fn linked(first: &str, second: &str) -> String {
     }
     text
 }
+
+/// Every file under `dir`, as text.
+pub(crate) fn all_files(dir: &std::path::Path) -> String {
+    let mut text = String::new();
+    for entry in std::fs::read_dir(dir).unwrap().flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            text.push_str(&all_files(&path));
+        } else {
+            text.push_str(&String::from_utf8_lossy(&std::fs::read(&path).unwrap()));
+        }
+    }
+    text
+}

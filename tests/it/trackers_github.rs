@@ -27,20 +27,6 @@ pub(crate) fn sync(dir: &tempfile::TempDir, args: &[&str]) -> std::process::Outp
         .unwrap()
 }
 
-/// Every file under `dir`, as text.
-pub(crate) fn all_files(dir: &std::path::Path) -> String {
-    let mut text = String::new();
-    for entry in std::fs::read_dir(dir).unwrap().flatten() {
-        let path = entry.path();
-        if path.is_dir() {
-            text.push_str(&all_files(&path));
-        } else {
-            text.push_str(&String::from_utf8_lossy(&std::fs::read(&path).unwrap()));
-        }
-    }
-    text
-}
-
 /// A fake GitHub answering the n-th create (from 0) with `create(n)`.
 fn scripted(create: impl Fn(usize) -> Reply + Send + Sync + 'static) -> fake::Fake {
     let made = Arc::new(Mutex::new(0));
@@ -151,6 +137,16 @@ fn github_429_and_503_are_retried_honouring_retry_after_then_the_run_stops_keepi
     assert_eq!(run.status.code(), Some(2), "{}", fake::text(&run));
     assert!(fake::text(&run).contains("GitHub kept answering HTTP 503 after 4 tries; run again later (links written so far stay)"), "{}", fake::text(&run));
     assert_eq!(github.count("POST", "/repos/acme/checkout/issues"), 2 + 4);
+    let sent = github.requests.lock().unwrap()[1].json();
+    assert_eq!(
+        (&sent["labels"], &sent["assignees"]),
+        (&json!(["postmortem"]), &json!(["octocat"]))
+    );
+    let unowned = github.requests.lock().unwrap()[2].json();
+    assert!(
+        unowned.get("assignees").is_none(),
+        "an owner not in `owners` assigns no one"
+    );
     let first = fake::linked("https://github.com/acme/checkout/issues/1", "");
     assert_eq!(fake::postmortem(&dir), first);
 }

@@ -5,7 +5,7 @@
 
 use crate::common::installed;
 use crate::trackers_fake as fake;
-use crate::trackers_github::{TOKEN, all_files, github_config, sync};
+use crate::trackers_github::{TOKEN, github_config, sync};
 use serde_json::{Value, json};
 use std::process::{Child, Command, Stdio};
 use std::sync::{Mutex, OnceLock};
@@ -199,5 +199,5 @@ fn github_sync_through_prism_dry_runs_creates_writes_links_and_creates_nothing_a
     for output in [&dry, &run, &again] {
         assert!(!fake::text(output).contains(TOKEN));
     }
-    assert!(!all_files(dir.path()).contains(TOKEN));
+    assert!(!fake::all_files(dir.path()).contains(TOKEN));
 }
