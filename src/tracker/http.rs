@@ -34,6 +34,9 @@ pub(super) struct Http {
     agent: ureq::Agent,
     tracker: Kind,
     authorization: String,
+    /// Whether an answer that is no 429 says the tracker is rate limiting
+    /// (Linear answers so with a `RATELIMITED` error).
+    pub(super) rate_limited: fn(&Reply) -> bool,
 }
 
 impl Http {
@@ -48,6 +51,7 @@ impl Http {
             agent: config.into(),
             tracker,
             authorization,
+            rate_limited: |_| false,
         }
     }
 
@@ -64,7 +68,11 @@ impl Http {
         loop {
             tries += 1;
             let (status, after) = match self.once(url, body, headers) {
-                Ok((reply, after)) if !is_retried(reply.status, after) => return Ok(reply),
+                Ok((reply, after))
+                    if !is_retried(reply.status, after) && !(self.rate_limited)(&reply) =>
+                {
+                    return Ok(reply);
+                }
                 Ok((reply, after)) => (reply.status, after),
                 Err(_) if tries < TRIES => (0, None),
                 Err(source) => return Err(self.transport(url, source)),

@@ -22,9 +22,17 @@ pub(super) struct Linear {
 
 impl Linear {
     pub(super) fn new(settings: LinearSettings, key: String) -> Linear {
+        let mut http = Http::new(Kind::Linear, key);
+        http.rate_limited = |reply| {
+            let errors = reply.json()["errors"].clone();
+            errors.as_array().into_iter().flatten().any(|e| {
+                let code = &e["extensions"]["code"];
+                code == "RATELIMITED" || e["extensions"]["type"] == "ratelimited"
+            })
+        };
         Linear {
             settings,
-            http: Http::new(Kind::Linear, key),
+            http,
             team_id: None,
         }
     }

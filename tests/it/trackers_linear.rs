@@ -18,9 +18,26 @@ const INPUT: [&str; 4] = ["teamId", "title", "description", "dueDate"];
 type Issues = Arc<Mutex<Vec<(String, &'static str)>>>;
 
 fn linear() -> (Fake, Issues) {
+    limited(0)
+}
+
+/// The fake, answering the first `refusals` creates with Linear's
+/// `RATELIMITED` error (HTTP 400) before it creates anything.
+fn limited(refusals: usize) -> (Fake, Issues) {
     let issues: Issues = Arc::default();
     let state = Arc::clone(&issues);
-    (fake::serve(move |r| handle(r, &state)), issues)
+    let refused = Mutex::new(0);
+    let fake = fake::serve(move |r| {
+        let mut refused = refused.lock().unwrap();
+        if r.body.contains("issueCreate") && *refused < refusals {
+            *refused += 1;
+            let error =
+                json!({"message": "Rate limit exceeded", "extensions": {"code": "RATELIMITED"}});
+            return Reply::json(400, json!({"errors": [error]}));
+        }
+        handle(r, &state)
+    });
+    (fake, issues)
 }
 
 fn error(status: u16, message: &str, kind: &str) -> Reply {
@@ -253,4 +270,28 @@ fn linear_stops_naming_an_unknown_team_or_a_refused_key_and_writes_nothing() {
     );
     assert!(!out.contains("lin_api_wrong"));
     assert_eq!(fake::postmortem(&dir), fake::items());
+}
+
+#[test]
+fn linear_rate_limiting_is_waited_out_and_each_issue_is_created_once() {
+    let (linear, issues) = limited(2);
+    let dir = project(&linear, "ENG", &fake::items());
+    let started = std::time::Instant::now();
+    let run = sync(&dir, KEY, &[]);
+    assert_eq!(run.status.code(), Some(0), "{}", fake::text(&run));
+    assert!(
+        started.elapsed() >= std::time::Duration::from_millis(1500),
+        "backed off 0.5 s, then 1 s"
+    );
+    assert_eq!(
+        inputs(&linear).len(),
+        2 + 2,
+        "two refused, then one create per item"
+    );
+    assert_eq!(issues.lock().unwrap().len(), 2);
+    let linked = fake::linked(
+        "https://linear.app/acme/issue/ENG-1/some-title",
+        "https://linear.app/acme/issue/ENG-2/some-title",
+    );
+    assert_eq!(fake::postmortem(&dir), linked);
 }
