@@ -129,7 +129,7 @@ fn github_429_and_503_are_retried_honouring_retry_after_then_the_run_stops_keepi
     });
     let dir = fake::project(&github_config(&github.url, "acme/checkout"), &fake::items());
     let started = Instant::now();
-    let run = sync(&dir, &[]);
+    let run = sync(&dir, &["--base-url", "https://pm.acme.test/"]);
     assert!(
         started.elapsed() >= Duration::from_secs(1),
         "Retry-After: 1 was waited for"
@@ -138,6 +138,8 @@ fn github_429_and_503_are_retried_honouring_retry_after_then_the_run_stops_keepi
     assert!(fake::text(&run).contains("GitHub kept answering HTTP 503 after 4 tries; run again later (links written so far stay)"), "{}", fake::text(&run));
     assert_eq!(github.count("POST", "/repos/acme/checkout/issues"), 2 + 4);
     let sent = github.requests.lock().unwrap()[1].json();
+    let page = "(https://pm.acme.test/2026-03-01-checkout.html)";
+    assert!(sent["body"].as_str().unwrap().contains(page), "{sent}");
     assert_eq!(
         (&sent["labels"], &sent["assignees"]),
         (&json!(["postmortem"]), &json!(["octocat"]))
