@@ -179,6 +179,19 @@ mod tests {
     }
 
     #[test]
+    fn an_unindented_list_and_crlf_lines_are_kept_as_written() {
+        let text = "---\r\ntitle: T\r\naction_items:\r\n- title: A\r\n  due: 2026-04-01\r\n---\r\n";
+        let out = set(text, (0, "A"), "status", "done").unwrap();
+        let added = "  due: 2026-04-01\r\n  status: done\r\n";
+        assert_eq!(out, text.replace("  due: 2026-04-01\r\n", added));
+    }
+
+    #[test]
+    fn an_item_of_another_title_is_not_touched() {
+        assert_eq!(set(TEXT, (0, "Fix"), "link", "u"), Err(ItemError::Gone(1)));
+    }
+
+    #[test]
     fn a_one_line_item_is_refused() {
         let text = "---\ntitle: T\naction_items:\n  - {title: A}\n---\n";
         assert_eq!(set(text, (0, "A"), "link", "u"), Err(ItemError::Layout(1)));
