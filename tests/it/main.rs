@@ -45,6 +45,7 @@ mod server_wire;
 mod slow_writer;
 mod trackers_fake;
 mod trackers_github;
+mod trackers_home;
 mod trackers_jira;
 mod trackers_linear;
 mod trackers_prism;
