@@ -55,7 +55,9 @@ pub enum TrackerError {
     },
     /// 429 or 5xx after every retry.
     #[error(
-        "{tracker} kept answering HTTP {status} after {tries} tries; run again later (links written so far stay)"
+        "{tracker} kept answering HTTP {status} after {tries} {word}; run again {when} (links written so far stay)",
+        word = if *tries == 1 { "try" } else { "tries" },
+        when = wait.map_or("later".to_string(), |s| format!("in {s} seconds or later, as it asks")),
     )]
     Unavailable {
         /// The tracker.
@@ -64,6 +66,8 @@ pub enum TrackerError {
         status: u16,
         /// How many requests were sent.
         tries: u32,
+        /// A `Retry-After` longer than is waited for, in seconds.
+        wait: Option<u64>,
     },
     /// The request could not be sent or its answer read.
     #[error(

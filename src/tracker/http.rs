@@ -83,6 +83,7 @@ impl Http {
                     tracker: self.tracker,
                     status,
                     tries,
+                    wait: Some(delay.as_secs()).filter(|_| delay > LONGEST_WAIT),
                 });
             }
             std::thread::sleep(delay);

@@ -65,7 +65,8 @@ fn failing(
 }
 
 #[test]
-fn github_refused_credentials_and_a_missing_repository_stop_the_run_naming_what_to_fix() {
+fn github_refused_credentials_a_missing_repository_or_a_long_retry_after_stop_the_run_naming_what_to_do()
+ {
     let cases = [
         (
             failing(401, json!({"message": "Bad credentials"}), None),
@@ -82,6 +83,14 @@ fn github_refused_credentials_and_a_missing_repository_stop_the_run_naming_what_
         (
             failing(404, json!({"message": "Not Found"}), None),
             "GitHub has no repository acme/checkout",
+        ),
+        (
+            failing(
+                429,
+                json!({"message": "API rate limit exceeded"}),
+                Some("3600"),
+            ),
+            "GitHub kept answering HTTP 429 after 1 try; run again in 3600 seconds or later, as it asks",
         ),
     ];
     for (script, words) in cases {
