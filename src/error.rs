@@ -158,6 +158,17 @@ pub enum Error {
         #[source]
         source: crate::author::item::ItemError,
     },
+    /// `actions sync` filed an issue and could not write its link.
+    #[error(
+        "{url} was created but its link could not be written ({source}); write `link: {url}` into the item by hand before running sync again"
+    )]
+    Unwritten {
+        /// The new issue's address.
+        url: String,
+        /// Why the write failed.
+        #[source]
+        source: Box<Error>,
+    },
     /// An issue tracker could not do what `actions sync` asked.
     #[error("{source}")]
     Tracker {
@@ -276,6 +287,7 @@ impl Error {
             | Error::Import { path, .. }
             | Error::Adopt { path, .. }
             | Error::Config { path, .. } => Some(path),
+            Error::Unwritten { source, .. } => source.path(),
             _ => None,
         }
     }

@@ -80,7 +80,10 @@ pub fn run(
                 Step::Create(_) if dry_run => report(event(None, What::WouldCreate)),
                 Step::Create(issue) => match tracker.create(issue) {
                     Ok(made) => {
-                        write(plan, at, "link", &made.url).map_err(|e| unwritten(&made.url, e))?;
+                        write(plan, at, "link", &made.url).map_err(|e| Error::Unwritten {
+                            url: made.url.clone(),
+                            source: Box::new(e),
+                        })?;
                         report(event(Some(made.key), What::Created { url: made.url }));
                     }
                     Err(e) if e.is_item_only() => {
@@ -129,21 +132,6 @@ fn compare(status: ActionStatus, remote: Remote, dry_run: bool) -> Option<What> 
         to,
         written: !dry_run,
     })
-}
-
-/// A failed write of a new issue's link, naming the issue so that it is
-/// not lost (a later run would file the item again).
-fn unwritten(url: &str, error: Error) -> Error {
-    let path = error
-        .path()
-        .map(std::path::Path::to_path_buf)
-        .unwrap_or_default();
-    Error::Edit {
-        reason: format!(
-            "{url} was created but its link could not be written ({error}); write `link: {url}` into the item by hand before running sync again"
-        ),
-        path,
-    }
 }
 
 fn write(plan: &FilePlan, at: (usize, &str), key: &'static str, value: &str) -> Result<(), Error> {
