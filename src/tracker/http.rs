@@ -46,6 +46,10 @@ impl Http {
             .http_status_as_error(false)
             .timeout_global(Some(Duration::from_secs(30)))
             .user_agent(concat!("postmortem/", env!("CARGO_PKG_VERSION")))
+            // A renamed repository answers with a redirect on the same host;
+            // the credentials go to no other host (ureq compares the host,
+            // not the port).
+            .redirect_auth_headers(ureq::config::RedirectAuthHeaders::SameHost)
             .build();
         Http {
             agent: config.into(),

@@ -66,9 +66,18 @@ impl Fake {
     }
 }
 
-/// Serves `handler` until the test binary ends.
+/// Serves `handler` on 127.0.0.1 until the test binary ends.
 pub(crate) fn serve(handler: impl Fn(&Request) -> Reply + Send + Sync + 'static) -> Fake {
-    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+    serve_at("127.0.0.1", handler)
+}
+
+/// Serves `handler` on a free port of the loopback address `ip` (Linux
+/// answers on all of 127.0.0.0/8: `127.0.0.2` is another host to a client).
+pub(crate) fn serve_at(
+    ip: &str,
+    handler: impl Fn(&Request) -> Reply + Send + Sync + 'static,
+) -> Fake {
+    let listener = TcpListener::bind((ip, 0)).unwrap();
     let url = format!("http://{}", listener.local_addr().unwrap());
     let requests = Arc::new(Mutex::new(Vec::new()));
     let handler: Arc<Handler> = Arc::new(handler);

@@ -122,3 +122,43 @@ fn config_shows_the_trackers_without_secrets_and_reports_a_repository_not_writte
         fake::text(&wrong)
     );
 }
+
+#[test]
+fn a_redirect_keeps_the_token_on_the_same_host_and_never_sends_it_to_another() {
+    let elsewhere = fake::serve_at("127.0.0.2", |_| Reply::json(200, json!({"state": "open"})));
+    let target = format!("{}/repositories/7/issues/2", elsewhere.url);
+    let github = fake::serve(move |r| {
+        let moved = |to: String| Reply {
+            status: 301,
+            headers: vec![("Location", to)],
+            body: "{}".into(),
+        };
+        match r.path.as_str() {
+            "/repos/acme/checkout/issues/1" => moved("/repositories/42/issues/1".into()),
+            "/repos/acme/checkout/issues/2" => moved(target.clone()),
+            _ => Reply::json(200, json!({"state": "closed", "state_reason": "completed"})),
+        }
+    });
+    let base = "https://github.com/acme/checkout/issues";
+    let text = fake::linked(&format!("{base}/1"), &format!("{base}/2"));
+    let dir = fake::project(&github_config(&github.url, "acme/checkout"), &text);
+    let run = sync(&dir, &[]);
+    assert_eq!(run.status.code(), Some(0), "{}", fake::text(&run));
+    let bearer = format!("Bearer {TOKEN}");
+    let followed = github.requests.lock().unwrap().clone();
+    let same = followed
+        .iter()
+        .find(|r| r.path == "/repositories/42/issues/1");
+    assert_eq!(
+        same.and_then(|r| r.header("authorization")),
+        Some(bearer.as_str())
+    );
+    let other = elsewhere.requests.lock().unwrap().clone();
+    assert_eq!(other.len(), 1);
+    assert_eq!(other[0].header("authorization"), None);
+    let done = text.replace(
+        &format!("{base}/1\n"),
+        &format!("{base}/1\n    status: done\n"),
+    );
+    assert_eq!(fake::postmortem(&dir), done);
+}
