@@ -40,6 +40,7 @@ mod rule_table;
 pub mod serve_http;
 #[cfg(feature = "cli")]
 pub mod server;
+pub mod site;
 pub mod slug;
 pub mod span;
 pub mod suggest;

@@ -5,6 +5,7 @@
 //! zone and dates were taken from where, and every line that looks like an
 //! entry and was not read, with the reason; exit 1 when there is one.
 
+use crate::cli::Failure;
 use crate::output;
 use postmortem::Error;
 use postmortem::author::adopt::{self, Adopted, Options};
@@ -46,13 +47,14 @@ pub(super) struct Args {
     format: ReportFormat,
 }
 
-pub(super) fn run(args: Args, config: &Config) -> Result<ExitCode, Error> {
+pub(super) fn run(args: Args, config: &Config) -> Result<ExitCode, Failure> {
     if args.output.is_some() && args.files.len() > 1 {
         return Err(Error::Invalid {
             what: "--output",
             value: format!("{} files", args.files.len()),
             reason: "it takes one file; adopt several in place, or one at a time".into(),
-        });
+        }
+        .into());
     }
     let zone = args
         .timezone
@@ -87,15 +89,15 @@ fn one(
     zone: Option<chrono_tz::Tz>,
     args: &Args,
     config: &Config,
-) -> Result<bool, Error> {
+) -> Result<bool, Failure> {
     let options = Options {
         zone,
         file_name: file.file_name().map(|n| n.to_string_lossy().into_owned()),
     };
     let convert = |text: &str| {
-        adopt::adopt(text, &options).map_err(|source| Error::Adopt {
+        adopt::adopt(text, &options).map_err(|cause| Failure::Adopt {
             path: file.to_path_buf(),
-            source,
+            cause,
         })
     };
     let adopted = if args.print || args.output.is_some() {
@@ -121,7 +123,7 @@ fn one(
         adopted
     } else {
         let mut done = None;
-        write::edit(file, |text| {
+        write::edit::<Failure>(file, |text| {
             let adopted = convert(text)?;
             let result = adopted.text.clone();
             done = Some(adopted);

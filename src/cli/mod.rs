@@ -19,6 +19,9 @@ mod templates;
 mod timeline;
 
 mod checked;
+mod failure;
+
+pub(crate) use failure::Failure;
 
 use clap::{Parser, Subcommand};
 use postmortem::Error;
@@ -90,7 +93,7 @@ enum Command {
 }
 
 /// Runs the chosen subcommand.
-pub(crate) fn run(cli: Cli) -> Result<ExitCode, Error> {
+pub(crate) fn run(cli: Cli) -> Result<ExitCode, Failure> {
     let choice = match cli.color {
         ColorArg::Auto => anstream::ColorChoice::Auto,
         ColorArg::Always => anstream::ColorChoice::Always,
@@ -124,11 +127,11 @@ pub(crate) fn run(cli: Cli) -> Result<ExitCode, Error> {
 }
 
 /// "Now" from `--now` / `POSTMORTEM_NOW`, or the clock.
-fn now(value: Option<&str>) -> Result<chrono::DateTime<chrono::Utc>, Error> {
+fn now(value: Option<&str>) -> Result<chrono::DateTime<chrono::Utc>, Failure> {
     match value {
         None => Ok(chrono::Utc::now()),
         Some(text) => {
-            postmortem::document::stamp::instant(text).map_err(|reason| Error::InvalidNow {
+            postmortem::document::stamp::instant(text).map_err(|reason| Failure::InvalidNow {
                 value: text.to_string(),
                 reason,
             })
@@ -137,7 +140,7 @@ fn now(value: Option<&str>) -> Result<chrono::DateTime<chrono::Utc>, Error> {
 }
 
 /// The bytes of a file, or of standard input for `-`.
-fn read_input(path: &std::path::Path) -> Result<Vec<u8>, Error> {
+fn read_input(path: &std::path::Path) -> Result<Vec<u8>, Failure> {
     use std::io::Read;
     if path.as_os_str() == "-" {
         let limit = postmortem::discover::MAX_FILE_BYTES;
@@ -151,9 +154,10 @@ fn read_input(path: &std::path::Path) -> Result<Vec<u8>, Error> {
                 path: "<stdin>".into(),
                 size: bytes.len() as u64,
                 limit,
-            });
+            }
+            .into());
         }
         return Ok(bytes);
     }
-    postmortem::discover::read(path)
+    Ok(postmortem::discover::read(path)?)
 }

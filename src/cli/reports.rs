@@ -1,9 +1,10 @@
 //! `postmortem actions` and `postmortem stats`: reports across all postmortems.
 
+use crate::cli::Failure;
 use crate::output;
 use postmortem::collection::{self, actions, stats, table};
 use postmortem::config::Config;
-use postmortem::{Error, discover, report};
+use postmortem::{discover, report};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -59,11 +60,11 @@ pub(super) struct StatsArgs {
     wide: bool,
 }
 
-fn load(paths: &[PathBuf], config: &Config) -> Result<Vec<collection::Loaded>, Error> {
+fn load(paths: &[PathBuf], config: &Config) -> Result<Vec<collection::Loaded>, Failure> {
     let default = [config.settings.dir.clone()];
     let found = discover::discover(if paths.is_empty() { &default } else { paths });
     if let Some(error) = found.errors.into_iter().next() {
-        return Err(error);
+        return Err(error.into());
     }
     let root = std::env::current_dir()
         .ok()
@@ -108,7 +109,7 @@ fn width(wide: bool) -> usize {
     columns.or_else(output::terminal_width).unwrap_or(80)
 }
 
-pub(super) fn actions(args: ActionsArgs, config: &Config) -> Result<ExitCode, Error> {
+pub(super) fn actions(args: ActionsArgs, config: &Config) -> Result<ExitCode, Failure> {
     let now = super::now(args.now.as_deref())?;
     let filter = actions::Filter {
         open: args.open,
@@ -139,7 +140,7 @@ pub(super) fn actions(args: ActionsArgs, config: &Config) -> Result<ExitCode, Er
     })
 }
 
-pub(super) fn stats(args: StatsArgs, config: &Config) -> Result<ExitCode, Error> {
+pub(super) fn stats(args: StatsArgs, config: &Config) -> Result<ExitCode, Failure> {
     let by = args.by.unwrap_or(stats::By::All);
     let groups = stats::groups(&load(&args.paths, config)?, by, args.since);
     let width = width(args.wide);

@@ -1,14 +1,15 @@
 //! `postmortem config`: the configuration in force, as YAML that could be
 //! saved as `postmortem.yml`, with where each value came from.
 
+use crate::cli::Failure;
 use crate::output;
+use postmortem::Rule;
 use postmortem::author::emit::{list, scalar};
 use postmortem::config::{Config, RuleSetting};
 use postmortem::duration::format as duration;
-use postmortem::{Error, Rule};
 use std::process::ExitCode;
 
-pub(super) fn show(config: &Config) -> Result<ExitCode, Error> {
+pub(super) fn show(config: &Config) -> Result<ExitCode, Failure> {
     let s = &config.settings;
     let mut out = match &config.path {
         Some(path) => format!("# read from {}\n", path.display()),

@@ -1,8 +1,8 @@
 //! `postmortem templates export DIR`: the built-in templates, to start
 //! customizing (then `render --templates DIR` or `templates:` in postmortem.yml).
 
+use crate::cli::Failure;
 use crate::output;
-use postmortem::Error;
 use postmortem::render::templates;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -25,7 +25,7 @@ enum Command {
     },
 }
 
-pub(super) fn run(args: Args) -> Result<ExitCode, Error> {
+pub(super) fn run(args: Args) -> Result<ExitCode, Failure> {
     let Command::Export { dir, force } = args.command;
     let written = templates::export(&dir, force)?;
     let list: String = written

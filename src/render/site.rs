@@ -66,11 +66,11 @@ pub(super) struct Post<'a> {
 
 /// Every file of the site, as (name, content), pages named by their slug.
 pub fn build(
-    postmortems: &[Model],
+    postmortems: &[&Model],
     templates: &Templates,
     options: &SiteOptions,
 ) -> Result<Vec<(String, String)>, Error> {
-    let mut ordered: Vec<&Model> = postmortems.iter().collect();
+    let mut ordered: Vec<&Model> = postmortems.to_vec();
     ordered.sort_by(|a, b| {
         sort_key(b)
             .cmp(&sort_key(a))

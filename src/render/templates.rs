@@ -108,10 +108,10 @@ impl Templates {
     }
 }
 
-fn template_error(dir: Option<&Path>, source: tera::Error) -> Error {
+fn template_error(dir: Option<&Path>, cause: tera::Error) -> Error {
     Error::Template {
         path: dir.map(Path::to_path_buf),
-        source,
+        cause,
     }
 }
 

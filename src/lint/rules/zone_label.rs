@@ -1,9 +1,9 @@
 //! `zone-label`: an abbreviation that was not in force on its date.
 
-use crate::diagnostic::{Edit, Finding, Fix, Rule};
+use crate::diagnostic::{Applicability, Edit, Finding, Fix, Rule};
 use crate::lint::words::narrow;
 use crate::document::{Document, Stamp, zone};
-use crate::lint::registry::{Context, Level, RuleInfo};
+use crate::lint::registry::{FixInfo, Context, Level, RuleInfo};
 use chrono::{DateTime, FixedOffset};
 use chrono_tz::Tz;
 
@@ -35,11 +35,12 @@ Fixed:
     timezone: America/Los_Angeles
     timeline:
       - at: 2026-07-14 14:30 PDT",
-    fix: Some(
-        "display-only: the label in force on that date, in place of the one written \
-         (`PDT` -> `PST`). Never applied by `--fix`: the label may be right and the date or \
-         time wrong.",
-    ),
+    fix: Some(FixInfo {
+        applicability: &[Applicability::DisplayOnly],
+        what: "display-only: the label in force on that date, in place of the one written \
+             (`PDT` -> `PST`). Never applied by `--fix`: the label may be right and the date or \
+             time wrong.",
+    }),
     check: Some(check),
 };
 
