@@ -101,38 +101,9 @@ fn one(
         })
     };
     let adopted = if args.print || args.output.is_some() {
-        let bytes = std::fs::read(file).map_err(|e| Error::read(file, e))?;
-        let text = String::from_utf8(bytes).map_err(|_| Error::Edit {
-            path: file.to_path_buf(),
-            reason: "cannot adopt it: it is not UTF-8".into(),
-        })?;
-        let adopted = convert(&text)?;
-        match &args.output {
-            Some(out) if args.force => write::replace(out, adopted.text.as_bytes())?,
-            Some(out) => {
-                write::create_new(out, adopted.text.as_bytes()).map_err(|error| match error {
-                    Error::Exists { path, .. } => Error::Exists {
-                        path,
-                        how: "pass --force to replace it, or name another file with -o",
-                    },
-                    other => other,
-                })?
-            }
-            None => output::print(&adopted.text),
-        }
-        adopted
+        elsewhere(file, args, convert)?
     } else {
-        let mut done = None;
-        write::edit::<Failure>(file, |text| {
-            let adopted = convert(text)?;
-            let result = adopted.text.clone();
-            done = Some(adopted);
-            Ok(result)
-        })?;
-        done.ok_or_else(|| Error::Edit {
-            path: file.to_path_buf(),
-            reason: "it was not changed".into(),
-        })?
+        in_place(file, convert)?
     };
     let path = args.output.as_deref().unwrap_or(file);
     match args.format {
@@ -145,6 +116,52 @@ fn one(
         ReportFormat::Human => {}
     }
     Ok(!adopted.unread.is_empty())
+}
+
+/// Adopts `file` into `--output` or standard output, leaving it as it is.
+fn elsewhere(
+    file: &Path,
+    args: &Args,
+    convert: impl Fn(&str) -> Result<Adopted, Failure>,
+) -> Result<Adopted, Failure> {
+    let bytes = std::fs::read(file).map_err(|e| Error::read(file, e))?;
+    let text = String::from_utf8(bytes).map_err(|_| Error::Edit {
+        path: file.to_path_buf(),
+        reason: "cannot adopt it: it is not UTF-8".into(),
+    })?;
+    let adopted = convert(&text)?;
+    match &args.output {
+        Some(out) if args.force => write::replace(out, adopted.text.as_bytes())?,
+        Some(out) => {
+            write::create_new(out, adopted.text.as_bytes()).map_err(|error| match error {
+                Error::Exists { path, .. } => Error::Exists {
+                    path,
+                    how: "pass --force to replace it, or name another file with -o",
+                },
+                other => other,
+            })?
+        }
+        None => output::print(&adopted.text),
+    }
+    Ok(adopted)
+}
+
+/// Adopts `file` in place, with the locked edit.
+fn in_place(
+    file: &Path,
+    convert: impl Fn(&str) -> Result<Adopted, Failure>,
+) -> Result<Adopted, Failure> {
+    let mut done = None;
+    write::edit::<Failure>(file, |text| {
+        let adopted = convert(text)?;
+        let result = adopted.text.clone();
+        done = Some(adopted);
+        Ok(result)
+    })?;
+    Ok(done.ok_or_else(|| Error::Edit {
+        path: file.to_path_buf(),
+        reason: "it was not changed".into(),
+    })?)
 }
 
 /// The report as one line of JSON.

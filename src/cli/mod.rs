@@ -118,7 +118,7 @@ pub(crate) fn run(cli: Cli) -> Result<ExitCode, Failure> {
         Command::Actions(args) => reports::actions(args, &config()?),
         Command::Stats(args) => reports::stats(args, &config()?),
         Command::Config => settings::show(&config()?),
-        Command::Templates(args) => templates::run(args),
+        Command::Templates(args) => templates::run(args, &config()?),
         Command::Completions(args) => ecosystem::completions(args),
         Command::Man => ecosystem::man(),
         Command::Schema => ecosystem::schema(),

@@ -218,6 +218,8 @@ pub struct Stamp {
     pub carried: bool,
     /// Where it falls.
     pub placed: Placement,
+    /// Its label was not in force on its date (`zone-label`).
+    pub misread: Option<super::zone::Misread>,
 }
 
 /// Where a timestamp falls on the time line.

@@ -50,6 +50,11 @@ pub fn stamp(text: &str, span: Span, context: Context) -> Result<Stamp, Finding>
         Finding::new(Rule::Timestamp, span, message).with_help(help)
     })?;
     let placed = place_local(&written, local, context.zone);
+    let instant = match placed {
+        Placement::At(t) | Placement::Fold(t, _) => Some(t),
+        _ => None,
+    };
+    let misread = zone::misread(context.zone, written.label.as_ref(), local, instant);
     Ok(Stamp {
         text: text.trim().to_string(),
         span,
@@ -57,6 +62,7 @@ pub fn stamp(text: &str, span: Span, context: Context) -> Result<Stamp, Finding>
         local,
         carried,
         placed,
+        misread,
     })
 }
 

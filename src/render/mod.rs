@@ -5,6 +5,7 @@ mod build;
 mod catalog;
 pub mod charts;
 pub(crate) mod compose;
+pub mod context;
 mod describe;
 pub(crate) mod display;
 pub(crate) mod figure;

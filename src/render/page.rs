@@ -28,7 +28,7 @@ pub fn markdown(
     front_matter: FrontMatter,
     sections: &[(String, Vec<String>)],
 ) -> Result<String, Error> {
-    let mut context = Templates::context(model)?;
+    let mut context = templates.context(model)?;
     context.insert("days", &model.days);
     let body = without_title(&model.body, &model.title);
     let own_timeline = lists_own_timeline(body, sections);
@@ -94,7 +94,7 @@ pub fn html_at(
         )?,
         None => String::new(),
     };
-    let mut context = Templates::context(model)?;
+    let mut context = templates.context(model)?;
     context.insert("days", &model.days);
     context.insert("figure", &figure);
     context.insert("place", place);

@@ -3,9 +3,11 @@
 //! local time in a zone with its daylight-saving gaps and folds.
 
 mod labels;
+mod misread;
 mod search;
 
 pub use labels::{Ambiguous, label, region, resolve, zones_named};
+pub use misread::{Misread, misread};
 pub use search::{only, search};
 
 use chrono::{DateTime, FixedOffset, LocalResult, NaiveDateTime, Offset, TimeZone};
