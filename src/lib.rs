@@ -45,6 +45,7 @@ pub mod slug;
 pub mod span;
 pub mod suggest;
 pub mod write;
+pub mod yaml;
 
 // The types a program using the library works with, at the crate root.
 pub use config::{Config, Settings};

@@ -7,7 +7,7 @@ use super::{
     AddError, NewEntry, Stamps, above_comments, end_of_entry, entry_lines, insert, line_start,
     placements, resolve, verify_all,
 };
-use crate::document::{Document, Placement, Stamp};
+use crate::document::{Document, Placement};
 use chrono::{DateTime, FixedOffset, NaiveDate, Utc};
 use chrono_tz::Tz;
 
@@ -92,16 +92,7 @@ fn placed<'e>(
     let mut placed = Vec::with_capacity(entries.len());
     for entry in entries {
         let at = resolve(&entry.at, before, now)?;
-        let index = before
-            .timeline
-            .iter()
-            .position(|e| {
-                e.at.as_ref()
-                    .and_then(Stamp::range)
-                    .is_some_and(|(first, _)| first > at)
-            })
-            .unwrap_or(before.timeline.len());
-        placed.push((index, at, entry));
+        placed.push((super::slot(before, at), at, entry));
     }
     Ok(placed)
 }

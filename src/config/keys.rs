@@ -6,9 +6,9 @@
 use super::read;
 use super::{RuleSetting, Settings};
 use crate::diagnostic::Rule;
-use crate::document::fields::Fields;
-use crate::document::yaml::Node;
 use crate::duration::format as duration;
+use crate::yaml::Node;
+use crate::yaml::fields::Fields;
 
 /// Who reads a setting.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

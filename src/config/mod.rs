@@ -11,10 +11,10 @@ pub use keys::{Consumer, KEYS, Key, Shown};
 
 use crate::diagnostic::{Finding, Rule};
 use crate::document::body::Canonical;
-use crate::document::fields::Fields;
-use crate::document::yaml;
 use crate::error::Error;
 use crate::span::LineIndex;
+use crate::yaml;
+use crate::yaml::fields::Fields;
 use std::path::{Path, PathBuf};
 
 /// The configuration file's name.

@@ -4,10 +4,10 @@
 
 use super::{RuleSetting, Settings};
 use crate::diagnostic::Rule;
-use crate::document::fields::Fields;
-use crate::document::yaml::{self, Entry, Node};
 use crate::document::zone;
 use crate::suggest::did_you_mean;
+use crate::yaml::fields::Fields;
+use crate::yaml::{self, Entry, Node};
 
 /// `dir`.
 pub(super) fn dir(settings: &mut Settings, node: &Node, text: &str, fields: &mut Fields) {
@@ -231,7 +231,7 @@ fn tolerance_of(node: &Node, text: &str, fields: &mut Fields) -> (i64, f64) {
                     format!(
                         "`{}` should be a number, found `{}`",
                         e.key.value,
-                        crate::document::fields::raw(text, e.value.span)
+                        yaml::fields::raw(text, e.value.span)
                     ),
                     None,
                 );

@@ -7,7 +7,6 @@ mod action_items;
 pub mod argument;
 pub(crate) mod body;
 mod facts;
-pub mod fields;
 pub(crate) mod foreign;
 pub(crate) mod internal;
 pub mod json_schema;
@@ -20,7 +19,6 @@ pub mod split;
 pub mod stamp;
 pub mod time;
 mod timeline_entries;
-pub mod yaml;
 pub mod zone;
 
 pub use model::{
@@ -58,7 +56,7 @@ pub fn parse_with(text: &str, extra_keys: &[String]) -> Parsed {
 
 fn parse_parts(text: &str, parts: &split::Parts, extra_keys: &[String]) -> Parsed {
     let yaml = &text[parts.yaml.start..parts.yaml.end];
-    let root = match yaml::parse(yaml, parts.yaml.start) {
+    let root = match crate::yaml::parse(yaml, parts.yaml.start) {
         Ok(root) => root,
         Err(error) => {
             let finding = Finding::new(Rule::FrontMatter, error.span, error.message);
@@ -66,9 +64,9 @@ fn parse_parts(text: &str, parts: &split::Parts, extra_keys: &[String]) -> Parse
         }
     };
     let body = body::parse(&text[parts.body.start..parts.body.end], parts.body.start);
-    let mut fields = fields::Fields::default();
+    let mut fields = crate::yaml::fields::Fields::default();
     let document = schema::document(&root, parts, body, text, &mut fields, extra_keys);
-    if let Some(finding) = foreign::blog_post(yaml, parts.yaml.start, document.has_timeline) {
+    if let Some(finding) = foreign::blog_post(&root, parts.yaml.start, document.has_timeline) {
         return unreadable(finding);
     }
     Parsed {

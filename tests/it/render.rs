@@ -410,7 +410,7 @@ fn markdown_front_matter_comes_in_each_blog_engines_flavour() {
             FrontMatter::None => assert!(markdown.starts_with("# Query failures")),
             _ => {
                 let inner = markdown.split("---\n").nth(1).unwrap();
-                document::yaml::parse(inner, 0).expect("the front matter is YAML");
+                postmortem::yaml::parse(inner, 0).expect("the front matter is YAML");
             }
         }
     }

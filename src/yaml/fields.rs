@@ -2,7 +2,7 @@
 //! unknown key (with a did-you-mean) and duplicate key as a `schema` finding
 //! instead of stopping at the first.
 
-use super::yaml::{Entry, Node, Value};
+use super::{Entry, Node, Value};
 use crate::diagnostic::{Applicability, Edit, Finding, Fix, Rule};
 use crate::span::{Span, Spanned};
 use crate::suggest::{close_choice, did_you_mean};

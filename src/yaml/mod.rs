@@ -1,9 +1,13 @@
-//! A YAML tree in which every node and key knows its byte span in the file.
+//! The YAML reader, on the bottom floors: a tree in which every node and key
+//! knows its byte span in the file, and `fields`, which reads typed values
+//! out of it with findings for what does not fit. The front matter
+//! (`document`) and `postmortem.yml` (`config`) are both read with it.
 //! granit's event parser reads it and `build` makes the untyped tree straight
 //! from its events, so that schema checks can report every problem in one
 //! pass instead of the first one.
 
 mod build;
+pub mod fields;
 mod node;
 mod scalar;
 
