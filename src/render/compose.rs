@@ -22,14 +22,43 @@ pub(crate) fn marker(section: Canonical) -> &'static str {
     }
 }
 
-/// `body` with `block(section)` in each generated section; `sections` are
-/// the headings the project accepts for each (`Blast radius` for Impact).
-pub(crate) fn compose(
+/// A body's section headings, found once for a render: where each ends,
+/// and which section it names under the project's `sections`.
+pub(crate) struct Outline<'b> {
+    body: &'b str,
+    headings: Vec<(usize, Option<Canonical>)>,
+}
+
+impl<'b> Outline<'b> {
+    /// The outline of `body`; `sections` are the headings the project
+    /// accepts for each (`Blast radius` for Impact).
+    pub(crate) fn of(body: &'b str, sections: &[(String, Vec<String>)]) -> Outline<'b> {
+        Outline {
+            body,
+            headings: headings(body, sections),
+        }
+    }
+
+    /// Whether the author's Timeline section lists the events itself.
+    pub(crate) fn lists_own_timeline(&self) -> bool {
+        let (body, headings) = (self.body, &self.headings);
+        headings
+            .iter()
+            .position(|(_, c)| *c == Some(Canonical::Timeline))
+            .is_some_and(|index| lists_times(section_text(body, headings, index)))
+    }
+
+    /// The body with `block(section)` in each generated section.
+    pub(crate) fn compose(&self, block: impl Fn(Canonical) -> String) -> String {
+        compose_at(self.body, &self.headings, block)
+    }
+}
+
+fn compose_at(
     body: &str,
-    sections: &[(String, Vec<String>)],
+    headings: &[(usize, Option<Canonical>)],
     block: impl Fn(Canonical) -> String,
 ) -> String {
-    let headings = headings(body, sections);
     let mut inserts: Vec<(std::ops::Range<usize>, String)> = Vec::new();
     for section in GENERATED {
         let content = block(section);
@@ -42,7 +71,7 @@ pub(crate) fn compose(
             continue;
         }
         match headings.iter().position(|(_, c)| *c == Some(section)) {
-            Some(index) => inserts.push(after_prose(body, &headings, index, &content)),
+            Some(index) => inserts.push(after_prose(body, headings, index, &content)),
             None => {
                 // Before the first section that comes later in the canonical order.
                 let order = |c: Canonical| {
@@ -124,16 +153,7 @@ fn after_prose(
     (at..at, format!("\n\n{}{tail}", content.trim_end()))
 }
 
-/// Whether the author's Timeline section lists the events by time itself
-/// (a postmortem adopted from its prose keeps that list): a generated table
-/// would say it all again.
-pub(crate) fn lists_own_timeline(body: &str, sections: &[(String, Vec<String>)]) -> bool {
-    let headings = headings(body, sections);
-    headings
-        .iter()
-        .position(|(_, c)| *c == Some(Canonical::Timeline))
-        .is_some_and(|index| lists_times(section_text(body, &headings, index)))
-}
+
 
 /// The text of section `index`, from its heading to the next section's.
 fn section_text<'b>(
@@ -209,7 +229,7 @@ mod tests {
     #[test]
     fn a_deeper_heading_that_names_a_section_gets_its_content() {
         let body = "# Outage\n### Impact\nSlow.\n### Timeline\n### Remediation\nFix.\n";
-        let out = compose(body, &[], |c| format!("[{}]", c.heading()));
+        let out = Outline::of(body, &[]).compose(|c| format!("[{}]", c.heading()));
         assert_eq!(
             out,
             "# Outage\n### Impact\nSlow.\n\n[Impact]\n\n### Timeline\n\n[Timeline]\n\n### Remediation\nFix.\n\n[Remediation]\n"
@@ -219,7 +239,7 @@ mod tests {
     #[test]
     fn content_goes_under_its_heading_and_missing_sections_are_added_in_order() {
         let body = "## Summary\nIt broke.\n\n## Impact\nSlow.\n\n## Root cause\nA bug.\n";
-        let out = compose(body, &[], |c| format!("[{}]", c.heading()));
+        let out = Outline::of(body, &[]).compose(|c| format!("[{}]", c.heading()));
         assert_eq!(
             out,
             "## Summary\nIt broke.\n\n## Impact\nSlow.\n\n[Impact]\n\n## Timeline\n\n[Timeline]\n\n## Root cause\nA bug.\n\n## Remediation\n\n[Remediation]\n\n"
@@ -229,7 +249,7 @@ mod tests {
     #[test]
     fn a_marker_places_the_content_where_the_author_wants_it() {
         let body = "## Timeline\nBefore.\n<!-- postmortem: timeline -->\nAfter.\n";
-        let out = compose(body, &[], |c| format!("[{}]", c.heading()));
+        let out = Outline::of(body, &[]).compose(|c| format!("[{}]", c.heading()));
         assert!(
             out.starts_with(
                 "## Impact\n\n[Impact]\n\n## Timeline\nBefore.\n[Timeline]\n\nAfter.\n"

@@ -1,7 +1,7 @@
 //! One postmortem as a Markdown document or a standalone HTML page, from the
 //! model and the templates.
 
-use super::compose::{compose, lists_own_timeline, without_title};
+use super::compose::{Outline, without_title};
 use super::figure::figure;
 use super::html;
 use super::model::Model;
@@ -31,7 +31,8 @@ pub fn markdown(
     let mut context = templates.context(model)?;
     context.insert("days", &model.days);
     let body = without_title(&model.body, &model.title);
-    let own_timeline = lists_own_timeline(body, sections);
+    let outline = Outline::of(body, sections);
+    let own_timeline = outline.lists_own_timeline();
     let mut blocks = Vec::new();
     for section in super::compose::GENERATED {
         let block = if own_timeline && section == Canonical::Timeline {
@@ -41,7 +42,7 @@ pub fn markdown(
         };
         blocks.push((section, block));
     }
-    let content = compose(body, sections, |section| {
+    let content = outline.compose(|section| {
         blocks
             .iter()
             .find(|(s, _)| *s == section)
@@ -102,7 +103,8 @@ pub fn html_at(
     context.insert("json_ld", &super::meta::json_ld(model, place));
     let body = without_title(&model.body, &model.title);
     // An author's own timeline list stands; the figure still shows it.
-    let own_timeline = lists_own_timeline(body, &place.sections);
+    let outline = Outline::of(body, &place.sections);
+    let own_timeline = outline.lists_own_timeline();
     let mut blocks = Vec::new();
     for section in super::compose::GENERATED {
         let name = partial(section, "html");
@@ -113,7 +115,7 @@ pub fn html_at(
         };
         blocks.push((html::marker(name.trim_end_matches(".html")), block));
     }
-    let marked = compose(body, &place.sections, |section| {
+    let marked = outline.compose(|section| {
         let name = partial(section, "html");
         html::marker(name.trim_end_matches(".html"))
     });
