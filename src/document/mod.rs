@@ -47,7 +47,7 @@ pub fn parse(text: &str) -> Parsed {
 
 /// Reads a postmortem from its text, accepting the front matter keys
 /// `extra_keys` (from postmortem.yml) besides the format's own.
-pub fn parse_with(text: &str, extra_keys: &[String]) -> Parsed {
+pub(crate) fn parse_with(text: &str, extra_keys: &[String]) -> Parsed {
     match split::split(text) {
         Ok(parts) => parse_parts(text, &parts, extra_keys),
         Err(error) => unreadable(front_matter_finding(text, error)),

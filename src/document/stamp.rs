@@ -68,7 +68,7 @@ pub fn stamp(text: &str, span: Span, context: Context) -> Result<Stamp, Finding>
 
 /// `written` with its abbreviation read as the document's zone uses it
 /// ([`zone::resolve`]): `IST` in Asia/Jerusalem is UTC+2.
-pub fn in_zone_of(
+pub(crate) fn in_zone_of(
     written: Written,
     zone: Option<Tz>,
     local: chrono::NaiveDateTime,
@@ -103,7 +103,7 @@ pub fn instant(text: &str) -> Result<chrono::DateTime<Utc>, String> {
 
 /// Where the local time `local`, written as `written`, falls: by its label
 /// when it has one, else in `zone` with its gaps and folds.
-pub fn place_local(written: &Written, local: chrono::NaiveDateTime, zone: Option<Tz>) -> Placement {
+pub(crate) fn place_local(written: &Written, local: chrono::NaiveDateTime, zone: Option<Tz>) -> Placement {
     let fixed = |offset: chrono::FixedOffset| match local.and_local_timezone(offset) {
         chrono::LocalResult::Single(t) => Placement::At(t),
         _ => Placement::Gap,

@@ -39,7 +39,7 @@ pub struct SiteOptions {
 ///
 /// # Errors
 /// When the template fails.
-pub fn problems_page(templates: &Templates, path: &str, report: &str) -> Result<String, Error> {
+pub(crate) fn problems_page(templates: &Templates, path: &str, report: &str) -> Result<String, Error> {
     let context = ProblemsContext {
         path,
         report,

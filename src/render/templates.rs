@@ -223,7 +223,7 @@ fn register_filters(tera: &mut Tera) {
 
 /// `url` when its scheme is safe to link to; `#` for `javascript:`,
 /// `data:`, `vbscript:` (whatever the case or whitespace).
-pub fn safe_url(url: &str) -> String {
+pub(crate) fn safe_url(url: &str) -> String {
     let squeezed: String = url
         .chars()
         .filter(|c| !c.is_whitespace() && !c.is_control())

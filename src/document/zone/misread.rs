@@ -23,7 +23,7 @@ pub struct Misread {
 /// How a time labelled `label`, at `local`, read as `instant`, misreads,
 /// when its label was not in force on its date in the region it names (the
 /// document's zone first, when that uses it).
-pub fn misread(
+pub(crate) fn misread(
     document_zone: Option<Tz>,
     label: Option<&Label>,
     local: NaiveDateTime,
