@@ -103,7 +103,11 @@ pub fn instant(text: &str) -> Result<chrono::DateTime<Utc>, String> {
 
 /// Where the local time `local`, written as `written`, falls: by its label
 /// when it has one, else in `zone` with its gaps and folds.
-pub(crate) fn place_local(written: &Written, local: chrono::NaiveDateTime, zone: Option<Tz>) -> Placement {
+pub(crate) fn place_local(
+    written: &Written,
+    local: chrono::NaiveDateTime,
+    zone: Option<Tz>,
+) -> Placement {
     let fixed = |offset: chrono::FixedOffset| match local.and_local_timezone(offset) {
         chrono::LocalResult::Single(t) => Placement::At(t),
         _ => Placement::Gap,

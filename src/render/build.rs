@@ -177,10 +177,10 @@ fn entry(entry: &Entry, zone: Option<Tz>) -> EntryModel {
 /// The entries grouped by their local date, in timeline order.
 fn days(timeline: &[EntryModel]) -> Vec<Day> {
     let mut days: Vec<Day> = Vec::new();
-    for entry in timeline {
+    for (index, entry) in timeline.iter().enumerate() {
         let date = entry.local_date.map(|d| d.to_string()).unwrap_or_default();
         match days.last_mut() {
-            Some(day) if day.date == date => day.entries.push(entry.clone()),
+            Some(day) if day.date == date => day.entries.end = index + 1,
             _ => {
                 let label = entry
                     .local_date
@@ -188,7 +188,7 @@ fn days(timeline: &[EntryModel]) -> Vec<Day> {
                 days.push(Day {
                     date,
                     label,
-                    entries: vec![entry.clone()],
+                    entries: index..index + 1,
                 });
             }
         }

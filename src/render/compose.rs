@@ -153,8 +153,6 @@ fn after_prose(
     (at..at, format!("\n\n{}{tail}", content.trim_end()))
 }
 
-
-
 /// The text of section `index`, from its heading to the next section's.
 fn section_text<'b>(
     body: &'b str,

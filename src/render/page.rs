@@ -28,8 +28,8 @@ pub fn markdown(
     front_matter: FrontMatter,
     sections: &[(String, Vec<String>)],
 ) -> Result<String, Error> {
-    let mut context = templates.context(model)?;
-    context.insert("days", &model.days);
+    let mut context = templates.context(&model.view())?;
+    context.insert("days", &model.days_view());
     let body = without_title(&model.body, &model.title);
     let outline = Outline::of(body, sections);
     let own_timeline = outline.lists_own_timeline();
@@ -95,8 +95,8 @@ pub fn html_at(
         )?,
         None => String::new(),
     };
-    let mut context = templates.context(model)?;
-    context.insert("days", &model.days);
+    let mut context = templates.context(&model.view())?;
+    context.insert("days", &model.days_view());
     context.insert("figure", &figure);
     context.insert("place", place);
     context.insert("lang", &place.lang);

@@ -24,7 +24,7 @@ pub struct SiteOptions {
     /// The feed's `updated` when the build is to be stamped (`SOURCE_DATE_EPOCH`).
     pub stamp: Option<String>,
     /// Postmortems left out for their errors, listed on the index: `(path,
-    /// page)`, the page made by [`problems_page`] (a preview shows them).
+    /// page)`, the page made by `problems_page` (a preview shows them).
     pub problems: Vec<(String, String)>,
     /// The numbers of the trends page (`collection::trends`).
     pub trends: Trends,
@@ -39,7 +39,11 @@ pub struct SiteOptions {
 ///
 /// # Errors
 /// When the template fails.
-pub(crate) fn problems_page(templates: &Templates, path: &str, report: &str) -> Result<String, Error> {
+pub(crate) fn problems_page(
+    templates: &Templates,
+    path: &str,
+    report: &str,
+) -> Result<String, Error> {
     let context = ProblemsContext {
         path,
         report,

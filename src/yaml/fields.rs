@@ -129,7 +129,12 @@ impl Fields {
     }
 
     /// A list of text; a single text value is taken as a list of one.
-    pub(crate) fn text_list(&mut self, node: &Node, source: &str, what: &str) -> Vec<Spanned<String>> {
+    pub(crate) fn text_list(
+        &mut self,
+        node: &Node,
+        source: &str,
+        what: &str,
+    ) -> Vec<Spanned<String>> {
         match &node.value {
             Value::Seq(items) => items
                 .iter()
