@@ -5,7 +5,7 @@
 //! section its own lint requires.
 
 use super::emit::{list, scalar};
-use crate::document::body::{Canonical, names_match};
+use crate::document::body::Canonical;
 use chrono::NaiveDate;
 
 /// What a new postmortem's front matter says; empty fields are left out.
@@ -120,9 +120,10 @@ pub fn skeleton(sections: &[(String, Vec<String>)], note: Option<&str>) -> Strin
     let mut out = String::new();
     let mut lessons = false;
     for (index, (name, aliases)) in sections.iter().enumerate() {
-        let canonical = Canonical::ALL.into_iter().find(|c| {
-            names_match(name, c.heading()) || aliases.iter().any(|a| names_match(a, c.heading()))
-        });
+        let canonical = Canonical::from_heading_in(
+            name,
+            std::slice::from_ref(&(name.clone(), aliases.clone())),
+        );
         let hint = canonical.map_or_else(
             || format!("what belongs under {name}"),
             |c| hint(c).to_string(),

@@ -136,7 +136,7 @@ fn sections(document: &Document, internal: &Internal, public: bool) -> Vec<Secti
         .filter(|s| !(public && internal.hides(s.span)))
         .map(|s| SectionModel {
             title: s.title.clone(),
-            canonical: s.canonical.map(canonical_name),
+            canonical: s.canonical.map(Canonical::key),
         })
         .collect()
 }
@@ -252,17 +252,6 @@ fn action(item: &ActionItem) -> ActionModel {
         due: item.due.as_ref().map(|d| d.value.to_string()),
         status: item.status.value.name().to_string(),
         link: value(&item.link),
-    }
-}
-
-fn canonical_name(canonical: Canonical) -> &'static str {
-    match canonical {
-        Canonical::Summary => "summary",
-        Canonical::Impact => "impact",
-        Canonical::Timeline => "timeline",
-        Canonical::RootCause => "root_cause",
-        Canonical::Remediation => "remediation",
-        Canonical::LessonsLearned => "lessons_learned",
     }
 }
 

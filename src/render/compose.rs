@@ -119,7 +119,9 @@ fn headings(body: &str, sections: &[(String, Vec<String>)]) -> Vec<(usize, Optio
                 }
             }
             Event::End(TagEnd::Heading(level)) => {
-                let canonical = title.take().and_then(|t| canonical(&t, sections));
+                let canonical = title
+                    .take()
+                    .and_then(|t| Canonical::from_heading_in(&t, sections));
                 if is_section(level as u8, canonical) {
                     let end = range.start + body[range.clone()].trim_end().len();
                     out.push((end, canonical));
@@ -207,15 +209,6 @@ pub(crate) fn without_title<'b>(body: &'b str, title: &str) -> &'b str {
 
 /// The section a heading names: its own name or a built-in alias, else a
 /// heading the project accepts for a section.
-fn canonical(title: &str, sections: &[(String, Vec<String>)]) -> Option<Canonical> {
-    Canonical::from_heading(title).or_else(|| {
-        sections
-            .iter()
-            .find(|(_, aliases)| aliases.iter().any(|a| names_match(title, a)))
-            .and_then(|(name, _)| Canonical::from_heading(name))
-    })
-}
-
 fn heading_start(body: &str, end: usize) -> usize {
     body[..end].rfind('\n').map_or(0, |i| i + 1)
 }
