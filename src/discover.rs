@@ -37,7 +37,7 @@ pub fn discover(paths: &[PathBuf]) -> Found {
 
 /// The repository root: the nearest folder at or above `start` holding
 /// `.git` or `postmortem.yml`.
-pub fn repo_root(start: &Path) -> Option<PathBuf> {
+pub(crate) fn repo_root(start: &Path) -> Option<PathBuf> {
     let start = start.canonicalize().ok()?;
     start
         .ancestors()
@@ -89,7 +89,7 @@ impl Shown {
 }
 
 /// `path` relative to `root` when it lies inside it, else as given.
-pub fn relative_to(root: Option<&Path>, path: &Path) -> PathBuf {
+pub(crate) fn relative_to(root: Option<&Path>, path: &Path) -> PathBuf {
     let inside = root.and_then(|root| {
         let full = path.canonicalize().ok()?;
         full.strip_prefix(root).ok().map(Path::to_path_buf)

@@ -1,5 +1,15 @@
-//! Failures of the tool itself (as opposed to findings in a postmortem):
-//! each names the path or value involved and what to do about it.
+//! Failures of the tool itself (as opposed to findings in a postmortem) that
+//! the library's lower floors share: reading, listing and writing paths,
+//! configuration and templates, values given to it. Each names the path or
+//! value involved and what to do about it. Each subsystem keeps its own
+//! error (`author::timeline::AddError`, `author::import::ImportError`,
+//! `author::adopt::AdoptError`, the language server's); the binary wraps
+//! them with these in its `Failure`, which picks the exit code.
+//!
+//! A message states its cause once: where it says what the operating
+//! system or tera said, that error is kept in a `cause` field and is not
+//! also the `source()`, so a reporter walking the chain repeats nothing.
+//! This module names only the bottom floor (`span`, `diagnostic`).
 
 use std::io;
 use std::path::PathBuf;
@@ -14,31 +24,28 @@ pub enum Error {
         path: PathBuf,
     },
     /// A file could not be read.
-    #[error("cannot read {path}: {}", reason(.source))]
+    #[error("cannot read {path}: {}", reason(.cause))]
     Read {
         /// The file.
         path: PathBuf,
-        /// What the operating system said.
-        #[source]
-        source: io::Error,
+        /// What the operating system said (in the message, so not a `source`).
+        cause: io::Error,
     },
     /// A folder could not be listed.
-    #[error("cannot list {path}: {}", reason(.source))]
+    #[error("cannot list {path}: {}", reason(.cause))]
     List {
         /// The folder.
         path: PathBuf,
-        /// What the operating system said.
-        #[source]
-        source: io::Error,
+        /// What the operating system said (in the message, so not a `source`).
+        cause: io::Error,
     },
     /// A file could not be written.
-    #[error("cannot write {path}: {}", reason(.source))]
+    #[error("cannot write {path}: {}", reason(.cause))]
     Write {
         /// The file.
         path: PathBuf,
-        /// What the operating system said.
-        #[source]
-        source: io::Error,
+        /// What the operating system said (in the message, so not a `source`).
+        cause: io::Error,
     },
     /// The file to create is already there.
     #[error("{path} already exists; {how}")]
@@ -89,13 +96,12 @@ pub enum Error {
         path: PathBuf,
     },
     /// The advisory lock on a file could not be taken.
-    #[error("cannot lock {path} for editing: {}", reason(source))]
+    #[error("cannot lock {path} for editing: {}", reason(cause))]
     Lock {
         /// The file.
         path: PathBuf,
-        /// The operating system's error.
-        #[source]
-        source: io::Error,
+        /// The operating system's error (in the message, so not a `source`).
+        cause: io::Error,
     },
     /// A site build would replace something it did not make.
     #[error("{path} {why}; nothing was written: {way_out}")]
@@ -106,13 +112,6 @@ pub enum Error {
         why: String,
         /// What the user can do instead.
         way_out: &'static str,
-    },
-    /// Writing to standard output failed (other than a closed pipe).
-    #[error("cannot write to standard output: {}", reason(source))]
-    Stdout {
-        /// The operating system's error.
-        #[source]
-        source: io::Error,
     },
     /// A value the command needs was not given and cannot be asked for.
     #[error("{what} is required: {how}")]
@@ -140,60 +139,6 @@ pub enum Error {
         /// Why, as a lowercase phrase.
         reason: String,
     },
-    /// `timeline add` could not add the entry.
-    #[error("{path}: cannot change it: {source}")]
-    Timeline {
-        /// The postmortem.
-        path: PathBuf,
-        /// Why.
-        #[source]
-        source: crate::author::timeline::AddError,
-    },
-    /// `actions sync` could not set a key of an action item.
-    #[error("{path}: cannot change it: {source}")]
-    Item {
-        /// The postmortem.
-        path: PathBuf,
-        /// Why.
-        #[source]
-        source: crate::author::item::ItemError,
-    },
-    /// `actions sync` filed an issue and could not write its link.
-    #[error(
-        "{url} was created but its link could not be written ({source}); write `link: {url}` into the item by hand before running sync again"
-    )]
-    Unwritten {
-        /// The new issue's address.
-        url: String,
-        /// Why the write failed.
-        #[source]
-        source: Box<Error>,
-    },
-    /// An issue tracker could not do what `actions sync` asked.
-    #[error("{source}")]
-    Tracker {
-        /// Why.
-        #[source]
-        source: crate::tracker::TrackerError,
-    },
-    /// An incident export could not be imported.
-    #[error("{path}: cannot import: {source}")]
-    Import {
-        /// The export file (`<stdin>` for standard input).
-        path: PathBuf,
-        /// Why.
-        #[source]
-        source: crate::author::import::ImportError,
-    },
-    /// A Markdown postmortem could not be adopted.
-    #[error("{path}: cannot adopt: {source}")]
-    Adopt {
-        /// The file.
-        path: PathBuf,
-        /// Why.
-        #[source]
-        source: crate::author::adopt::AdoptError,
-    },
     /// The terminal prompt failed (closed input).
     #[error("could not ask at the terminal: {reason}")]
     Prompt {
@@ -218,51 +163,12 @@ pub enum Error {
         findings: Vec<crate::diagnostic::Finding>,
     },
     /// A template failed to load or render.
-    #[error("template error{}: {}", path.as_ref().map(|p| format!(" in {}", p.display())).unwrap_or_default(), chain(source))]
+    #[error("template error{}: {}", path.as_ref().map(|p| format!(" in {}", p.display())).unwrap_or_default(), chain(cause))]
     Template {
         /// The templates folder, for user templates.
         path: Option<PathBuf>,
-        /// What tera said, with its causes.
-        #[source]
-        source: tera::Error,
-    },
-    /// Standard input or output of the language server failed.
-    #[cfg(feature = "cli")]
-    #[error("the language server could not use standard input or output: {source}")]
-    ServerIo {
-        /// The failure.
-        #[source]
-        source: io::Error,
-    },
-    /// `serve` could not listen on the address.
-    #[error(
-        "cannot listen on {address}: {}; pass another --port (0 picks a free one) or --bind",
-        reason(source)
-    )]
-    Listen {
-        /// The address and port.
-        address: String,
-        /// Why.
-        #[source]
-        source: io::Error,
-    },
-    /// `serve` could not start its threads, or stopped serving.
-    #[error(
-        "the preview server stopped: {}; run serve again once the machine has threads and memory to spare",
-        reason(source)
-    )]
-    Serve {
-        /// Why.
-        #[source]
-        source: io::Error,
-    },
-    /// `--now` or `POSTMORTEM_NOW` is not a timestamp.
-    #[error("`{value}` is not a usable time for --now: {reason}")]
-    InvalidNow {
-        /// The value given.
-        value: String,
-        /// What is wrong with it.
-        reason: String,
+        /// What tera said, with its causes (all in the message, so not a `source`).
+        cause: tera::Error,
     },
 }
 
@@ -282,12 +188,7 @@ impl Error {
             | Error::Lock { path, .. }
             | Error::SiteRefused { path, .. }
             | Error::Edit { path, .. }
-            | Error::Timeline { path, .. }
-            | Error::Item { path, .. }
-            | Error::Import { path, .. }
-            | Error::Adopt { path, .. }
             | Error::Config { path, .. } => Some(path),
-            Error::Unwritten { source, .. } => source.path(),
             _ => None,
         }
     }
@@ -296,7 +197,7 @@ impl Error {
     pub fn read(path: impl Into<PathBuf>, source: io::Error) -> Self {
         Error::Read {
             path: path.into(),
-            source,
+            cause: source,
         }
     }
 
@@ -304,7 +205,7 @@ impl Error {
     pub fn list(path: impl Into<PathBuf>, source: io::Error) -> Self {
         Error::List {
             path: path.into(),
-            source,
+            cause: source,
         }
     }
 
@@ -312,7 +213,7 @@ impl Error {
     pub fn write(path: impl Into<PathBuf>, source: io::Error) -> Self {
         Error::Write {
             path: path.into(),
-            source,
+            cause: source,
         }
     }
 }
@@ -348,8 +249,9 @@ fn chain(error: &dyn std::error::Error) -> String {
     text
 }
 
-/// The OS error as a lowercase phrase without the "(os error N)" tail.
-fn reason(error: &io::Error) -> String {
+/// The OS error as a lowercase phrase without the "(os error N)" tail, as
+/// every message that states an I/O failure says it.
+pub fn reason(error: &io::Error) -> String {
     let text = error.to_string();
     let text = text.split(" (os error").next().unwrap_or(&text);
     let mut chars = text.chars();

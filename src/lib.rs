@@ -40,11 +40,13 @@ mod rule_table;
 pub mod serve_http;
 #[cfg(feature = "cli")]
 pub mod server;
+pub mod site;
 pub mod slug;
 pub mod span;
 pub mod suggest;
 pub mod tracker;
 pub mod write;
+pub mod yaml;
 
 // The types a program using the library works with, at the crate root.
 pub use config::{Config, Settings};

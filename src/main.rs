@@ -11,18 +11,16 @@ fn main() -> ExitCode {
     let args = cli::Cli::parse();
     let code = match cli::run(args) {
         Ok(code) => code,
-        // 130, as for a Ctrl-C outside raw mode (output::prompt).
-        Err(postmortem::Error::Cancelled) => return ExitCode::from(130),
-        Err(error) => {
-            output::error(&error);
-            return ExitCode::from(2);
+        Err(failure) => {
+            output::error(&failure);
+            return failure.code();
         }
     };
     match output::finish() {
         Ok(()) => code,
-        Err(error) => {
-            output::error(&error);
-            ExitCode::from(2)
+        Err(failure) => {
+            output::error(&failure);
+            failure.code()
         }
     }
 }

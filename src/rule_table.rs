@@ -1,9 +1,11 @@
 //! The one list of rules. Each row names a rule's variant, the id users
 //! write and see, and its module under `src/lint/rules/`, in documentation
 //! order; everything else is generated from it, as ruff generates its
-//! registry: the `Rule` enum with its ids (`diagnostic`), and the rule
-//! modules with the table of their metadata (`lint::rules`). A new rule is
-//! one row here and one file there.
+//! registry: the `Rule` enum with its ids (`diagnostic`'s `declare_rules`),
+//! and the rule modules with the table of their metadata (`lint::rules`'s
+//! `declare_rule_modules`). A new rule is one row here and one file there.
+//! This module names nothing of ours: it sits on the bottom floor, and each
+//! floor that reads the table says what it makes of it.
 
 /// Calls `$then!` with the rows of the table.
 macro_rules! rule_table {
@@ -39,49 +41,4 @@ macro_rules! rule_table {
     };
 }
 
-/// The `Rule` enum, its count, its ids and its index.
-macro_rules! declare_rules {
-    ($(($variant:ident, $id:literal, $module:ident)),* $(,)?) => {
-        /// Every rule the linter knows, by its stable kebab-case id.
-        #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-        pub enum Rule {
-            $(
-                #[doc = concat!("`", $id, "`")]
-                $variant,
-            )*
-        }
-
-        impl Rule {
-            /// How many rules there are.
-            pub const COUNT: usize = [$($id),*].len();
-
-            /// All rules, in the order they are documented.
-            pub const ALL: [Rule; Rule::COUNT] = [$(Rule::$variant),*];
-
-            /// The id users write and see, such as `timeline-order`.
-            pub fn id(self) -> &'static str {
-                match self {
-                    $(Rule::$variant => $id,)*
-                }
-            }
-
-            /// The rule's place in [`Rule::ALL`], for tables indexed by rule.
-            pub fn index(self) -> usize {
-                self as usize
-            }
-        }
-    };
-}
-
-/// The rule modules and the table of their metadata, in `Rule::ALL` order.
-macro_rules! declare_rule_modules {
-    ($(($variant:ident, $id:literal, $module:ident)),* $(,)?) => {
-        $(pub(crate) mod $module;)*
-
-        /// Every rule's registry entry, indexed by [`Rule::index`](crate::diagnostic::Rule::index).
-        pub(crate) static RULES: [crate::lint::registry::RuleInfo; crate::diagnostic::Rule::COUNT] =
-            [$($module::INFO),*];
-    };
-}
-
-pub(crate) use {declare_rule_modules, declare_rules, rule_table};
+pub(crate) use rule_table;

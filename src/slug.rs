@@ -34,7 +34,7 @@ pub fn slug(title: &str) -> String {
 /// A page's name from its file's stem, when the stem is one already
 /// (lowercase ASCII letters, digits and hyphens): a page keeps its address
 /// and feed id when its title is edited.
-pub fn from_stem(stem: &str) -> Option<String> {
+pub(crate) fn from_stem(stem: &str) -> Option<String> {
     let fits = |c: char| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-';
     let ok = !stem.is_empty() && stem.len() <= 100 && stem.chars().all(fits);
     ok.then(|| stem.trim_matches('-').to_string())

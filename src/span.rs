@@ -86,12 +86,12 @@ impl LineIndex {
     }
 
     /// The byte offset where 0-based line `line` starts, if the text has it.
-    pub fn line_start(&self, line: usize) -> Option<usize> {
+    pub(crate) fn line_start(&self, line: usize) -> Option<usize> {
         self.starts.get(line).copied()
     }
 
     /// Byte range of the line holding `offset`, without its line break.
-    pub fn line_range(&self, text: &str, offset: usize) -> std::ops::Range<usize> {
+    pub(crate) fn line_range(&self, text: &str, offset: usize) -> std::ops::Range<usize> {
         let offset = offset.min(text.len());
         let line = self.starts.partition_point(|&s| s <= offset).max(1);
         let mut start = self.starts[line - 1];
@@ -111,7 +111,7 @@ fn memchr_newlines(text: &str) -> impl Iterator<Item = usize> + '_ {
 }
 
 /// The largest char boundary at or below `offset`.
-pub fn floor_char_boundary(text: &str, mut offset: usize) -> usize {
+pub(crate) fn floor_char_boundary(text: &str, mut offset: usize) -> usize {
     while offset > 0 && !text.is_char_boundary(offset) {
         offset -= 1;
     }

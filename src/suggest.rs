@@ -17,7 +17,7 @@ pub fn did_you_mean<'c>(word: &str, candidates: &[&'c str]) -> Option<&'c str> {
 
 /// For short enumerated values a distance of one is a different value
 /// (SEV5 is not SEV1): suggest only a case slip or a near spelling of a long word.
-pub fn close_choice<'c>(word: &str, allowed: &[&'c str]) -> Option<&'c str> {
+pub(crate) fn close_choice<'c>(word: &str, allowed: &[&'c str]) -> Option<&'c str> {
     let lower = word.to_lowercase();
     allowed.iter().copied().find(|c| {
         let candidate = c.to_lowercase();

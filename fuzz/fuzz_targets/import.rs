@@ -18,7 +18,7 @@ fuzz_target!(|text: &str| {
     }
     for incident in incidents {
         for zone in [chrono_tz::Tz::UTC, chrono_tz::Tz::America__Los_Angeles] {
-            import::draft(&incident, zone).expect("a draft reads back as its entries");
+            import::draft(&incident, zone, &postmortem::Settings::default().sections).expect("a draft reads back as its entries");
         }
     }
 });

@@ -36,7 +36,11 @@ fuzz_target!(|bytes: &[u8]| {
             ..slack::Selection::default()
         };
         if let Ok(incident) = slack::incident(&files, "inc", &selection) {
-            import::draft(&incident, chrono_tz::Tz::UTC).expect("a draft reads back");
+            import::draft(
+                &incident,
+                chrono_tz::Tz::UTC,
+                &postmortem::Settings::default().sections,
+            ).expect("a draft reads back");
         }
     }
 });

@@ -4,7 +4,7 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use postmortem::document::yaml::{self, Node, Value};
+use postmortem::yaml::{self, Node, Value};
 
 fn check(node: &Node, text: &str, base: usize) {
     let end = base + text.len();

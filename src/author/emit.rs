@@ -118,7 +118,7 @@ fn looks_numeric(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::document::yaml::{self, Value};
+    use crate::yaml::{self, Value};
 
     #[test]
     fn a_repeated_hour_is_written_with_the_zones_offset_not_the_inputs() {

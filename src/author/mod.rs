@@ -5,6 +5,7 @@
 pub mod adopt;
 pub mod draft;
 pub mod emit;
+pub mod front;
 pub mod import;
 pub mod item;
 pub mod skeleton;

@@ -102,6 +102,20 @@ pub fn add(
     insert(&removed, &after, &moved, now).map(|(text, _)| text)
 }
 
+/// Where an entry at `at` goes in `before`'s timeline: before the first
+/// entry that starts after it, so entries of one instant keep their order.
+pub(crate) fn slot(before: &Document, at: DateTime<FixedOffset>) -> usize {
+    before
+        .timeline
+        .iter()
+        .position(|e| {
+            e.at.as_ref()
+                .and_then(Stamp::range)
+                .is_some_and(|(first, _)| first > at)
+        })
+        .unwrap_or(before.timeline.len())
+}
+
 /// [`add`] on `text` already read as `before`; gives back the new text and
 /// the document it reads as, so a run of insertions reads each file once.
 pub(crate) fn insert(
@@ -112,15 +126,7 @@ pub(crate) fn insert(
 ) -> Result<(String, Document), AddError> {
     let zone = before.zone.unwrap_or(Tz::UTC);
     let at = resolve(&entry.at, before, now)?;
-    let index = before
-        .timeline
-        .iter()
-        .position(|e| {
-            e.at.as_ref()
-                .and_then(Stamp::range)
-                .is_some_and(|(first, _)| first > at)
-        })
-        .unwrap_or(before.timeline.len());
+    let index = slot(before, at);
     let local = at.with_timezone(&zone).naive_local();
     let same_day = index
         .checked_sub(1)

@@ -7,8 +7,8 @@ use super::{
     AddError, NewEntry, Stamps, above_comments, end_of_entry, entry_lines, insert, line_start,
     placements, resolve, verify_all,
 };
-use crate::document::{Document, Placement, Stamp};
-use chrono::{DateTime, NaiveDate, Utc};
+use crate::document::{Document, Placement};
+use chrono::{DateTime, FixedOffset, NaiveDate, Utc};
 use chrono_tz::Tz;
 
 /// `text` (read as `before`) with `entries` inserted; the new text and the
@@ -36,20 +36,7 @@ pub(crate) fn insert_many(
         return Err(AddError::Layout("layout with `-` on a line of its own"));
     }
     let zone = before.zone.unwrap_or(Tz::UTC);
-    let mut placed = Vec::with_capacity(entries.len());
-    for entry in entries {
-        let at = resolve(&entry.at, before, now)?;
-        let index = before
-            .timeline
-            .iter()
-            .position(|e| {
-                e.at.as_ref()
-                    .and_then(Stamp::range)
-                    .is_some_and(|(first, _)| first > at)
-            })
-            .unwrap_or(before.timeline.len());
-        placed.push((index, at, entry));
-    }
+    let mut placed = placed(before, entries, now)?;
     // Stable: entries of one instant keep the order given.
     placed.sort_by_key(|&(index, at, _)| (index, at));
     let nl = if text.contains("\r\n") { "\r\n" } else { "\n" };
@@ -90,4 +77,22 @@ pub(crate) fn insert_many(
     out.push_str(&text[from..]);
     let after = verify_all(&out, &expected, &inserted)?;
     Ok((out, after))
+}
+
+/// An entry to insert: the index it goes before, its instant, the entry.
+type Placed<'e> = (usize, DateTime<FixedOffset>, &'e NewEntry);
+
+/// Each entry's resolved instant and the index of the first existing entry
+/// after it, where it goes.
+fn placed<'e>(
+    before: &Document,
+    entries: &'e [NewEntry],
+    now: DateTime<Utc>,
+) -> Result<Vec<Placed<'e>>, AddError> {
+    let mut placed = Vec::with_capacity(entries.len());
+    for entry in entries {
+        let at = resolve(&entry.at, before, now)?;
+        placed.push((super::slot(before, at), at, entry));
+    }
+    Ok(placed)
 }

@@ -5,6 +5,7 @@
 //! zone and dates were taken from where, and every line that looks like an
 //! entry and was not read, with the reason; exit 1 when there is one.
 
+use crate::cli::Failure;
 use crate::output;
 use postmortem::Error;
 use postmortem::author::adopt::{self, Adopted, Options};
@@ -46,13 +47,14 @@ pub(super) struct Args {
     format: ReportFormat,
 }
 
-pub(super) fn run(args: Args, config: &Config) -> Result<ExitCode, Error> {
+pub(super) fn run(args: Args, config: &Config) -> Result<ExitCode, Failure> {
     if args.output.is_some() && args.files.len() > 1 {
         return Err(Error::Invalid {
             what: "--output",
             value: format!("{} files", args.files.len()),
             reason: "it takes one file; adopt several in place, or one at a time".into(),
-        });
+        }
+        .into());
     }
     let zone = args
         .timezone
@@ -87,50 +89,21 @@ fn one(
     zone: Option<chrono_tz::Tz>,
     args: &Args,
     config: &Config,
-) -> Result<bool, Error> {
+) -> Result<bool, Failure> {
     let options = Options {
         zone,
         file_name: file.file_name().map(|n| n.to_string_lossy().into_owned()),
     };
     let convert = |text: &str| {
-        adopt::adopt(text, &options).map_err(|source| Error::Adopt {
+        adopt::adopt(text, &options).map_err(|cause| Failure::Adopt {
             path: file.to_path_buf(),
-            source,
+            cause,
         })
     };
     let adopted = if args.print || args.output.is_some() {
-        let bytes = std::fs::read(file).map_err(|e| Error::read(file, e))?;
-        let text = String::from_utf8(bytes).map_err(|_| Error::Edit {
-            path: file.to_path_buf(),
-            reason: "cannot adopt it: it is not UTF-8".into(),
-        })?;
-        let adopted = convert(&text)?;
-        match &args.output {
-            Some(out) if args.force => write::replace(out, adopted.text.as_bytes())?,
-            Some(out) => {
-                write::create_new(out, adopted.text.as_bytes()).map_err(|error| match error {
-                    Error::Exists { path, .. } => Error::Exists {
-                        path,
-                        how: "pass --force to replace it, or name another file with -o",
-                    },
-                    other => other,
-                })?
-            }
-            None => output::print(&adopted.text),
-        }
-        adopted
+        elsewhere(file, args, convert)?
     } else {
-        let mut done = None;
-        write::edit(file, |text| {
-            let adopted = convert(text)?;
-            let result = adopted.text.clone();
-            done = Some(adopted);
-            Ok(result)
-        })?;
-        done.ok_or_else(|| Error::Edit {
-            path: file.to_path_buf(),
-            reason: "it was not changed".into(),
-        })?
+        in_place(file, convert)?
     };
     let path = args.output.as_deref().unwrap_or(file);
     match args.format {
@@ -143,6 +116,52 @@ fn one(
         ReportFormat::Human => {}
     }
     Ok(!adopted.unread.is_empty())
+}
+
+/// Adopts `file` into `--output` or standard output, leaving it as it is.
+fn elsewhere(
+    file: &Path,
+    args: &Args,
+    convert: impl Fn(&str) -> Result<Adopted, Failure>,
+) -> Result<Adopted, Failure> {
+    let bytes = std::fs::read(file).map_err(|e| Error::read(file, e))?;
+    let text = String::from_utf8(bytes).map_err(|_| Error::Edit {
+        path: file.to_path_buf(),
+        reason: "cannot adopt it: it is not UTF-8".into(),
+    })?;
+    let adopted = convert(&text)?;
+    match &args.output {
+        Some(out) if args.force => write::replace(out, adopted.text.as_bytes())?,
+        Some(out) => {
+            write::create_new(out, adopted.text.as_bytes()).map_err(|error| match error {
+                Error::Exists { path, .. } => Error::Exists {
+                    path,
+                    how: "pass --force to replace it, or name another file with -o",
+                },
+                other => other,
+            })?
+        }
+        None => output::print(&adopted.text),
+    }
+    Ok(adopted)
+}
+
+/// Adopts `file` in place, with the locked edit.
+fn in_place(
+    file: &Path,
+    convert: impl Fn(&str) -> Result<Adopted, Failure>,
+) -> Result<Adopted, Failure> {
+    let mut done = None;
+    write::edit::<Failure>(file, |text| {
+        let adopted = convert(text)?;
+        let result = adopted.text.clone();
+        done = Some(adopted);
+        Ok(result)
+    })?;
+    Ok(done.ok_or_else(|| Error::Edit {
+        path: file.to_path_buf(),
+        reason: "it was not changed".into(),
+    })?)
 }
 
 /// The report as one line of JSON.

@@ -1,6 +1,7 @@
 //! Where a new document goes, for `new` and `import`: printed, or written
 //! atomically into a folder without replacing an author's file.
 
+use crate::cli::Failure;
 use crate::output;
 use postmortem::{Error, write};
 use std::path::{Path, PathBuf};
@@ -27,7 +28,7 @@ pub(super) fn deliver(
     default_dir: &Path,
     name: &str,
     text: &str,
-) -> Result<ExitCode, Error> {
+) -> Result<ExitCode, Failure> {
     deliver_first(destination, default_dir, &[name], text, |_| true)
 }
 
@@ -39,7 +40,7 @@ pub(super) fn deliver_first(
     names: &[&str],
     text: &str,
     same: impl Fn(&Path) -> bool,
-) -> Result<ExitCode, Error> {
+) -> Result<ExitCode, Failure> {
     let dir = destination.dir.as_deref().unwrap_or(default_dir);
     if destination.print {
         output::print(text);

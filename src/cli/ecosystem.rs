@@ -1,6 +1,7 @@
 //! `postmortem completions SHELL`, `postmortem man` and `postmortem schema`:
 //! what shells, `man` and editors need from the tool.
 
+use crate::cli::Failure;
 use crate::output;
 use clap::CommandFactory;
 use postmortem::Error;
@@ -12,7 +13,7 @@ pub(super) struct CompletionsArgs {
     shell: clap_complete::Shell,
 }
 
-pub(super) fn completions(args: CompletionsArgs) -> Result<ExitCode, Error> {
+pub(super) fn completions(args: CompletionsArgs) -> Result<ExitCode, Failure> {
     let mut command = super::Cli::command();
     let mut script = Vec::new();
     clap_complete::generate(args.shell, &mut command, "postmortem", &mut script);
@@ -20,7 +21,7 @@ pub(super) fn completions(args: CompletionsArgs) -> Result<ExitCode, Error> {
     Ok(ExitCode::SUCCESS)
 }
 
-pub(super) fn man() -> Result<ExitCode, Error> {
+pub(super) fn man() -> Result<ExitCode, Failure> {
     let mut page = Vec::new();
     clap_mangen::Man::new(super::Cli::command())
         .render(&mut page)
@@ -29,7 +30,7 @@ pub(super) fn man() -> Result<ExitCode, Error> {
     Ok(ExitCode::SUCCESS)
 }
 
-pub(super) fn schema() -> Result<ExitCode, Error> {
+pub(super) fn schema() -> Result<ExitCode, Failure> {
     let schema = postmortem::document::json_schema::front_matter();
     output::print(&format!(
         "{}\n",

@@ -2,8 +2,9 @@
 //! through the same locked, mode-keeping atomic edit as `timeline add`, or
 //! shown as a unified diff without writing.
 
+use crate::cli::Failure;
 use postmortem::lint::fix::{self, Allowed, Fixed};
-use postmortem::{Error, lint, write};
+use postmortem::{lint, write};
 use std::path::Path;
 
 /// What `lint` does with the fixes it knows.
@@ -49,7 +50,7 @@ pub(super) fn fix_file(
     checked: lint::Checked,
     mode: Mode,
     options: &lint::Options,
-) -> Result<FileFix, Error> {
+) -> Result<FileFix, Failure> {
     let (allowed, writes) = match mode {
         Mode::Fix(allowed) => (allowed, true),
         Mode::Diff(allowed) => (allowed, false),
@@ -73,7 +74,7 @@ pub(super) fn fix_file(
     // the time of the write, under the lock (what was read needs no second
     // fixing).
     let mut last = None;
-    write::edit(path, |current| {
+    write::edit::<Failure>(path, |current| {
         if current == text {
             last = None;
             return Ok(first.text.clone());

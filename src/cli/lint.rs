@@ -1,6 +1,7 @@
 //! `postmortem lint [PATH...]`.
 
 use super::fixing::{self, Mode};
+use crate::cli::Failure;
 use crate::output;
 use postmortem::config::Config;
 use postmortem::report::{self, FileOutput, FileReport, Format, Reporter, Totals};
@@ -72,7 +73,7 @@ fn inferred(output: Option<&Path>) -> Format {
 }
 
 impl Args {
-    fn validate(self, config: &Config) -> Result<Options, Error> {
+    fn validate(self, config: &Config) -> Result<Options, Failure> {
         Ok(Options {
             lint: super::checked::options(super::now(self.now.as_deref())?, &config.settings),
             format: self
@@ -93,7 +94,7 @@ impl Args {
 
 /// The files to check (standard input first, as `-`) and the paths that
 /// could not be read, each said on standard error once.
-fn found(options: &Options) -> Result<discover::Found, Error> {
+fn found(options: &Options) -> Result<discover::Found, Failure> {
     let (stdin, paths): (Vec<PathBuf>, Vec<PathBuf>) = options
         .paths
         .iter()
@@ -101,13 +102,14 @@ fn found(options: &Options) -> Result<discover::Found, Error> {
         .partition(|p| p.as_os_str() == "-");
     let mut found = discover::discover(&paths);
     for error in &found.errors {
-        output::error(error);
+        output::tool_error(error);
     }
     if found.files.is_empty() && found.errors.is_empty() && stdin.is_empty() {
         let shown: Vec<String> = paths.iter().map(|p| report::display_path(p)).collect();
         return Err(Error::NoPostmortems {
             paths: shown.join(", "),
-        });
+        }
+        .into());
     }
     if !stdin.is_empty() {
         found.files.insert(0, PathBuf::from("-"));
@@ -115,7 +117,7 @@ fn found(options: &Options) -> Result<discover::Found, Error> {
     Ok(found)
 }
 
-pub(super) fn run(args: Args, config: &Config) -> Result<ExitCode, Error> {
+pub(super) fn run(args: Args, config: &Config) -> Result<ExitCode, Failure> {
     let options = args.validate(config)?;
     let found = found(&options)?;
     let could_not_run = !found.errors.is_empty();
@@ -137,7 +139,7 @@ pub(super) fn run(args: Args, config: &Config) -> Result<ExitCode, Error> {
     };
     let mut reporter = Reporter::new(options.format, options.output.is_none());
     for error in &found.errors {
-        emit(&reporter.failed(failure(error)));
+        emit(&reporter.failed(failure(error.path(), error.to_string())));
     }
     if let Mode::Fix(allowed) | Mode::Diff(allowed) = options.mode {
         let shown_only = matches!(options.mode, Mode::Diff(_));
@@ -147,7 +149,7 @@ pub(super) fn run(args: Args, config: &Config) -> Result<ExitCode, Error> {
     // order: memory holds one chunk's reports, not the whole run.
     let mut run = Run::default();
     for chunk in found.files.chunks(CHUNK) {
-        let outcomes: Vec<Result<Outcome, Error>> = chunk
+        let outcomes: Vec<Result<Outcome, Failure>> = chunk
             .par_iter()
             .map(|path| check_file(path, &options, root.as_ref(), &reporter))
             .collect();
@@ -184,7 +186,7 @@ impl Run {
     /// Takes one chunk's outcomes in order; the text to emit for them.
     fn take(
         &mut self,
-        outcomes: Vec<Result<Outcome, Error>>,
+        outcomes: Vec<Result<Outcome, Failure>>,
         reporter: &mut Reporter,
         mode: Mode,
     ) -> String {
@@ -207,7 +209,7 @@ impl Run {
                 }
                 Err(error) => {
                     output::error(&error);
-                    text.push_str(&reporter.failed(failure(&error)));
+                    text.push_str(&reporter.failed(failure(error.path(), error.to_string())));
                     self.failed = true;
                 }
             }
@@ -229,12 +231,10 @@ fn diffed(reporter: &Reporter, could_not_run: bool, changes: bool) -> ExitCode {
 }
 
 /// A file that could not be checked, for the report.
-fn failure(error: &Error) -> report::Failure {
+fn failure(path: Option<&Path>, message: String) -> report::Failure {
     report::Failure {
-        path: error
-            .path()
-            .map_or_else(|| "-".to_string(), report::display_path),
-        message: error.to_string(),
+        path: path.map_or_else(|| "-".to_string(), report::display_path),
+        message,
     }
 }
 
@@ -249,12 +249,12 @@ fn check_file(
     options: &Options,
     root: Option<&discover::Shown>,
     reporter: &Reporter,
-) -> Result<Outcome, Error> {
+) -> Result<Outcome, Failure> {
     let stdin = path.as_os_str() == "-";
     let read = if stdin {
         super::read_input(path)
     } else {
-        discover::read(path)
+        discover::read(path).map_err(Failure::from)
     };
     let bytes;
     let (text, checked) = match read {
@@ -263,7 +263,7 @@ fn check_file(
             lint::check_bytes(&bytes, &options.lint)
         }
         // Over the limit: a finding, not a failure of the run.
-        Err(Error::TooLarge { size, limit, .. }) => (
+        Err(Failure::Tool(Error::TooLarge { size, limit, .. })) => (
             std::borrow::Cow::Borrowed(""),
             lint::too_large(size, limit, &options.lint),
         ),

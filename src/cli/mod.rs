@@ -20,6 +20,9 @@ mod templates;
 mod timeline;
 
 mod checked;
+mod failure;
+
+pub(crate) use failure::Failure;
 
 use clap::{Parser, Subcommand};
 use postmortem::Error;
@@ -91,7 +94,7 @@ enum Command {
 }
 
 /// Runs the chosen subcommand.
-pub(crate) fn run(cli: Cli) -> Result<ExitCode, Error> {
+pub(crate) fn run(cli: Cli) -> Result<ExitCode, Failure> {
     let choice = match cli.color {
         ColorArg::Auto => anstream::ColorChoice::Auto,
         ColorArg::Always => anstream::ColorChoice::Always,
@@ -116,7 +119,7 @@ pub(crate) fn run(cli: Cli) -> Result<ExitCode, Error> {
         Command::Actions(args) => reports::actions(args, &config()?),
         Command::Stats(args) => reports::stats(args, &config()?),
         Command::Config => settings::show(&config()?),
-        Command::Templates(args) => templates::run(args),
+        Command::Templates(args) => templates::run(args, &config()?),
         Command::Completions(args) => ecosystem::completions(args),
         Command::Man => ecosystem::man(),
         Command::Schema => ecosystem::schema(),
@@ -125,11 +128,11 @@ pub(crate) fn run(cli: Cli) -> Result<ExitCode, Error> {
 }
 
 /// "Now" from `--now` / `POSTMORTEM_NOW`, or the clock.
-fn now(value: Option<&str>) -> Result<chrono::DateTime<chrono::Utc>, Error> {
+fn now(value: Option<&str>) -> Result<chrono::DateTime<chrono::Utc>, Failure> {
     match value {
         None => Ok(chrono::Utc::now()),
         Some(text) => {
-            postmortem::document::stamp::instant(text).map_err(|reason| Error::InvalidNow {
+            postmortem::document::stamp::instant(text).map_err(|reason| Failure::InvalidNow {
                 value: text.to_string(),
                 reason,
             })
@@ -138,7 +141,7 @@ fn now(value: Option<&str>) -> Result<chrono::DateTime<chrono::Utc>, Error> {
 }
 
 /// The bytes of a file, or of standard input for `-`.
-fn read_input(path: &std::path::Path) -> Result<Vec<u8>, Error> {
+fn read_input(path: &std::path::Path) -> Result<Vec<u8>, Failure> {
     use std::io::Read;
     if path.as_os_str() == "-" {
         let limit = postmortem::discover::MAX_FILE_BYTES;
@@ -152,9 +155,10 @@ fn read_input(path: &std::path::Path) -> Result<Vec<u8>, Error> {
                 path: "<stdin>".into(),
                 size: bytes.len() as u64,
                 limit,
-            });
+            }
+            .into());
         }
         return Ok(bytes);
     }
-    postmortem::discover::read(path)
+    Ok(postmortem::discover::read(path)?)
 }

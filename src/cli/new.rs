@@ -2,6 +2,7 @@
 //! terminal, or from a YAML front matter file (`--from`).
 
 use super::destination::{Destination, deliver};
+use crate::cli::Failure;
 use crate::output;
 use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
@@ -11,7 +12,7 @@ use postmortem::config::{Config, Settings};
 use postmortem::document::argument;
 use postmortem::report;
 use postmortem::span::Span;
-use postmortem::{Error, diagnostic::Severity, lint};
+use postmortem::{diagnostic::Severity, lint};
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -49,7 +50,7 @@ pub(super) struct Args {
     now: Option<String>,
 }
 
-pub(super) fn run(args: Args, config: &Config) -> Result<ExitCode, Error> {
+pub(super) fn run(args: Args, config: &Config) -> Result<ExitCode, Failure> {
     let now = super::now(args.now.as_deref())?;
     let settings = &config.settings;
     if let Some(from) = &args.from {
@@ -70,7 +71,7 @@ pub(super) fn run(args: Args, config: &Config) -> Result<ExitCode, Error> {
         author: if interactive { git_user_name() } else { None },
     };
     let draft = draft::draft(given, now, prompter, &settings.severities, &defaults)?;
-    let text = skeleton::document(&draft);
+    let text = skeleton::document(&draft, &settings.sections);
     let name = skeleton::file_name(draft.start.date_naive(), &draft.title);
     deliver(&args.destination, &settings.dir, &name, &text)
 }
@@ -110,7 +111,7 @@ fn from_yaml(
     destination: &Destination,
     now: DateTime<Utc>,
     settings: &Settings,
-) -> Result<ExitCode, Error> {
+) -> Result<ExitCode, Failure> {
     let yaml = super::read_input(path)?;
     let yaml = String::from_utf8_lossy(&yaml).into_owned();
     let mut text = format!("---\n{yaml}");
@@ -119,7 +120,10 @@ fn from_yaml(
     }
     let yaml_end = text.len();
     text.push_str("---\n");
-    text.push_str(&skeleton::body());
+    text.push_str(&postmortem::author::front::skeleton(
+        &settings.sections,
+        None,
+    ));
     let options = super::checked::options(now, settings);
     let checked = lint::check(&text, &options);
     // Only the errors, placed in the YAML file: the rest of the composed

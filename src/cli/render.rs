@@ -1,5 +1,6 @@
 //! `postmortem render FILE --to markdown|html|json`.
 
+use crate::cli::Failure;
 use crate::output;
 use postmortem::config::Config;
 use postmortem::render::{self, page, templates::Templates};
@@ -60,7 +61,7 @@ fn inferred(output: Option<&std::path::Path>) -> To {
 }
 
 /// The page in the format `--to` names, or the one `-o`'s extension says.
-fn rendered(model: &render::Model, args: &Args, config: &Config) -> Result<String, Error> {
+fn rendered(model: &render::Model, args: &Args, config: &Config) -> Result<String, Failure> {
     let to = args.to.unwrap_or_else(|| inferred(args.output.as_deref()));
     if to == To::Json {
         return Ok(render::to_json(model));
@@ -77,7 +78,12 @@ fn rendered(model: &render::Model, args: &Args, config: &Config) -> Result<Strin
         } else {
             args.front_matter.unwrap_or(config.settings.front_matter)
         };
-        page::markdown(model, &templates, flavour, &config.settings.sections)
+        Ok(page::markdown(
+            model,
+            &templates,
+            flavour,
+            &config.settings.sections,
+        )?)
     } else {
         // The page a site would make of this file, standing alone.
         let place = page::Place {
@@ -85,11 +91,16 @@ fn rendered(model: &render::Model, args: &Args, config: &Config) -> Result<Strin
             sections: config.settings.sections.clone(),
             ..page::Place::default()
         };
-        page::html_at(model, &templates, args.site.allow_html, &place)
+        Ok(page::html_at(
+            model,
+            &templates,
+            args.site.allow_html,
+            &place,
+        )?)
     }
 }
 
-pub(super) fn run(args: Args, config: &Config) -> Result<ExitCode, Error> {
+pub(super) fn run(args: Args, config: &Config) -> Result<ExitCode, Failure> {
     let options = super::checked::options(super::now(args.site.now.as_deref())?, &config.settings);
     if let Some(out) = &args.out {
         if !args.file.is_dir() {
@@ -101,7 +112,7 @@ pub(super) fn run(args: Args, config: &Config) -> Result<ExitCode, Error> {
                     args.file.display(),
                     out.display()
                 ),
-            });
+            }.into());
         }
         return super::site::build_from(&args.file, out, &args.site, config);
     }

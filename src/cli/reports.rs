@@ -1,9 +1,10 @@
 //! `postmortem actions` and `postmortem stats`: reports across all postmortems.
 
+use crate::cli::Failure;
 use crate::output;
 use postmortem::collection::{self, actions, stats, table};
 use postmortem::config::Config;
-use postmortem::{Error, discover, report};
+use postmortem::{discover, report};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -70,11 +71,11 @@ pub(super) struct StatsArgs {
     wide: bool,
 }
 
-pub(super) fn load(paths: &[PathBuf], config: &Config) -> Result<Vec<collection::Loaded>, Error> {
+pub(super) fn load(paths: &[PathBuf], config: &Config) -> Result<Vec<collection::Loaded>, Failure> {
     let default = [config.settings.dir.clone()];
     let found = discover::discover(if paths.is_empty() { &default } else { paths });
     if let Some(error) = found.errors.into_iter().next() {
-        return Err(error);
+        return Err(error.into());
     }
     let root = std::env::current_dir()
         .ok()
@@ -119,7 +120,7 @@ fn width(wide: bool) -> usize {
     columns.or_else(output::terminal_width).unwrap_or(80)
 }
 
-pub(super) fn actions(args: ActionsArgs, config: &Config) -> Result<ExitCode, Error> {
+pub(super) fn actions(args: ActionsArgs, config: &Config) -> Result<ExitCode, Failure> {
     if let Some(ActionsCommand::Sync(sync)) = args.command {
         return super::sync::run(sync, config);
     }
@@ -153,7 +154,7 @@ pub(super) fn actions(args: ActionsArgs, config: &Config) -> Result<ExitCode, Er
     })
 }
 
-pub(super) fn stats(args: StatsArgs, config: &Config) -> Result<ExitCode, Error> {
+pub(super) fn stats(args: StatsArgs, config: &Config) -> Result<ExitCode, Failure> {
     let by = args.by.unwrap_or(stats::By::All);
     let groups = stats::groups(&load(&args.paths, config)?, by, args.since);
     let width = width(args.wide);

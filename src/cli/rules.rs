@@ -1,6 +1,7 @@
 //! `postmortem rules` and `postmortem explain RULE`: the rule documentation
 //! kept next to each rule's code.
 
+use crate::cli::Failure;
 use crate::output;
 use postmortem::Error;
 use postmortem::diagnostic::Rule;
@@ -13,7 +14,7 @@ pub(super) struct ExplainArgs {
     rule: String,
 }
 
-pub(super) fn list() -> Result<ExitCode, Error> {
+pub(super) fn list() -> Result<ExitCode, Failure> {
     let width = Rule::ALL.iter().map(|r| r.id().len()).max().unwrap_or(0);
     let level_width = registry::all()
         .iter()
@@ -33,7 +34,7 @@ pub(super) fn list() -> Result<ExitCode, Error> {
     Ok(ExitCode::SUCCESS)
 }
 
-pub(super) fn explain(args: ExplainArgs) -> Result<ExitCode, Error> {
+pub(super) fn explain(args: ExplainArgs) -> Result<ExitCode, Failure> {
     let Some(rule) = Rule::from_id(&args.rule) else {
         let ids: Vec<&str> = Rule::ALL.iter().map(|r| r.id()).collect();
         let reason = match postmortem::suggest::did_you_mean(&args.rule, &ids) {
@@ -44,12 +45,13 @@ pub(super) fn explain(args: ExplainArgs) -> Result<ExitCode, Error> {
             what: "rule",
             value: args.rule,
             reason,
-        });
+        }
+        .into());
     };
     let info = registry::info(rule);
     let fix = info
         .fix
-        .map_or_else(String::new, |fix| format!("\nFix: {fix}\n"));
+        .map_or_else(String::new, |fix| format!("\nFix: {}\n", fix.what));
     output::print(&format!(
         "{}: {}\nDefault level: {}\n\n{}\n{fix}",
         rule.id(),

@@ -5,9 +5,9 @@
 //! after `shutdown` then `exit`, 1 on `exit` (or the end of input) without
 //! `shutdown`, 2 when the input cannot be read as LSP.
 
+use crate::cli::Failure;
 use crate::output;
 use lsp_server::{Message, Notification};
-use postmortem::Error;
 use postmortem::server::wire::{self, Frame, MAX_MESSAGE_BYTES};
 use std::io::{self, Write};
 use std::process::ExitCode;
@@ -24,7 +24,7 @@ pub(super) struct Args {
     stdio: bool,
 }
 
-pub(super) fn run(args: Args) -> Result<ExitCode, Error> {
+pub(super) fn run(args: Args) -> Result<ExitCode, Failure> {
     // Pinned only when asked; otherwise each check reads the clock.
     let now = match args.now.as_deref() {
         Some(text) => Some(super::now(Some(text))?),
@@ -45,11 +45,11 @@ pub(super) fn run(args: Args) -> Result<ExitCode, Error> {
     let written = writer.join().unwrap_or(Ok(()));
     // The reader may still wait on standard input: the process ends anyway.
     if let Ok(source) = failure.try_recv() {
-        return Err(Error::ServerIo { source });
+        return Err(Failure::ServerIo { cause: source });
     }
     match written {
         Err(source) if source.kind() != io::ErrorKind::BrokenPipe => {
-            Err(Error::ServerIo { source })
+            Err(Failure::ServerIo { cause: source })
         }
         _ => Ok(match ending {
             postmortem::server::Ending::Shutdown => ExitCode::SUCCESS,

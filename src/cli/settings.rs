@@ -1,123 +1,50 @@
 //! `postmortem config`: the configuration in force, as YAML that could be
 //! saved as `postmortem.yml`, with where each value came from.
 
+use crate::cli::Failure;
 use crate::output;
 use postmortem::author::emit::{list, scalar};
-use postmortem::config::{Config, RuleSetting};
-use postmortem::duration::format as duration;
-use postmortem::{Error, Rule};
+use postmortem::config::{Config, KEYS, Shown};
 use std::process::ExitCode;
 
-pub(super) fn show(config: &Config) -> Result<ExitCode, Error> {
-    let s = &config.settings;
+pub(super) fn show(config: &Config) -> Result<ExitCode, Failure> {
     let mut out = match &config.path {
         Some(path) => format!("# read from {}\n", path.display()),
         None => "# no postmortem.yml found here or above: every value is the default\n".to_string(),
     };
-    let mut line = |key: &str, value: String| {
-        let origin = config.origin(key);
-        out.push_str(&match value.strip_prefix('\n') {
-            Some(block) => format!("{key}:  # {origin}\n{block}\n"),
-            None => format!("{key}:{value}  # {origin}\n"),
+    for key in KEYS {
+        let origin = config.origin(key.name);
+        let name = key.name;
+        out.push_str(&match (key.show)(&config.settings) {
+            Shown::Map(entries) => {
+                let block = block(entries.into_iter().map(|(k, v)| (k, inline(v))));
+                match block.strip_prefix('\n') {
+                    Some(block) => format!("{name}:  # {origin}\n{block}\n"),
+                    None => format!("{name}:{block}  # {origin}\n"),
+                }
+            }
+            value => format!("{name}: {}  # {origin}\n", inline(value)),
         });
-    };
-    line("dir", format!(" {}", scalar(&s.dir.to_string_lossy())));
-    line(
-        "timezone",
-        format!(" {}", s.timezone.as_deref().map_or("~".into(), scalar)),
-    );
-    line(
-        "severities",
-        block(s.severities.iter().map(|(k, v)| (k.clone(), scalar(v)))),
-    );
-    line(
-        "sections",
-        block(s.sections.iter().map(|(k, v)| (k.clone(), list(v)))),
-    );
-    line(
-        "rules",
-        block(
-            Rule::ALL
-                .iter()
-                .filter_map(|&rule| Some((rule.id().to_string(), level_name(s.rule(rule)?)))),
-        ),
-    );
-    let (minutes, percent) = s.duration_tolerance;
-    line(
-        "duration_tolerance",
-        format!(" {{minutes: {minutes}, percent: {percent}}}"),
-    );
-    line(
-        "update_interval",
-        format!(" {}", s.update_interval.map_or("~".into(), duration)),
-    );
-    line(
-        "action_sla",
-        block(s.action_sla.iter().map(|(k, v)| (k.clone(), duration(*v)))),
-    );
-    line("blameless", format!(" {}", list(&s.blameless)));
-    line("extra_keys", format!(" {}", list(&s.extra_keys)));
-    line("lang", format!(" {}", scalar(&s.lang)));
-    line("front_matter", format!(" {}", s.front_matter.name()));
-    let templates = s.templates.as_ref().map(|t| scalar(&t.to_string_lossy()));
-    line("templates", format!(" {}", templates.unwrap_or("~".into())));
-    line("trackers", trackers(&s.trackers));
+    }
     output::print(&out);
     Ok(ExitCode::SUCCESS)
 }
 
-/// `trackers:` as flow mappings, a line per tracker; secrets are never
-/// settings, so there are none to hide.
-fn trackers(t: &postmortem::tracker::Trackers) -> String {
-    let map = |pairs: &[(String, String)]| {
-        let inner: Vec<String> = pairs
-            .iter()
-            .map(|(k, v)| format!("{}: {}", scalar(k), scalar(v)))
-            .collect();
-        format!("{{{}}}", inner.join(", "))
-    };
-    let mut lines = Vec::new();
-    if let Some(g) = &t.github {
-        lines.push(format!(
-            "\n  github: {{repo: {}, api_url: {}, labels: {}, owners: {}}}",
-            scalar(&g.repo),
-            scalar(&g.api_url),
-            list(&g.labels),
-            map(&g.owners)
-        ));
+/// A value on one line.
+fn inline(value: Shown) -> String {
+    match value {
+        Shown::Text(None) => "~".into(),
+        Shown::Text(Some(text)) => scalar(&text),
+        Shown::Plain(text) => text,
+        Shown::List(items) => list(&items),
+        Shown::Map(entries) => {
+            let pairs: Vec<String> = entries
+                .into_iter()
+                .map(|(k, v)| format!("{}: {}", scalar(&k), inline(v)))
+                .collect();
+            format!("{{{}}}", pairs.join(", "))
+        }
     }
-    if let Some(j) = &t.jira {
-        lines.push(format!(
-            "\n  jira: {{url: {}, project: {}, issue_type: {}, labels: {}, priorities: {}}}",
-            scalar(&j.url),
-            scalar(&j.project),
-            scalar(&j.issue_type),
-            list(&j.labels),
-            map(&j.priorities)
-        ));
-    }
-    if let Some(l) = &t.linear {
-        lines.push(format!(
-            "\n  linear: {{team: {}, api_url: {}}}",
-            scalar(&l.team),
-            scalar(&l.api_url)
-        ));
-    }
-    if lines.is_empty() {
-        " {}".into()
-    } else {
-        lines.concat()
-    }
-}
-
-/// A rule level as `postmortem.yml` writes it.
-fn level_name(level: RuleSetting) -> String {
-    match level {
-        RuleSetting::Error => "error",
-        RuleSetting::Warning => "warning",
-        RuleSetting::Off => "off",
-    }
-    .to_string()
 }
 
 /// A nested mapping on the lines after its key, or `{}` when empty.

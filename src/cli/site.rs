@@ -2,12 +2,13 @@
 //! static site of the published postmortems. Lint errors stop the build;
 //! the output folder is replaced only once every page rendered.
 
+use crate::cli::Failure;
 use crate::output;
 use postmortem::config::Config;
-use postmortem::render::site::{self, SiteOptions};
 use postmortem::render::templates::Templates;
-use postmortem::report;
-use postmortem::{Error, discover, lint, render, write};
+use postmortem::report::{self, FileReport, Format};
+use postmortem::site::{self, Read, Site};
+use postmortem::{discover, lint, write};
 use rayon::prelude::*;
 use std::path::Path;
 use std::process::ExitCode;
@@ -65,7 +66,7 @@ fn web_url(value: &str) -> Result<String, String> {
 }
 
 /// `postmortem site`.
-pub(super) fn run(args: Args, config: &Config) -> Result<ExitCode, Error> {
+pub(super) fn run(args: Args, config: &Config) -> Result<ExitCode, Failure> {
     let source = args.source.unwrap_or_else(|| config.settings.dir.clone());
     build_from(&source, &args.out, &args.flags, config)
 }
@@ -76,7 +77,7 @@ pub(super) fn build_from(
     out: &Path,
     flags: &Flags,
     config: &Config,
-) -> Result<ExitCode, Error> {
+) -> Result<ExitCode, Failure> {
     let build = Build {
         source,
         out,
@@ -104,30 +105,29 @@ pub(super) struct Build<'a> {
     pub lint: lint::Options,
 }
 
-pub(super) fn build_site(build: Build<'_>, config: &Config) -> Result<ExitCode, Error> {
+pub(super) fn build_site(build: Build<'_>, config: &Config) -> Result<ExitCode, Failure> {
     write::site::check(build.out, build.source)?;
     let found = discover::discover(&[build.source.to_path_buf()]);
     if let Some(error) = found.errors.into_iter().next() {
-        return Err(error);
+        return Err(error.into());
     }
-    let Models {
-        models,
-        documents,
-        failed,
-        skipped,
-    } = models(&found.files, &build)?;
-    if failed > 0 {
-        let noun = if failed == 1 {
-            "postmortem has"
-        } else {
-            "postmortems have"
-        };
-        output::message(
-            "error",
-            &format!("{failed} {noun} errors; the site was not built"),
-        );
-        return Ok(ExitCode::from(1));
+    let options = site::Options {
+        lint: build.lint.clone(),
+        drafts: build.include_drafts,
+        public: !build.internal,
+    };
+    // Read, checked and modelled on every core; findings shown in path order.
+    let reads = found
+        .files
+        .par_iter()
+        .map(|path| site::read(path, &options))
+        .collect();
+    let site = Site { reads };
+    show_findings(&site);
+    if let Some(code) = refused(&site) {
+        return Ok(code);
     }
+    let skipped = site.unpublished();
     if skipped > 0 {
         let noun = if skipped == 1 { "draft" } else { "drafts" };
         output::message(
@@ -137,22 +137,16 @@ pub(super) fn build_site(build: Build<'_>, config: &Config) -> Result<ExitCode, 
     }
     let folder = build.templates.or(config.settings.templates.as_deref());
     let templates = Templates::load(folder)?;
-    let options = SiteOptions {
-        title: build.title.to_string(),
-        base_url: build
-            .base_url
-            .map(|u| format!("{}/", u.trim_end_matches('/')))
-            .unwrap_or_default(),
-        allow_html: build.allow_html,
-        stamp: source_date_epoch(),
-        problems: Vec::new(),
-        trends: postmortem::collection::trends::trends(&documents, build.lint.now.date_naive()),
-        lang: config.settings.lang.clone(),
-        sections: config.settings.sections.clone(),
-    };
-    let files = site::build(&models, &templates, &options)?;
+    let settings = settings(
+        build.title,
+        build.base_url,
+        build.allow_html,
+        &config.settings,
+    );
+    let today = build.lint.now.date_naive();
+    let files = site.build(&templates, &settings, options.public, today)?;
     write::site::publish(build.out, build.source, &files)?;
-    let count = match models.len() {
+    let count = match site.pages().count() {
         1 => "1 postmortem".to_string(),
         n => format!("{n} postmortems"),
     };
@@ -160,88 +154,81 @@ pub(super) fn build_site(build: Build<'_>, config: &Config) -> Result<ExitCode, 
     Ok(ExitCode::SUCCESS)
 }
 
-/// The models of the postmortems to publish, and how many were refused
-/// (errors) or left out (unpublished).
-struct Models {
-    models: Vec<render::Model>,
-    /// Their documents, for the trends page.
-    documents: Vec<postmortem::collection::Loaded>,
-    failed: usize,
-    skipped: usize,
+/// What a site shows besides its postmortems, from the flags and the
+/// configuration (`serve` makes its own the same way).
+pub(super) fn settings(
+    title: &str,
+    base_url: Option<&str>,
+    allow_html: bool,
+    project: &postmortem::config::Settings,
+) -> site::Settings {
+    site::Settings {
+        title: title.to_string(),
+        base_url: base_url
+            .map(|u| format!("{}/", u.trim_end_matches('/')))
+            .unwrap_or_default(),
+        allow_html,
+        stamp: source_date_epoch(),
+        lang: project.lang.clone(),
+        sections: project.sections.clone(),
+    }
 }
 
-fn models(files: &[std::path::PathBuf], build: &Build<'_>) -> Result<Models, Error> {
-    let mut out = Models {
-        models: Vec::new(),
-        documents: Vec::new(),
-        failed: 0,
-        skipped: 0,
-    };
-    // Read, checked and modelled on every core; diagnostics shown in path
-    // order afterwards.
-    let read: Vec<Result<Option<Read>, Error>> =
-        files.par_iter().map(|path| read_one(path, build)).collect();
-    for (path, read) in files.iter().zip(read) {
-        let Some(read) = read? else {
-            out.skipped += 1;
-            continue;
-        };
-        let shown = report::display_path(path);
-        let checked = read.checked;
-        let document = super::checked::check_or_refuse(
-            &shown,
-            &read.text,
-            &checked.findings,
-            checked.document,
-        );
-        match (document, read.model) {
-            (Some(document), Some(model)) => {
-                out.models.push(model);
-                out.documents.push(postmortem::collection::Loaded {
-                    path: shown,
-                    file: path.clone(),
-                    document,
-                });
+/// Each file's findings on standard error, as `lint` shows them.
+fn show_findings(site: &Site) {
+    for read in &site.reads {
+        match read {
+            Read::Page(page) => {
+                let file = FileReport {
+                    path: &page.loaded.path,
+                    text: &page.text,
+                    findings: &page.findings,
+                };
+                output::print_diagnostics(&report::render(Format::Human, file, true));
             }
-            _ => out.failed += 1,
+            Read::Problems(problems) => match &problems.unreadable {
+                Some(why) => output::message("error", why),
+                None => {
+                    let file = FileReport {
+                        path: &problems.shown,
+                        text: &problems.text,
+                        findings: &problems.findings,
+                    };
+                    output::print_diagnostics(&report::render(Format::Human, file, true));
+                }
+            },
+            Read::Unpublished => {}
         }
     }
-    Ok(out)
 }
 
-/// One postmortem, checked, with its model when it has a document.
-struct Read {
-    text: String,
-    checked: lint::Checked,
-    model: Option<render::Model>,
-}
-
-/// `None` for a postmortem that will not be published.
-fn read_one(path: &Path, build: &Build<'_>) -> Result<Option<Read>, Error> {
-    let bytes = discover::read(path)?;
-    let (text, checked) = lint::check_bytes(&bytes, &build.lint);
-    // A postmortem that will not be published cannot stop the site; one
-    // whose front matter cannot be read might be published, so it does.
-    let published = checked
-        .document
-        .as_ref()
-        .is_none_or(|d| d.status.value == postmortem::document::Status::Published);
-    if !published && !build.include_drafts {
-        return Ok(None);
+/// The exit code when problems stop the build: 1 for errors in
+/// postmortems, 2 when a file could not be read.
+fn refused(site: &Site) -> Option<ExitCode> {
+    let failed = site.problems().count();
+    if failed == 0 {
+        return None;
     }
-    let model = checked
-        .document
-        .as_ref()
-        .map(|document| render::model_of_file(document, &text, !build.internal, path));
-    Ok(Some(Read {
-        text: text.into_owned(),
-        checked,
-        model,
-    }))
+    let noun = if failed == 1 {
+        "postmortem has"
+    } else {
+        "postmortems have"
+    };
+    let unreadable = site.problems().any(|p| p.unreadable.is_some());
+    let what = if unreadable {
+        "errors or could not be read"
+    } else {
+        "errors"
+    };
+    output::message(
+        "error",
+        &format!("{failed} {noun} {what}; the site was not built"),
+    );
+    Some(ExitCode::from(if unreadable { 2 } else { 1 }))
 }
 
 /// `SOURCE_DATE_EPOCH` as RFC 3339, for reproducible builds that want a stamp.
-fn source_date_epoch() -> Option<String> {
+pub(super) fn source_date_epoch() -> Option<String> {
     let seconds: i64 = std::env::var("SOURCE_DATE_EPOCH").ok()?.parse().ok()?;
     let stamp = chrono::DateTime::from_timestamp(seconds, 0)?;
     Some(stamp.to_rfc3339_opts(chrono::SecondsFormat::Secs, true))

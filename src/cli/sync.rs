@@ -2,11 +2,11 @@
 //! the tracker chosen, its credentials read from the environment, the plan
 //! made and run, each event printed as it happens (or all as JSON).
 
+use crate::cli::Failure;
 use crate::output;
-use postmortem::Error;
 use postmortem::config::Config;
 use postmortem::tracker::sync::{Event, What};
-use postmortem::tracker::{self, Kind, Secrets, TrackerError, Trackers, plan};
+use postmortem::tracker::{self, Kind, Secrets, SyncError, TrackerError, Trackers, plan};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -37,12 +37,11 @@ pub(super) struct SyncArgs {
     base_url: Option<String>,
 }
 
-pub(super) fn run(args: SyncArgs, config: &Config) -> Result<ExitCode, Error> {
+pub(super) fn run(args: SyncArgs, config: &Config) -> Result<ExitCode, Failure> {
     let trackers = &config.settings.trackers;
     let kind = choose(args.tracker, trackers)?;
     let secrets = Secrets::from(|name| std::env::var(name).ok());
-    let mut client =
-        tracker::connect(kind, trackers, &secrets).map_err(|source| Error::Tracker { source })?;
+    let mut client = tracker::connect(kind, trackers, &secrets).map_err(SyncError::from)?;
     let loaded = super::reports::load(&args.paths, config)?;
     let plans = plan::plan(&loaded, &|link| client.owns(link), args.base_url.as_deref());
     let json = args.format == SyncFormat::Json;
@@ -58,7 +57,7 @@ pub(super) fn run(args: SyncArgs, config: &Config) -> Result<ExitCode, Error> {
     } else if result.is_ok() {
         output::print(&summary(&events, args.dry_run));
     }
-    result?;
+    result.map_err(Failure::from)?;
     let refused = events
         .iter()
         .any(|e| matches!(e.what, What::Rejected { .. }));
@@ -66,7 +65,7 @@ pub(super) fn run(args: SyncArgs, config: &Config) -> Result<ExitCode, Error> {
 }
 
 /// `--tracker`, or the only configured one.
-fn choose(chosen: Option<Kind>, trackers: &Trackers) -> Result<Kind, Error> {
+fn choose(chosen: Option<Kind>, trackers: &Trackers) -> Result<Kind, SyncError> {
     let configured: Vec<Kind> = [
         (Kind::Github, trackers.github.is_some()),
         (Kind::Jira, trackers.jira.is_some()),
@@ -83,7 +82,7 @@ fn choose(chosen: Option<Kind>, trackers: &Trackers) -> Result<Kind, Error> {
             names: many.iter().map(|k| k.name()).collect::<Vec<_>>().join(", "),
         },
     };
-    Err(Error::Tracker { source })
+    Err(source.into())
 }
 
 /// One event as a line.

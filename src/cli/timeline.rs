@@ -1,9 +1,10 @@
 //! `postmortem timeline add FILE "what happened" [--at TIME|now] [--kind KIND]`.
 
+use crate::cli::Failure;
 use crate::output;
 use postmortem::author::timeline::{self, NewEntry};
 use postmortem::document::Kind;
-use postmortem::{Error, write};
+use postmortem::write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -42,7 +43,7 @@ struct AddArgs {
     now: Option<String>,
 }
 
-pub(super) fn run(args: Args) -> Result<ExitCode, Error> {
+pub(super) fn run(args: Args) -> Result<ExitCode, Failure> {
     let Command::Add(args) = args.command;
     let now = super::now(args.now.as_deref())?;
     let kind = args.kind.as_deref().and_then(Kind::from_name);
@@ -53,9 +54,9 @@ pub(super) fn run(args: Args) -> Result<ExitCode, Error> {
         ..NewEntry::default()
     };
     write::edit(&args.file, |text| {
-        timeline::add(text, &entry, now, args.replace).map_err(|source| Error::Timeline {
+        timeline::add(text, &entry, now, args.replace).map_err(|cause| Failure::Timeline {
             path: args.file.clone(),
-            source,
+            cause,
         })
     })?;
     output::print(&format!("{}\n", args.file.display()));

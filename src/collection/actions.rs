@@ -75,7 +75,7 @@ pub fn rows(postmortems: &[Loaded], filter: &Filter, now: DateTime<Utc>) -> Vec<
                 issue: item
                     .link
                     .as_ref()
-                    .and_then(|l| crate::tracker::key(&l.value)),
+                    .and_then(|l| crate::document::issue::key(&l.value)),
             })
         })
         .filter(|row| keep(row, filter))

@@ -142,7 +142,7 @@ fn actions(docs: &[&Document]) -> [usize; 3] {
     let tracked = |i: &crate::ActionItem| {
         i.link
             .as_ref()
-            .is_some_and(|l| crate::tracker::key(&l.value).is_some())
+            .is_some_and(|l| crate::document::issue::key(&l.value).is_some())
     };
     items.fold([0; 3], |[open, finished, linked], i| {
         [

@@ -3,17 +3,19 @@
 //! reader as the front matter so unknown keys are rejected with their line.
 
 mod front_matter;
+mod keys;
 mod read;
 pub mod trackers;
 
 pub use front_matter::FrontMatter;
+pub use keys::{Consumer, KEYS, Key, Shown};
 
 use crate::diagnostic::{Finding, Rule};
 use crate::document::body::Canonical;
-use crate::document::fields::Fields;
-use crate::document::yaml;
 use crate::error::Error;
 use crate::span::LineIndex;
+use crate::yaml;
+use crate::yaml::fields::Fields;
 use std::path::{Path, PathBuf};
 
 /// The configuration file's name.
@@ -114,23 +116,6 @@ pub struct Config {
     pub set: Vec<(String, usize)>,
 }
 
-const KEYS: &[&str] = &[
-    "dir",
-    "timezone",
-    "severities",
-    "sections",
-    "rules",
-    "duration_tolerance",
-    "update_interval",
-    "action_sla",
-    "blameless",
-    "templates",
-    "extra_keys",
-    "lang",
-    "front_matter",
-    "trackers",
-];
-
 impl Settings {
     /// The level the project sets for `rule`, if it sets one.
     pub fn rule(&self, rule: Rule) -> Option<RuleSetting> {
@@ -222,12 +207,14 @@ impl Config {
             ..Config::default()
         };
         let index = LineIndex::new(text);
-        for entry in fields.mapping(&root, "the configuration", KEYS) {
+        for entry in fields.mapping(&root, "the configuration", &keys::names()) {
             config.set.push((
                 entry.key.value.clone(),
                 index.position(text, entry.key.span.start).line,
             ));
-            read::setting(&mut config.settings, entry, text, &mut fields);
+            if let Some(key) = KEYS.iter().find(|k| k.name == entry.key.value) {
+                (key.read)(&mut config.settings, &entry.value, text, &mut fields);
+            }
         }
         if fields.findings.is_empty() {
             return Ok(config);

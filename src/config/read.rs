@@ -1,62 +1,108 @@
-//! Reading each key of `postmortem.yml` into [`Settings`], reporting wrong
-//! types, unknown rules and unusable values with their position.
+//! Reading each key of `postmortem.yml` into [`Settings`] (the readers
+//! `keys::KEYS` names), reporting wrong types, unknown rules and unusable
+//! values with their position.
 
 use super::{RuleSetting, Settings};
 use crate::diagnostic::Rule;
-use crate::document::fields::Fields;
-use crate::document::yaml::{self, Entry, Node};
 use crate::document::zone;
 use crate::suggest::did_you_mean;
+use crate::yaml::fields::Fields;
+use crate::yaml::{self, Entry, Node};
 
-/// Reads one top-level key into `settings`; problems go to `fields`.
-pub(super) fn setting(settings: &mut Settings, entry: &Entry, text: &str, fields: &mut Fields) {
-    let node = &entry.value;
-    match entry.key.value.as_str() {
-        "dir" => {
-            settings.dir = fields
-                .text(node, text, "`dir`")
-                .map_or(settings.dir.clone(), |d| d.value.into())
-        }
-        "timezone" => settings.timezone = timezone(node, text, fields),
-        "severities" => settings.severities = pairs(node, text, fields, "`severities`"),
-        "sections" => settings.sections = sections(node, text, fields),
-        "rules" => settings.rules = rules(node, text, fields),
-        "duration_tolerance" => settings.duration_tolerance = tolerance(node, text, fields),
-        "update_interval" => {
-            settings.update_interval = duration(node, text, fields, "`update_interval`")
-        }
-        "action_sla" => settings.action_sla = sla(node, text, fields),
-        "blameless" => {
-            settings.blameless = fields
-                .text_list(node, text, "a phrase")
-                .into_iter()
-                .map(|p| p.value.to_lowercase())
-                .collect()
-        }
-        "extra_keys" => settings.extra_keys = extra_keys(node, text, fields),
-        "lang" => {
-            settings.lang = fields
-                .text(node, text, "`lang`")
-                .map_or(settings.lang.clone(), |l| l.value)
-        }
-        "front_matter" => {
-            settings.front_matter = fields
-                .choice(node, text, "`front_matter`", &super::FrontMatter::NAMES)
-                .and_then(|f| super::FrontMatter::from_name(&f.value))
-                .unwrap_or(settings.front_matter)
-        }
-        "trackers" => settings.trackers = super::trackers::read(node, text, fields),
-        _ => {
-            settings.templates = fields
-                .text(node, text, "`templates`")
-                .map(|t| t.value.into())
-        }
+/// `dir`.
+pub(super) fn dir(settings: &mut Settings, node: &Node, text: &str, fields: &mut Fields) {
+    if let Some(dir) = fields.text(node, text, "`dir`") {
+        settings.dir = dir.value.into();
     }
+}
+
+/// `timezone`.
+pub(super) fn timezone(settings: &mut Settings, node: &Node, text: &str, fields: &mut Fields) {
+    settings.timezone = zone_name(node, text, fields);
+}
+
+/// `severities`.
+pub(super) fn severities(settings: &mut Settings, node: &Node, text: &str, fields: &mut Fields) {
+    settings.severities = pairs(node, text, fields, "`severities`");
+}
+
+/// `update_interval`.
+pub(super) fn update_interval(
+    settings: &mut Settings,
+    node: &Node,
+    text: &str,
+    fields: &mut Fields,
+) {
+    settings.update_interval = duration(node, text, fields, "`update_interval`");
+}
+
+/// `blameless`.
+pub(super) fn blameless(settings: &mut Settings, node: &Node, text: &str, fields: &mut Fields) {
+    settings.blameless = fields
+        .text_list(node, text, "a phrase")
+        .into_iter()
+        .map(|p| p.value.to_lowercase())
+        .collect();
+}
+
+/// `lang`.
+pub(super) fn lang(settings: &mut Settings, node: &Node, text: &str, fields: &mut Fields) {
+    if let Some(lang) = fields.text(node, text, "`lang`") {
+        settings.lang = lang.value;
+    }
+}
+
+/// `front_matter`.
+pub(super) fn front_matter(settings: &mut Settings, node: &Node, text: &str, fields: &mut Fields) {
+    let names = &super::FrontMatter::NAMES;
+    if let Some(flavour) = fields
+        .choice(node, text, "`front_matter`", names)
+        .and_then(|f| super::FrontMatter::from_name(&f.value))
+    {
+        settings.front_matter = flavour;
+    }
+}
+
+/// `extra_keys`.
+pub(super) fn extra_keys(settings: &mut Settings, node: &Node, text: &str, fields: &mut Fields) {
+    settings.extra_keys = extra_key_list(node, text, fields);
+}
+
+/// `sections`.
+pub(super) fn sections(settings: &mut Settings, node: &Node, text: &str, fields: &mut Fields) {
+    settings.sections = section_list(node, text, fields);
+}
+
+/// `rules`.
+pub(super) fn rules(settings: &mut Settings, node: &Node, text: &str, fields: &mut Fields) {
+    settings.rules = rule_levels(node, text, fields);
+}
+
+/// `duration_tolerance`.
+pub(super) fn tolerance(settings: &mut Settings, node: &Node, text: &str, fields: &mut Fields) {
+    settings.duration_tolerance = tolerance_of(node, text, fields);
+}
+
+/// `action_sla`.
+pub(super) fn sla(settings: &mut Settings, node: &Node, text: &str, fields: &mut Fields) {
+    settings.action_sla = sla_of(node, text, fields);
+}
+
+/// `trackers`.
+pub(super) fn trackers(settings: &mut Settings, node: &Node, text: &str, fields: &mut Fields) {
+    settings.trackers = super::trackers::read(node, text, fields);
+}
+
+/// `templates`.
+pub(super) fn templates(settings: &mut Settings, node: &Node, text: &str, fields: &mut Fields) {
+    settings.templates = fields
+        .text(node, text, "`templates`")
+        .map(|t| t.value.into());
 }
 
 /// `extra_keys`: names that are not the format's own keys (those are read
 /// and checked as the format says, whatever this list holds).
-fn extra_keys(node: &Node, text: &str, fields: &mut Fields) -> Vec<String> {
+fn extra_key_list(node: &Node, text: &str, fields: &mut Fields) -> Vec<String> {
     let mut keys = Vec::new();
     for key in fields.text_list(node, text, "a key") {
         if crate::document::schema::TOP.contains(&key.value.as_str()) {
@@ -72,7 +118,7 @@ fn extra_keys(node: &Node, text: &str, fields: &mut Fields) -> Vec<String> {
     keys
 }
 
-fn timezone(node: &Node, text: &str, fields: &mut Fields) -> Option<String> {
+fn zone_name(node: &Node, text: &str, fields: &mut Fields) -> Option<String> {
     let name = fields.text(node, text, "`timezone`")?;
     if let Err(suggestion) = zone::parse_zone(&name.value) {
         let help = suggestion.map(|s| format!("did you mean `{s}`?"));
@@ -118,7 +164,7 @@ fn any_mapping<'n>(node: &'n Node, fields: &mut Fields, what: &str) -> Option<&'
     }
 }
 
-fn sections(node: &Node, text: &str, fields: &mut Fields) -> Vec<(String, Vec<String>)> {
+fn section_list(node: &Node, text: &str, fields: &mut Fields) -> Vec<(String, Vec<String>)> {
     let Some(entries) = any_mapping(node, fields, "`sections`") else {
         return Vec::new();
     };
@@ -135,7 +181,7 @@ fn sections(node: &Node, text: &str, fields: &mut Fields) -> Vec<(String, Vec<St
         .collect()
 }
 
-fn rules(node: &Node, text: &str, fields: &mut Fields) -> [Option<RuleSetting>; Rule::COUNT] {
+fn rule_levels(node: &Node, text: &str, fields: &mut Fields) -> [Option<RuleSetting>; Rule::COUNT] {
     let mut out = [None; Rule::COUNT];
     let Some(entries) = any_mapping(node, fields, "`rules`") else {
         return out;
@@ -177,7 +223,7 @@ fn duration(node: &Node, text: &str, fields: &mut Fields, what: &str) -> Option<
     minutes
 }
 
-fn tolerance(node: &Node, text: &str, fields: &mut Fields) -> (i64, f64) {
+fn tolerance_of(node: &Node, text: &str, fields: &mut Fields) -> (i64, f64) {
     let entries = fields.mapping(node, "`duration_tolerance`", &["minutes", "percent"]);
     let mut tolerance = Settings::default().duration_tolerance;
     for e in entries {
@@ -190,7 +236,7 @@ fn tolerance(node: &Node, text: &str, fields: &mut Fields) -> (i64, f64) {
                     format!(
                         "`{}` should be a number, found `{}`",
                         e.key.value,
-                        crate::document::fields::raw(text, e.value.span)
+                        yaml::fields::raw(text, e.value.span)
                     ),
                     None,
                 );
@@ -205,7 +251,7 @@ fn tolerance(node: &Node, text: &str, fields: &mut Fields) -> (i64, f64) {
     tolerance
 }
 
-fn sla(node: &Node, text: &str, fields: &mut Fields) -> Vec<(String, i64)> {
+fn sla_of(node: &Node, text: &str, fields: &mut Fields) -> Vec<(String, i64)> {
     let entries = fields.mapping(node, "`action_sla`", crate::document::schema::PRIORITIES);
     entries
         .iter()

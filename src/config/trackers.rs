@@ -2,9 +2,9 @@
 //! tracker's addresses default to the public service and may point anywhere
 //! (GitHub Enterprise, a proxy, a test server). No secret is read here.
 
-use crate::document::fields::Fields;
-use crate::document::yaml::{self, Entry, Node};
 use crate::span::Span;
+use crate::yaml::fields::Fields;
+use crate::yaml::{self, Entry, Node};
 
 /// The configured trackers.
 #[derive(Clone, Debug, Default, PartialEq)]

@@ -6,7 +6,6 @@ mod fix;
 
 pub use fix::{Applicability, Choice, Edit, Fix};
 
-use crate::rule_table::declare_rules;
 use crate::span::{LineIndex, Position, Span};
 use serde::Serialize;
 use std::fmt;
@@ -28,6 +27,40 @@ impl fmt::Display for Severity {
             Self::Error => "error",
         })
     }
+}
+
+/// The `Rule` enum, its count, its ids and its index.
+macro_rules! declare_rules {
+    ($(($variant:ident, $id:literal, $module:ident)),* $(,)?) => {
+        /// Every rule the linter knows, by its stable kebab-case id.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+        pub enum Rule {
+            $(
+                #[doc = concat!("`", $id, "`")]
+                $variant,
+            )*
+        }
+
+        impl Rule {
+            /// How many rules there are.
+            pub const COUNT: usize = [$($id),*].len();
+
+            /// All rules, in the order they are documented.
+            pub const ALL: [Rule; Rule::COUNT] = [$(Rule::$variant),*];
+
+            /// The id users write and see, such as `timeline-order`.
+            pub fn id(self) -> &'static str {
+                match self {
+                    $(Rule::$variant => $id,)*
+                }
+            }
+
+            /// The rule's place in [`Rule::ALL`], for tables indexed by rule.
+            pub fn index(self) -> usize {
+                self as usize
+            }
+        }
+    };
 }
 
 crate::rule_table::rule_table!(declare_rules);

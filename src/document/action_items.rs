@@ -3,8 +3,8 @@
 
 use super::model::{ActionItem, ActionKind, ActionStatus, Priority};
 use super::schema::{ACTION, ACTION_KINDS, ACTION_STATUSES, PRIORITIES, Reader};
-use super::yaml::Node;
 use crate::span::Spanned;
+use crate::yaml::Node;
 use chrono::NaiveDate;
 
 impl Reader<'_, '_> {

@@ -92,6 +92,35 @@ impl Canonical {
             names_match(heading, c.heading()) || c.aliases().iter().any(|a| names_match(heading, a))
         })
     }
+
+    /// The section a heading names under a project's `sections`
+    /// (postmortem.yml): its own names and aliases, then the headings the
+    /// project accepts for each (`Blast radius` for Impact).
+    pub fn from_heading_in(heading: &str, sections: &[(String, Vec<String>)]) -> Option<Canonical> {
+        Canonical::from_heading(heading).or_else(|| {
+            sections
+                .iter()
+                .find(|(name, aliases)| {
+                    names_match(heading, name) || aliases.iter().any(|a| names_match(heading, a))
+                })
+                .and_then(|(name, aliases)| {
+                    Canonical::from_heading(name)
+                        .or_else(|| aliases.iter().find_map(|a| Canonical::from_heading(a)))
+                })
+        })
+    }
+
+    /// Its name in the model's JSON and in templates (`root_cause`).
+    pub fn key(self) -> &'static str {
+        match self {
+            Canonical::Summary => "summary",
+            Canonical::Impact => "impact",
+            Canonical::Timeline => "timeline",
+            Canonical::RootCause => "root_cause",
+            Canonical::Remediation => "remediation",
+            Canonical::LessonsLearned => "lessons_learned",
+        }
+    }
 }
 
 /// Whether a heading is a section: level 1 and 2 always, a deeper one only

@@ -4,6 +4,7 @@
 
 use crate::diagnostic::{Finding, Rule};
 use crate::span::Span;
+use crate::yaml::{Node, Value};
 
 /// What to do with a file that is not a postmortem yet.
 const WAYS: &str = "to check it as a postmortem, run `postmortem adopt` on it (it writes the front matter from what the document says, keeping every line), or give it YAML front matter with `title`, `timezone` and a `timeline` of timestamped entries (`postmortem new --print` shows the shape); to leave it out, move it out of the folder or start its name with `_`";
@@ -47,17 +48,18 @@ pub(crate) fn no_front_matter(text: &str, first_line: Span) -> Finding {
     Finding::new(Rule::FrontMatter, first_line, message).with_help(WAYS)
 }
 
-/// A finding when the front matter `yaml` (at byte `base`) is a blog post's:
-/// no `timeline`, and keys only blog engines use.
-pub(crate) fn blog_post(yaml: &str, base: usize, has_timeline: bool) -> Option<Finding> {
+/// A finding when the front matter, read as `root` (at byte `base`), is a
+/// blog post's: no `timeline`, and keys only blog engines use.
+pub(crate) fn blog_post(root: &Node, base: usize, has_timeline: bool) -> Option<Finding> {
+    let Value::Map(entries) = &root.value else {
+        return None;
+    };
     if has_timeline {
         return None;
     }
-    let found: Vec<&str> = yaml
-        .lines()
-        .filter(|line| !line.starts_with([' ', '\t', '-', '#']))
-        .filter_map(|line| line.split(':').next())
-        .map(str::trim)
+    let found: Vec<&str> = entries
+        .iter()
+        .map(|entry| entry.key.value.as_str())
         .filter(|key| BLOG_KEYS.contains(key))
         .collect();
     if found.is_empty() {
@@ -89,14 +91,15 @@ mod tests {
 
     #[test]
     fn a_blog_post_is_told_by_its_keys_and_missing_timeline() {
-        let post = "layout: post\ntitle: Outage\ncategories: [ops]\n";
-        let finding = blog_post(post, 4, false).unwrap();
+        let read = |yaml: &str| crate::yaml::parse(yaml, 4).unwrap();
+        let post = read("layout: post\ntitle: Outage\ncategories: [ops]\n");
+        let finding = blog_post(&post, 4, false).unwrap();
         assert!(
             finding.message.contains("`layout`, `categories`"),
             "{}",
             finding.message
         );
-        assert!(blog_post(post, 4, true).is_none());
-        assert!(blog_post("title: x\n", 4, false).is_none());
+        assert!(blog_post(&post, 4, true).is_none());
+        assert!(blog_post(&read("title: x\n"), 4, false).is_none());
     }
 }

@@ -84,7 +84,7 @@ pub struct Internal {
 
 impl Internal {
     /// Whether `span` lies within an internal part.
-    pub fn hides(&self, span: Span) -> bool {
+    pub(crate) fn hides(&self, span: Span) -> bool {
         self.regions
             .iter()
             .any(|r| r.start <= span.start && span.end <= r.end)

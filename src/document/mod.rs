@@ -7,9 +7,9 @@ mod action_items;
 pub mod argument;
 pub(crate) mod body;
 mod facts;
-pub mod fields;
 pub(crate) mod foreign;
 pub(crate) mod internal;
+pub mod issue;
 pub mod json_schema;
 pub(crate) mod markdown;
 pub mod model;
@@ -20,7 +20,6 @@ pub mod split;
 pub mod stamp;
 pub mod time;
 mod timeline_entries;
-pub mod yaml;
 pub mod zone;
 
 pub use model::{
@@ -49,7 +48,7 @@ pub fn parse(text: &str) -> Parsed {
 
 /// Reads a postmortem from its text, accepting the front matter keys
 /// `extra_keys` (from postmortem.yml) besides the format's own.
-pub fn parse_with(text: &str, extra_keys: &[String]) -> Parsed {
+pub(crate) fn parse_with(text: &str, extra_keys: &[String]) -> Parsed {
     match split::split(text) {
         Ok(parts) => parse_parts(text, &parts, extra_keys),
         Err(error) => unreadable(front_matter_finding(text, error)),
@@ -58,7 +57,7 @@ pub fn parse_with(text: &str, extra_keys: &[String]) -> Parsed {
 
 fn parse_parts(text: &str, parts: &split::Parts, extra_keys: &[String]) -> Parsed {
     let yaml = &text[parts.yaml.start..parts.yaml.end];
-    let root = match yaml::parse(yaml, parts.yaml.start) {
+    let root = match crate::yaml::parse(yaml, parts.yaml.start) {
         Ok(root) => root,
         Err(error) => {
             let finding = Finding::new(Rule::FrontMatter, error.span, error.message);
@@ -66,9 +65,9 @@ fn parse_parts(text: &str, parts: &split::Parts, extra_keys: &[String]) -> Parse
         }
     };
     let body = body::parse(&text[parts.body.start..parts.body.end], parts.body.start);
-    let mut fields = fields::Fields::default();
+    let mut fields = crate::yaml::fields::Fields::default();
     let document = schema::document(&root, parts, body, text, &mut fields, extra_keys);
-    if let Some(finding) = foreign::blog_post(yaml, parts.yaml.start, document.has_timeline) {
+    if let Some(finding) = foreign::blog_post(&root, parts.yaml.start, document.has_timeline) {
         return unreadable(finding);
     }
     Parsed {

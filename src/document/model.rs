@@ -218,6 +218,8 @@ pub struct Stamp {
     pub carried: bool,
     /// Where it falls.
     pub placed: Placement,
+    /// Its label was not in force on its date (`zone-label`).
+    pub misread: Option<super::zone::Misread>,
 }
 
 /// Where a timestamp falls on the time line.
@@ -286,7 +288,7 @@ impl Document {
 
     /// [`Document::stamps`], to change in place (error recovery reads a
     /// time as it was meant).
-    pub fn stamps_mut(&mut self) -> impl Iterator<Item = &mut Stamp> {
+    pub(crate) fn stamps_mut(&mut self) -> impl Iterator<Item = &mut Stamp> {
         let head = [&mut self.date, &mut self.impact.start, &mut self.impact.end];
         let entries = self
             .timeline

@@ -2,15 +2,15 @@
 //! types and allowed values, and every timestamp placed in order.
 
 use super::body::Body;
-use super::fields::{Fields, raw};
 use super::model::{ActionKind, ActionStatus, Document, Impact, Priority, Stamp, Status};
 use super::stamp::{Context, stamp};
-use super::yaml::{Node, Value};
 use super::zone;
 use crate::diagnostic::Rule;
 use crate::diagnostic::{Applicability, Edit, Finding, Fix};
 use crate::span::{Span, Spanned};
 use crate::suggest::did_you_mean;
+use crate::yaml::fields::{Fields, raw};
+use crate::yaml::{Node, Value};
 use chrono::NaiveDate;
 
 /// The keys the reader knows here.
@@ -81,7 +81,7 @@ fn top_entries<'n>(
     root: &'n Node,
     fields: &mut Fields,
     extra_keys: &[String],
-) -> Vec<&'n super::yaml::Entry> {
+) -> Vec<&'n crate::yaml::Entry> {
     let known: Vec<&str> = TOP
         .iter()
         .copied()
@@ -97,7 +97,7 @@ fn top_entries<'n>(
 /// flow collection's closing bracket or a block list's last line.
 fn extra_entries(
     root: &Node,
-    top: &[&super::yaml::Entry],
+    top: &[&crate::yaml::Entry],
     source: &str,
     yaml_end: usize,
 ) -> Vec<(String, Spanned<String>)> {

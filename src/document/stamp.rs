@@ -50,6 +50,11 @@ pub fn stamp(text: &str, span: Span, context: Context) -> Result<Stamp, Finding>
         Finding::new(Rule::Timestamp, span, message).with_help(help)
     })?;
     let placed = place_local(&written, local, context.zone);
+    let instant = match placed {
+        Placement::At(t) | Placement::Fold(t, _) => Some(t),
+        _ => None,
+    };
+    let misread = zone::misread(context.zone, written.label.as_ref(), local, instant);
     Ok(Stamp {
         text: text.trim().to_string(),
         span,
@@ -57,12 +62,13 @@ pub fn stamp(text: &str, span: Span, context: Context) -> Result<Stamp, Finding>
         local,
         carried,
         placed,
+        misread,
     })
 }
 
 /// `written` with its abbreviation read as the document's zone uses it
 /// ([`zone::resolve`]): `IST` in Asia/Jerusalem is UTC+2.
-pub fn in_zone_of(
+pub(crate) fn in_zone_of(
     written: Written,
     zone: Option<Tz>,
     local: chrono::NaiveDateTime,
@@ -97,7 +103,11 @@ pub fn instant(text: &str) -> Result<chrono::DateTime<Utc>, String> {
 
 /// Where the local time `local`, written as `written`, falls: by its label
 /// when it has one, else in `zone` with its gaps and folds.
-pub fn place_local(written: &Written, local: chrono::NaiveDateTime, zone: Option<Tz>) -> Placement {
+pub(crate) fn place_local(
+    written: &Written,
+    local: chrono::NaiveDateTime,
+    zone: Option<Tz>,
+) -> Placement {
     let fixed = |offset: chrono::FixedOffset| match local.and_local_timezone(offset) {
         chrono::LocalResult::Single(t) => Placement::At(t),
         _ => Placement::Gap,

@@ -4,8 +4,8 @@
 use super::model::{Entry, Kind, Stamp};
 use super::schema::{ENTRY, Reader};
 use super::stamp::{Context, NO_DATE_HELP, stamp};
-use super::yaml::Node;
 use crate::span::Spanned;
+use crate::yaml::Node;
 
 impl Reader<'_, '_> {
     pub(super) fn timeline(&mut self, node: &Node) -> Vec<Entry> {

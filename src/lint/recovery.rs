@@ -14,7 +14,7 @@
 use crate::diagnostic::{Finding, Rule};
 use crate::document::{Document, Placement};
 use crate::lint::registry::Context;
-use crate::lint::rules::{impact_window, milestone_order, timeline_order, zone_label};
+use crate::lint::rules::{impact_window, milestone_order, timeline_order};
 use crate::span::Span;
 
 /// Rules whose findings on a suspect entry are consequences of its date.
@@ -49,7 +49,7 @@ fn fold_labels(document: &Document, context: &Context, findings: &mut Vec<Findin
     }
     let mut meant = document.clone();
     for stamp in meant.stamps_mut().filter(|s| labels.contains(&s.span)) {
-        if let Some(t) = zone_label::misread(document.zone, stamp).and_then(|m| m.meant) {
+        if let Some(t) = stamp.misread.as_ref().and_then(|m| m.meant) {
             stamp.placed = Placement::At(t);
         }
     }

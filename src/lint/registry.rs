@@ -75,10 +75,20 @@ pub struct RuleInfo {
     pub summary: &'static str,
     /// What it catches, why it matters, a failing and a fixed example.
     pub docs: &'static str,
-    /// The fix it offers and its applicability, when it has one.
-    pub fix: Option<&'static str>,
+    /// The fix it offers, when it has one.
+    pub fix: Option<FixInfo>,
     /// The check, for rules that look at a parsed document.
     pub check: Option<Check>,
+}
+
+/// What a rule's fix does, and every applicability its fixes may have: a
+/// test holds each rule to emitting only what it declares here.
+#[derive(Clone, Copy, Debug)]
+pub struct FixInfo {
+    /// The applicabilities of the fixes the rule emits.
+    pub applicability: &'static [crate::diagnostic::Applicability],
+    /// What the fix changes and why it is that applicability, for `explain`.
+    pub what: &'static str,
 }
 
 /// Every rule, in documentation order.

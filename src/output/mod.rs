@@ -4,6 +4,7 @@
 
 pub(crate) mod prompt;
 
+use crate::cli::Failure;
 use postmortem::Error;
 use std::io::Write;
 use std::sync::Mutex;
@@ -45,14 +46,14 @@ where
 
 /// How stdout fared: a closed pipe (`postmortem rules | head -1`) is the
 /// reader's choice and fine; any other failure (a full disk) is an error.
-pub(crate) fn finish() -> Result<(), Error> {
+pub(crate) fn finish() -> Result<(), Failure> {
     let failed = STDOUT_FAILED
         .lock()
         .unwrap_or_else(|e| e.into_inner())
         .take();
     match failed {
         Some(error) if error.kind() != std::io::ErrorKind::BrokenPipe => {
-            Err(Error::Stdout { source: error })
+            Err(Failure::Stdout { cause: error })
         }
         _ => Ok(()),
     }
@@ -64,7 +65,15 @@ pub(crate) fn print_diagnostics(text: &str) {
 }
 
 /// Writes a tool failure to stderr as `error: ...`.
-pub(crate) fn error(error: &Error) {
+pub(crate) fn error(failure: &Failure) {
+    match failure {
+        Failure::Tool(error) => tool_error(error),
+        _ => message("error", &failure.to_string()),
+    }
+}
+
+/// Writes a library failure to stderr, as [`error`] does.
+pub(crate) fn tool_error(error: &Error) {
     // A configuration's problems are findings: shown as lint shows them.
     if let Error::Config {
         path,

@@ -149,7 +149,7 @@ fn sections(document: &Document, internal: &Internal, public: bool) -> Vec<Secti
         .filter(|s| !(public && internal.hides(s.span)))
         .map(|s| SectionModel {
             title: s.title.clone(),
-            canonical: s.canonical.map(canonical_name),
+            canonical: s.canonical.map(Canonical::key),
         })
         .collect()
 }
@@ -190,10 +190,10 @@ fn entry(entry: &Entry, zone: Option<Tz>) -> EntryModel {
 /// The entries grouped by their local date, in timeline order.
 fn days(timeline: &[EntryModel]) -> Vec<Day> {
     let mut days: Vec<Day> = Vec::new();
-    for entry in timeline {
+    for (index, entry) in timeline.iter().enumerate() {
         let date = entry.local_date.map(|d| d.to_string()).unwrap_or_default();
         match days.last_mut() {
-            Some(day) if day.date == date => day.entries.push(entry.clone()),
+            Some(day) if day.date == date => day.entries.end = index + 1,
             _ => {
                 let label = entry
                     .local_date
@@ -201,7 +201,7 @@ fn days(timeline: &[EntryModel]) -> Vec<Day> {
                 days.push(Day {
                     date,
                     label,
-                    entries: vec![entry.clone()],
+                    entries: index..index + 1,
                 });
             }
         }
@@ -268,18 +268,7 @@ fn action(item: &ActionItem) -> ActionModel {
         issue: item
             .link
             .as_ref()
-            .and_then(|l| crate::tracker::key(&l.value)),
-    }
-}
-
-fn canonical_name(canonical: Canonical) -> &'static str {
-    match canonical {
-        Canonical::Summary => "summary",
-        Canonical::Impact => "impact",
-        Canonical::Timeline => "timeline",
-        Canonical::RootCause => "root_cause",
-        Canonical::Remediation => "remediation",
-        Canonical::LessonsLearned => "lessons_learned",
+            .and_then(|l| crate::document::issue::key(&l.value)),
     }
 }
 

@@ -1,10 +1,10 @@
 //! The site's pages about postmortems as a whole: a page per service and
 //! per tag listing its postmortems, the trends page, and the sitemap.
 
-use super::site::{Post, SiteOptions};
+use super::context::{ListContext, Post, SitemapContext, TrendsContext, Url};
+use super::site::SiteOptions;
 use super::templates::Templates;
 use crate::error::Error;
-use serde_json::json;
 
 /// A page per service and per tag, listing its postmortems newest first.
 pub(super) fn listings(
@@ -40,13 +40,13 @@ pub(super) fn listings(
                     of.contains(name)
                 })
                 .collect();
-            let context = json!({
-                "site_title": options.title,
-                "lang": options.lang,
-                "heading": format!("{heading}: {name}"),
-                "title": name,
-                "posts": listed,
-            });
+            let context = ListContext {
+                site_title: &options.title,
+                lang: &options.lang,
+                heading: format!("{heading}: {name}"),
+                title: name,
+                posts: listed,
+            };
             let page = format!("{folder}/{}.html", crate::slug::slug(name));
             out.push((page, templates.render("list.html", &context)?));
         }
@@ -59,13 +59,13 @@ pub(super) fn trends_page(
     options: &SiteOptions,
     count: usize,
 ) -> Result<String, Error> {
-    let context = json!({
-        "site_title": options.title,
-        "lang": options.lang,
-        "title": "Trends",
-        "count": count,
-        "charts": super::charts::charts(&options.trends),
-    });
+    let context = TrendsContext {
+        site_title: &options.title,
+        lang: &options.lang,
+        title: "Trends",
+        count,
+        charts: super::charts::charts(&options.trends),
+    };
     templates.render("trends.html", &context)
 }
 
@@ -81,7 +81,7 @@ pub(super) fn sitemap(
         .map(|p| (format!("{}.html", p.slug), &p.updated[..10]))
         .collect();
     let lastmod = |name: &str| written.get(name).map(|d| (*d).to_string());
-    let urls: Vec<serde_json::Value> = files
+    let urls: Vec<Url> = files
         .iter()
         .filter(|(name, _)| name.ends_with(".html"))
         .map(|(name, _)| {
@@ -90,8 +90,11 @@ pub(super) fn sitemap(
             } else {
                 format!("{}{name}", options.base_url)
             };
-            json!({ "loc": loc, "lastmod": lastmod(name) })
+            Url {
+                loc,
+                lastmod: lastmod(name),
+            }
         })
         .collect();
-    templates.render("sitemap.xml", &json!({ "urls": urls }))
+    templates.render("sitemap.xml", &SitemapContext { urls })
 }

@@ -3,7 +3,7 @@
 //! legend. Sizes are in the SVG's own units (640 wide); labels are 18 units
 //! tall, so a chart shown 360 px wide on a phone still has 10 px text.
 
-use crate::collection::trends::Trends;
+use crate::collection::trends::{Quarter, Trends};
 use serde::Serialize;
 
 const WIDTH: f64 = 640.0;
@@ -70,85 +70,101 @@ pub struct Legend {
     pub label: String,
 }
 
+/// Groups of a chart: each a label and its series' values.
+type Groups = Vec<(String, Vec<(String, f64)>)>;
+
 /// The charts of `trends`, in page order.
 pub fn charts(trends: &Trends) -> Vec<Chart> {
-    let months: Vec<(String, Vec<(String, f64)>)> = trends
-        .months
-        .iter()
-        .map(|m| {
-            let parts = trends
-                .severities
-                .iter()
-                .zip(&m.counts)
-                .map(|(s, n)| (s.clone(), *n as f64))
-                .collect();
-            (m.month.clone(), parts)
-        })
-        .collect();
-    let minutes = |pick: fn(&crate::collection::trends::Quarter) -> (Option<f64>, Option<f64>)| -> Vec<(String, Vec<(String, f64)>)> {
-        trends
-            .quarters
-            .iter()
-            .map(|q| {
-                let (median, p90) = pick(q);
-                (q.quarter.clone(), vec![("median".into(), median.unwrap_or(0.0)), ("p90".into(), p90.unwrap_or(0.0))])
-            })
-            .collect()
-    };
-    let actions: Vec<(String, Vec<(String, f64)>)> = trends
-        .quarters
-        .iter()
-        .map(|q| {
-            (
-                q.quarter.clone(),
-                vec![
-                    ("opened".into(), q.actions.0 as f64),
-                    ("done".into(), q.actions.1 as f64),
-                ],
-            )
-        })
-        .collect();
-    let ages: Vec<(String, Vec<(String, f64)>)> = trends
-        .open_ages
-        .iter()
-        .map(|(label, n)| (label.clone(), vec![("open".into(), *n as f64)]))
-        .collect();
+    let per = if trends.by_year { "year" } else { "month" };
     vec![
         chart(
-            if trends.by_year {
-                "Incidents per year, by severity"
-            } else {
-                "Incidents per month, by severity"
-            },
+            &format!("Incidents per {per}, by severity"),
             "incidents",
-            &months,
+            &incidents(trends),
             true,
         ),
         chart(
             "Time to detect per quarter (minutes)",
             "minutes",
-            &minutes(|q| q.detect),
+            &minutes(trends, |q| q.detect),
             false,
         ),
         chart(
             "Time to resolve per quarter (minutes)",
             "minutes",
-            &minutes(|q| q.resolve),
+            &minutes(trends, |q| q.resolve),
             false,
         ),
         chart(
             "Action items per quarter: opened and done",
             "items",
-            &actions,
+            &actions(trends),
             false,
         ),
         chart(
             "Open action items, by how long ago their incident began",
             "items",
-            &ages,
+            &ages(trends),
             false,
         ),
     ]
+}
+
+/// Incidents per period, a series per severity.
+fn incidents(trends: &Trends) -> Groups {
+    let parts = |counts: &[usize]| {
+        trends
+            .severities
+            .iter()
+            .zip(counts)
+            .map(|(s, n)| (s.clone(), *n as f64))
+            .collect()
+    };
+    trends
+        .months
+        .iter()
+        .map(|m| (m.month.clone(), parts(&m.counts)))
+        .collect()
+}
+
+/// Median and 90th percentile per quarter of the minutes `pick` chooses.
+fn minutes(trends: &Trends, pick: fn(&Quarter) -> (Option<f64>, Option<f64>)) -> Groups {
+    let parts = |(median, p90): (Option<f64>, Option<f64>)| {
+        vec![
+            ("median".into(), median.unwrap_or(0.0)),
+            ("p90".into(), p90.unwrap_or(0.0)),
+        ]
+    };
+    trends
+        .quarters
+        .iter()
+        .map(|q| (q.quarter.clone(), parts(pick(q))))
+        .collect()
+}
+
+/// Action items opened and done per quarter.
+fn actions(trends: &Trends) -> Groups {
+    trends
+        .quarters
+        .iter()
+        .map(|q| {
+            let (opened, done) = q.actions;
+            let parts = vec![
+                ("opened".into(), opened as f64),
+                ("done".into(), done as f64),
+            ];
+            (q.quarter.clone(), parts)
+        })
+        .collect()
+}
+
+/// Open action items by the age of their incident.
+fn ages(trends: &Trends) -> Groups {
+    trends
+        .open_ages
+        .iter()
+        .map(|(label, n)| (label.clone(), vec![("open".into(), *n as f64)]))
+        .collect()
 }
 
 /// A bar chart of `groups` (label, series values), stacked or side by side.
@@ -166,7 +182,41 @@ fn chart(title: &str, unit: &str, groups: &[(String, Vec<(String, f64)>)], stack
         .fold(0.0, f64::max)
         .max(1.0);
     let axis_y = HEIGHT - BOTTOM;
-    let scale = (axis_y - TOP) / max;
+    let (bars, labels) = bars(groups, stacked, axis_y, (axis_y - TOP) / max);
+    let names: Vec<String> = groups
+        .first()
+        .map(|(_, p)| p.iter().map(|(n, _)| n.clone()).collect())
+        .unwrap_or_default();
+    Chart {
+        title: title.to_string(),
+        description: describe(title, groups),
+        width: WIDTH,
+        height: HEIGHT,
+        axis_y,
+        bars,
+        labels,
+        top_label: match round(max) {
+            top if top == "1" => format!("1 {}", unit.trim_end_matches('s')),
+            top => format!("{top} {unit}"),
+        },
+        legend: names
+            .into_iter()
+            .map(|n| Legend {
+                class: crate::slug::slug(&n),
+                label: n,
+            })
+            .collect(),
+    }
+}
+
+/// The bars of `groups` above the axis at `axis_y`, `scale` units per
+/// value, and the labels under it.
+fn bars(
+    groups: &[(String, Vec<(String, f64)>)],
+    stacked: bool,
+    axis_y: f64,
+    scale: f64,
+) -> (Vec<Bar>, Vec<Label>) {
     let slot = (WIDTH - LEFT * 2.0) / groups.len().max(1) as f64;
     let series = groups.first().map_or(1, |(_, p)| p.len()).max(1);
     let mut bars = Vec::new();
@@ -206,48 +256,25 @@ fn chart(title: &str, unit: &str, groups: &[(String, Vec<(String, f64)>)], stack
             });
         }
     }
-    let names: Vec<String> = groups
-        .first()
-        .map(|(_, p)| p.iter().map(|(n, _)| n.clone()).collect())
-        .unwrap_or_default();
-    let description = if groups.is_empty() {
-        format!("{title}: no data yet.")
-    } else {
-        let shown: Vec<String> = groups
-            .iter()
-            .map(|(l, parts)| {
-                format!(
-                    "{l} {}",
-                    parts
-                        .iter()
-                        .map(|(n, v)| format!("{} {n}", round(*v)))
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                )
-            })
-            .collect();
-        format!("{title}: {}.", shown.join("; "))
-    };
-    Chart {
-        title: title.to_string(),
-        description,
-        width: WIDTH,
-        height: HEIGHT,
-        axis_y,
-        bars,
-        labels,
-        top_label: match round(max) {
-            top if top == "1" => format!("1 {}", unit.trim_end_matches('s')),
-            top => format!("{top} {unit}"),
-        },
-        legend: names
-            .into_iter()
-            .map(|n| Legend {
-                class: crate::slug::slug(&n),
-                label: n,
-            })
-            .collect(),
+    (bars, labels)
+}
+
+/// The chart in words, for the SVG's description.
+fn describe(title: &str, groups: &[(String, Vec<(String, f64)>)]) -> String {
+    if groups.is_empty() {
+        return format!("{title}: no data yet.");
     }
+    let shown: Vec<String> = groups
+        .iter()
+        .map(|(l, parts)| {
+            let values: Vec<String> = parts
+                .iter()
+                .map(|(n, v)| format!("{} {n}", round(*v)))
+                .collect();
+            format!("{l} {}", values.join(", "))
+        })
+        .collect();
+    format!("{title}: {}.", shown.join("; "))
 }
 
 fn round(value: f64) -> String {

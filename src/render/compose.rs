@@ -22,14 +22,43 @@ pub(crate) fn marker(section: Canonical) -> &'static str {
     }
 }
 
-/// `body` with `block(section)` in each generated section; `sections` are
-/// the headings the project accepts for each (`Blast radius` for Impact).
-pub(crate) fn compose(
+/// A body's section headings, found once for a render: where each ends,
+/// and which section it names under the project's `sections`.
+pub(crate) struct Outline<'b> {
+    body: &'b str,
+    headings: Vec<(usize, Option<Canonical>)>,
+}
+
+impl<'b> Outline<'b> {
+    /// The outline of `body`; `sections` are the headings the project
+    /// accepts for each (`Blast radius` for Impact).
+    pub(crate) fn of(body: &'b str, sections: &[(String, Vec<String>)]) -> Outline<'b> {
+        Outline {
+            body,
+            headings: headings(body, sections),
+        }
+    }
+
+    /// Whether the author's Timeline section lists the events itself.
+    pub(crate) fn lists_own_timeline(&self) -> bool {
+        let (body, headings) = (self.body, &self.headings);
+        headings
+            .iter()
+            .position(|(_, c)| *c == Some(Canonical::Timeline))
+            .is_some_and(|index| lists_times(section_text(body, headings, index)))
+    }
+
+    /// The body with `block(section)` in each generated section.
+    pub(crate) fn compose(&self, block: impl Fn(Canonical) -> String) -> String {
+        compose_at(self.body, &self.headings, block)
+    }
+}
+
+fn compose_at(
     body: &str,
-    sections: &[(String, Vec<String>)],
+    headings: &[(usize, Option<Canonical>)],
     block: impl Fn(Canonical) -> String,
 ) -> String {
-    let headings = headings(body, sections);
     let mut inserts: Vec<(std::ops::Range<usize>, String)> = Vec::new();
     for section in GENERATED {
         let content = block(section);
@@ -42,7 +71,7 @@ pub(crate) fn compose(
             continue;
         }
         match headings.iter().position(|(_, c)| *c == Some(section)) {
-            Some(index) => inserts.push(after_prose(body, &headings, index, &content)),
+            Some(index) => inserts.push(after_prose(body, headings, index, &content)),
             None => {
                 // Before the first section that comes later in the canonical order.
                 let order = |c: Canonical| {
@@ -90,7 +119,9 @@ fn headings(body: &str, sections: &[(String, Vec<String>)]) -> Vec<(usize, Optio
                 }
             }
             Event::End(TagEnd::Heading(level)) => {
-                let canonical = title.take().and_then(|t| canonical(&t, sections));
+                let canonical = title
+                    .take()
+                    .and_then(|t| Canonical::from_heading_in(&t, sections));
                 if is_section(level as u8, canonical) {
                     let end = range.start + body[range.clone()].trim_end().len();
                     out.push((end, canonical));
@@ -122,17 +153,6 @@ fn after_prose(
         "\n"
     };
     (at..at, format!("\n\n{}{tail}", content.trim_end()))
-}
-
-/// Whether the author's Timeline section lists the events by time itself
-/// (a postmortem adopted from its prose keeps that list): a generated table
-/// would say it all again.
-pub(crate) fn lists_own_timeline(body: &str, sections: &[(String, Vec<String>)]) -> bool {
-    let headings = headings(body, sections);
-    headings
-        .iter()
-        .position(|(_, c)| *c == Some(Canonical::Timeline))
-        .is_some_and(|index| lists_times(section_text(body, &headings, index)))
 }
 
 /// The text of section `index`, from its heading to the next section's.
@@ -189,15 +209,6 @@ pub(crate) fn without_title<'b>(body: &'b str, title: &str) -> &'b str {
 
 /// The section a heading names: its own name or a built-in alias, else a
 /// heading the project accepts for a section.
-fn canonical(title: &str, sections: &[(String, Vec<String>)]) -> Option<Canonical> {
-    Canonical::from_heading(title).or_else(|| {
-        sections
-            .iter()
-            .find(|(_, aliases)| aliases.iter().any(|a| names_match(title, a)))
-            .and_then(|(name, _)| Canonical::from_heading(name))
-    })
-}
-
 fn heading_start(body: &str, end: usize) -> usize {
     body[..end].rfind('\n').map_or(0, |i| i + 1)
 }
@@ -209,7 +220,7 @@ mod tests {
     #[test]
     fn a_deeper_heading_that_names_a_section_gets_its_content() {
         let body = "# Outage\n### Impact\nSlow.\n### Timeline\n### Remediation\nFix.\n";
-        let out = compose(body, &[], |c| format!("[{}]", c.heading()));
+        let out = Outline::of(body, &[]).compose(|c| format!("[{}]", c.heading()));
         assert_eq!(
             out,
             "# Outage\n### Impact\nSlow.\n\n[Impact]\n\n### Timeline\n\n[Timeline]\n\n### Remediation\nFix.\n\n[Remediation]\n"
@@ -219,7 +230,7 @@ mod tests {
     #[test]
     fn content_goes_under_its_heading_and_missing_sections_are_added_in_order() {
         let body = "## Summary\nIt broke.\n\n## Impact\nSlow.\n\n## Root cause\nA bug.\n";
-        let out = compose(body, &[], |c| format!("[{}]", c.heading()));
+        let out = Outline::of(body, &[]).compose(|c| format!("[{}]", c.heading()));
         assert_eq!(
             out,
             "## Summary\nIt broke.\n\n## Impact\nSlow.\n\n[Impact]\n\n## Timeline\n\n[Timeline]\n\n## Root cause\nA bug.\n\n## Remediation\n\n[Remediation]\n\n"
@@ -229,7 +240,7 @@ mod tests {
     #[test]
     fn a_marker_places_the_content_where_the_author_wants_it() {
         let body = "## Timeline\nBefore.\n<!-- postmortem: timeline -->\nAfter.\n";
-        let out = compose(body, &[], |c| format!("[{}]", c.heading()));
+        let out = Outline::of(body, &[]).compose(|c| format!("[{}]", c.heading()));
         assert!(
             out.starts_with(
                 "## Impact\n\n[Impact]\n\n## Timeline\nBefore.\n[Timeline]\n\nAfter.\n"

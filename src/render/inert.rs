@@ -15,7 +15,7 @@
 //! - Zola treats `{{ name() }}` and `{% name() %}` as shortcodes: each
 //!   delimiter is escaped as Zola documents (`{{/*`, `*/}}`, `{%/*`, `*/%}`).
 
-use super::page::FrontMatter;
+use crate::config::FrontMatter;
 
 /// `text` (a page's Markdown content) made inert for `flavour`; plain and
 /// bare Markdown are returned as they are.

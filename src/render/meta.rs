@@ -3,8 +3,26 @@
 //! inside a `<script>` element.
 
 use super::model::Model;
-use super::page::Place;
 use serde_json::{Value, json};
+
+/// Where a page stands: alone, or in a site (links to its index and feed,
+/// and, with a base URL, its absolute address for metadata).
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct Place {
+    /// Whether the page is one of a site's (it links to `index.html`).
+    pub in_site: bool,
+    /// The page's absolute URL, when the site's base URL is known.
+    pub url: Option<String>,
+    /// The site's base URL, ending in `/`, or empty.
+    pub base_url: String,
+    /// The site's title.
+    pub site_title: String,
+    /// The language of the pages (`lang`), `en` unless configured.
+    pub lang: String,
+    /// The headings the project accepts for each section (`sections`).
+    #[serde(skip)]
+    pub sections: Vec<(String, Vec<String>)>,
+}
 
 /// The page's JSON-LD: a `BlogPosting` when published, else a `Report`,
 /// with `<`, `>` and `&` escaped so no text in it can close the script.

@@ -5,6 +5,7 @@ mod build;
 mod catalog;
 pub mod charts;
 pub(crate) mod compose;
+pub mod context;
 mod describe;
 pub(crate) mod display;
 pub(crate) mod figure;
@@ -17,6 +18,7 @@ pub mod model;
 pub mod page;
 pub mod site;
 pub mod templates;
+pub mod view;
 
 pub use build::{file_slug, model, model_of_file};
 pub use model::Model;
@@ -26,7 +28,7 @@ pub use model::Model;
 /// entry again) is left out; `timeline` has every entry with its date.
 pub fn to_json(model: &Model) -> String {
     // The model holds only strings, numbers, booleans and lists.
-    let mut json = serde_json::to_string_pretty(model).unwrap_or_default();
+    let mut json = serde_json::to_string_pretty(&model.view()).unwrap_or_default();
     json.push('\n');
     json
 }

@@ -8,8 +8,9 @@ use chrono::{DateTime, FixedOffset, NaiveDate};
 use chrono_tz::Tz;
 use serde::Serialize;
 
-/// A postmortem, normalized.
-#[derive(Clone, Debug, Serialize)]
+/// A postmortem, normalized: what renders compute with. Templates and
+/// `render --to json` see it through [`Model::view`].
+#[derive(Clone, Debug)]
 pub struct Model {
     /// Version of this model's shape.
     pub format_version: u32,
@@ -60,7 +61,6 @@ pub struct Model {
     pub figures: Vec<Figure>,
     /// The timeline grouped by local day, for tables: given to templates
     /// (as `days`), never in the JSON, which has each entry once.
-    #[serde(skip)]
     pub days: Vec<Day>,
     /// The version rendered: `public` leaves internal content out.
     pub public: bool,
@@ -69,9 +69,8 @@ pub struct Model {
     /// The names of those keys, so the Markdown front matter does not
     /// write one of them twice.
     pub extra_keys: Vec<String>,
-    /// The document's zone, for local times in pages and the figure (not
-    /// serialized: `timezone` is its name).
-    #[serde(skip)]
+    /// The document's zone, for local times in pages and the figure
+    /// (`timezone` is its name).
     pub zone: Option<Tz>,
 }
 
@@ -85,28 +84,26 @@ pub struct Figure {
 }
 
 /// The timeline entries of one local day.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug)]
 pub struct Day {
     /// `2026-05-14`.
     pub date: String,
     /// `Thursday, May 14, 2026`.
     pub label: String,
-    /// That day's entries, in timeline order.
-    pub entries: Vec<EntryModel>,
+    /// That day's entries: their places in the model's `timeline`.
+    pub entries: std::ops::Range<usize>,
 }
 
 /// The impact window.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug)]
 pub struct ImpactModel {
     /// RFC 3339 in the document's zone.
     pub start: Option<String>,
     /// RFC 3339 in the document's zone.
     pub end: Option<String>,
-    /// `start` as an instant (not serialized).
-    #[serde(skip)]
+    /// `start` as an instant.
     pub start_at: Option<DateTime<FixedOffset>>,
-    /// `end` as an instant (not serialized).
-    #[serde(skip)]
+    /// `end` as an instant.
     pub end_at: Option<DateTime<FixedOffset>>,
     /// End minus start.
     pub duration_minutes: Option<i64>,
@@ -132,7 +129,7 @@ pub struct Metrics {
 }
 
 /// One timeline entry.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug)]
 pub struct EntryModel {
     /// RFC 3339, or `YYYY-MM-DD` for a date alone.
     pub at: Option<String>,
@@ -146,8 +143,7 @@ pub struct EntryModel {
     pub event: Option<String>,
     /// `next_update` as RFC 3339.
     pub next_update: Option<String>,
-    /// `who` as written (left out when absent).
-    #[serde(skip_serializing_if = "Option::is_none")]
+    /// `who` as written (left out of the JSON when absent).
     pub who: Option<String>,
     /// Local clock time (`14:30`), empty for a date alone.
     pub time: String,
@@ -155,12 +151,9 @@ pub struct EntryModel {
     pub zone: String,
     /// The kind as shown (`Detected`).
     pub label: String,
-    /// The instant, for an entry with a clock time (not serialized: `at`
-    /// is its text).
-    #[serde(skip)]
+    /// The instant, for an entry with a clock time (`at` is its text).
     pub instant: Option<DateTime<FixedOffset>>,
-    /// The local date, for a dated entry (not serialized).
-    #[serde(skip)]
+    /// The local date, for a dated entry.
     pub local_date: Option<NaiveDate>,
 }
 

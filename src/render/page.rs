@@ -1,7 +1,7 @@
 //! One postmortem as a Markdown document or a standalone HTML page, from the
 //! model and the templates.
 
-use super::compose::{compose, lists_own_timeline, without_title};
+use super::compose::{Outline, without_title};
 use super::figure::figure;
 use super::html;
 use super::model::Model;
@@ -28,10 +28,11 @@ pub fn markdown(
     front_matter: FrontMatter,
     sections: &[(String, Vec<String>)],
 ) -> Result<String, Error> {
-    let mut context = Templates::context(model)?;
-    context.insert("days", &model.days);
+    let mut context = templates.context(&model.view())?;
+    context.insert("days", &model.days_view());
     let body = without_title(&model.body, &model.title);
-    let own_timeline = lists_own_timeline(body, sections);
+    let outline = Outline::of(body, sections);
+    let own_timeline = outline.lists_own_timeline();
     let mut blocks = Vec::new();
     for section in super::compose::GENERATED {
         let block = if own_timeline && section == Canonical::Timeline {
@@ -41,7 +42,7 @@ pub fn markdown(
         };
         blocks.push((section, block));
     }
-    let content = compose(body, sections, |section| {
+    let content = outline.compose(|section| {
         blocks
             .iter()
             .find(|(s, _)| *s == section)
@@ -68,24 +69,7 @@ pub fn markdown(
 
 pub use crate::config::FrontMatter;
 
-/// Where a page stands: alone, or in a site (links to its index and feed,
-/// and, with a base URL, its absolute address for metadata).
-#[derive(Clone, Debug, Default, serde::Serialize)]
-pub struct Place {
-    /// Whether the page is one of a site's (it links to `index.html`).
-    pub in_site: bool,
-    /// The page's absolute URL, when the site's base URL is known.
-    pub url: Option<String>,
-    /// The site's base URL, ending in `/`, or empty.
-    pub base_url: String,
-    /// The site's title.
-    pub site_title: String,
-    /// The language of the pages (`lang`), `en` unless configured.
-    pub lang: String,
-    /// The headings the project accepts for each section (`sections`).
-    #[serde(skip)]
-    pub sections: Vec<(String, Vec<String>)>,
-}
+pub use super::meta::Place;
 
 /// One standalone HTML page: inline CSS, no script, the incident figure.
 /// The page and its partials share one context made from the model.
@@ -111,15 +95,16 @@ pub fn html_at(
         )?,
         None => String::new(),
     };
-    let mut context = Templates::context(model)?;
-    context.insert("days", &model.days);
+    let mut context = templates.context(&model.view())?;
+    context.insert("days", &model.days_view());
     context.insert("figure", &figure);
     context.insert("place", place);
     context.insert("lang", &place.lang);
     context.insert("json_ld", &super::meta::json_ld(model, place));
     let body = without_title(&model.body, &model.title);
     // An author's own timeline list stands; the figure still shows it.
-    let own_timeline = lists_own_timeline(body, &place.sections);
+    let outline = Outline::of(body, &place.sections);
+    let own_timeline = outline.lists_own_timeline();
     let mut blocks = Vec::new();
     for section in super::compose::GENERATED {
         let name = partial(section, "html");
@@ -130,7 +115,7 @@ pub fn html_at(
         };
         blocks.push((html::marker(name.trim_end_matches(".html")), block));
     }
-    let marked = compose(body, &place.sections, |section| {
+    let marked = outline.compose(|section| {
         let name = partial(section, "html");
         html::marker(name.trim_end_matches(".html"))
     });

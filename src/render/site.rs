@@ -3,13 +3,13 @@
 //! the caller writes them.
 
 use super::catalog;
+pub(super) use super::context::Post;
+use super::context::{IndexContext, Named, ProblemLink, ProblemsContext};
 use super::model::Model;
 use super::page::{self, Place};
 use super::templates::Templates;
 use crate::collection::trends::Trends;
 use crate::error::Error;
-use serde::Serialize;
-use serde_json::json;
 use std::collections::{HashMap, HashSet};
 
 /// What the whole site needs besides the postmortems.
@@ -24,7 +24,7 @@ pub struct SiteOptions {
     /// The feed's `updated` when the build is to be stamped (`SOURCE_DATE_EPOCH`).
     pub stamp: Option<String>,
     /// Postmortems left out for their errors, listed on the index: `(path,
-    /// page)`, the page made by [`problems_page`] (a preview shows them).
+    /// page)`, the page made by `problems_page` (a preview shows them).
     pub problems: Vec<(String, String)>,
     /// The numbers of the trends page (`collection::trends`).
     pub trends: Trends,
@@ -39,38 +39,26 @@ pub struct SiteOptions {
 ///
 /// # Errors
 /// When the template fails.
-pub fn problems_page(templates: &Templates, path: &str, report: &str) -> Result<String, Error> {
-    templates.render(
-        "problems.html",
-        &json!({ "path": path, "report": report, "title": path }),
-    )
-}
-
-#[derive(Serialize)]
-pub(super) struct Post<'a> {
-    pub(super) slug: String,
-    /// The feed entry's id: its absolute URL, or a `tag:` URI without a base URL.
-    pub(super) id: String,
-    pub(super) title: &'a str,
-    pub(super) summary: Option<&'a str>,
-    pub(super) severity: Option<&'a str>,
-    pub(super) status: &'a str,
-    pub(super) authors: &'a [String],
-    pub(super) day: String,
-    pub(super) day_label: Option<String>,
-    pub(super) duration: Option<String>,
-    pub(super) updated: String,
-    pub(super) services: &'a [String],
-    pub(super) tags: &'a [String],
+pub(crate) fn problems_page(
+    templates: &Templates,
+    path: &str,
+    report: &str,
+) -> Result<String, Error> {
+    let context = ProblemsContext {
+        path,
+        report,
+        title: path,
+    };
+    templates.render("problems.html", &context)
 }
 
 /// Every file of the site, as (name, content), pages named by their slug.
 pub fn build(
-    postmortems: &[Model],
+    postmortems: &[&Model],
     templates: &Templates,
     options: &SiteOptions,
 ) -> Result<Vec<(String, String)>, Error> {
-    let mut ordered: Vec<&Model> = postmortems.iter().collect();
+    let mut ordered: Vec<&Model> = postmortems.to_vec();
     ordered.sort_by(|a, b| {
         sort_key(b)
             .cmp(&sort_key(a))
@@ -122,7 +110,6 @@ pub fn build(
     Ok(files)
 }
 
-/// The context of the index and the feed (docs/templates.md, "Site context").
 /// The page of each postmortem, rendered on every core, in the given order.
 fn pages(
     models: &[&Model],
@@ -168,35 +155,28 @@ fn pages(
     Ok(files)
 }
 
-fn context(options: &SiteOptions, posts: &[Post<'_>]) -> serde_json::Value {
+/// The context of the index and the feed (docs/templates.md, "Site context").
+fn context<'a>(options: &'a SiteOptions, posts: &'a [Post<'a>]) -> IndexContext<'a> {
     let newest = posts
         .iter()
         .map(|p| p.updated.clone())
         .max()
         .unwrap_or_else(|| "1970-01-01T00:00:00Z".into());
-    let mut services: Vec<&String> = posts.iter().flat_map(|p| p.services.iter()).collect();
-    services.sort();
-    services.dedup();
-    let mut tags: Vec<&String> = posts.iter().flat_map(|p| p.tags.iter()).collect();
-    tags.sort();
-    tags.dedup();
-    let named = |names: Vec<&String>| -> Vec<serde_json::Value> {
-        names
-            .into_iter()
-            .map(|n| json!({ "name": n, "slug": crate::slug::slug(n) }))
-            .collect()
-    };
-    json!({
-        "feed_id": feed_id(options),
-        "site_title": options.title,
-        "lang": options.lang,
-        "services": named(services),
-        "tags": named(tags),
-        "base_url": options.base_url,
-        "posts": posts,
-        "problems": options.problems.iter().map(|(path, page)| json!({ "path": path, "page": page })).collect::<Vec<_>>(),
-        "updated": options.stamp.clone().unwrap_or(newest),
-    })
+    IndexContext {
+        feed_id: feed_id(options),
+        site_title: &options.title,
+        lang: &options.lang,
+        services: Named::all(posts.iter().map(|p| p.services)),
+        tags: Named::all(posts.iter().map(|p| p.tags)),
+        base_url: &options.base_url,
+        posts,
+        problems: options
+            .problems
+            .iter()
+            .map(|(path, page)| ProblemLink { path, page })
+            .collect(),
+        updated: options.stamp.clone().unwrap_or(newest),
+    }
 }
 
 /// Atom ids must be absolute IRIs that never change: the page's URL under

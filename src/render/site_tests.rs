@@ -30,7 +30,8 @@ fn every_field_of_the_site_context_is_documented() {
         services: &names,
         tags: &names,
     };
-    let context = context(&options, &[post]);
+    let posts = [post];
+    let context = serde_json::to_value(context(&options, &posts)).unwrap();
     let mut keys: Vec<&str> = context
         .as_object()
         .into_iter()

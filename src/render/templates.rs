@@ -4,6 +4,7 @@
 
 use crate::error::Error;
 use std::path::Path;
+use std::sync::Mutex;
 use tera::{Kwargs, State, Tera, Value};
 
 /// Every built-in template, by name.
@@ -39,6 +40,38 @@ pub const BUILT_IN: &[(&str, &str)] = &[
 /// The loaded templates.
 pub struct Templates {
     tera: Tera,
+    /// Each context rendered, by template, when recording (`postmortem
+    /// templates context`).
+    recorded: Option<Mutex<Vec<(String, serde_json::Value)>>>,
+}
+
+/// A template context: tera's, and when the templates record, the names
+/// of its keys, so the context can be written out as JSON.
+pub struct Context {
+    tera: tera::Context,
+    keys: Option<Vec<String>>,
+}
+
+impl Context {
+    /// Adds `key` with `value` (replacing one of the same name).
+    pub fn insert(&mut self, key: &'static str, value: &(impl serde::Serialize + ?Sized)) {
+        self.tera.insert(key, value);
+        if let Some(keys) = &mut self.keys {
+            keys.push(key.to_string());
+        }
+    }
+
+    /// The context as a JSON object.
+    fn json(&self, keys: &[String]) -> serde_json::Value {
+        let map = keys
+            .iter()
+            .filter_map(|key| {
+                let value = serde_json::to_value(self.tera.get(key)?).ok()?;
+                Some((key.clone(), value))
+            })
+            .collect();
+        serde_json::Value::Object(map)
+    }
 }
 
 impl std::fmt::Debug for Templates {
@@ -80,25 +113,57 @@ impl Templates {
         register_filters(&mut tera);
         tera.add_raw_templates(sources.iter().map(|(n, t)| (n.as_str(), t.as_str())))
             .map_err(|e| template_error(overrides, e))?;
-        Ok(Templates { tera })
+        Ok(Templates {
+            tera,
+            recorded: None,
+        })
+    }
+
+    /// These templates, keeping each context they render with, for
+    /// [`Templates::recorded`].
+    pub fn recording(mut self) -> Templates {
+        self.recorded = Some(Mutex::default());
+        self
+    }
+
+    /// Every (template, context as JSON) rendered since
+    /// [`Templates::recording`], in order.
+    pub fn recorded(&self) -> Vec<(String, serde_json::Value)> {
+        self.recorded
+            .as_ref()
+            .and_then(|r| r.lock().ok().map(|r| r.clone()))
+            .unwrap_or_default()
     }
 
     /// Renders template `name` with `context`.
     pub fn render(&self, name: &str, context: &impl serde::Serialize) -> Result<String, Error> {
-        self.render_with(name, &Self::context(context)?)
+        self.render_with(name, &self.context(context)?)
     }
 
     /// `value` as a template context, to render several templates with
     /// one conversion (a page and its partials share the model).
-    pub fn context(value: &impl serde::Serialize) -> Result<tera::Context, Error> {
-        tera::Context::from_serialize(value).map_err(|e| template_error(None, e))
+    pub fn context(&self, value: &impl serde::Serialize) -> Result<Context, Error> {
+        let tera = tera::Context::from_serialize(value).map_err(|e| template_error(None, e))?;
+        // The keys are only needed to write the context out.
+        let keys = self.recorded.as_ref().map(|_| {
+            serde_json::to_value(value)
+                .ok()
+                .and_then(|v| v.as_object().map(|o| o.keys().cloned().collect()))
+                .unwrap_or_default()
+        });
+        Ok(Context { tera, keys })
     }
 
     /// Renders template `name` with a context made by [`Templates::context`].
-    pub fn render_with(&self, name: &str, context: &tera::Context) -> Result<String, Error> {
+    pub fn render_with(&self, name: &str, context: &Context) -> Result<String, Error> {
+        if let (Some(recorded), Some(keys)) = (&self.recorded, &context.keys)
+            && let Ok(mut recorded) = recorded.lock()
+        {
+            recorded.push((name.to_string(), context.json(keys)));
+        }
         let rendered = self
             .tera
-            .render(name, context)
+            .render(name, &context.tera)
             .map_err(|e| template_error(None, e))?;
         // Whatever a value held, an XML output stays well-formed.
         if name.ends_with(".xml") || name.ends_with(".svg") {
@@ -108,10 +173,10 @@ impl Templates {
     }
 }
 
-fn template_error(dir: Option<&Path>, source: tera::Error) -> Error {
+fn template_error(dir: Option<&Path>, cause: tera::Error) -> Error {
     Error::Template {
         path: dir.map(Path::to_path_buf),
-        source,
+        cause,
     }
 }
 
@@ -158,7 +223,7 @@ fn register_filters(tera: &mut Tera) {
 
 /// `url` when its scheme is safe to link to; `#` for `javascript:`,
 /// `data:`, `vbscript:` (whatever the case or whitespace).
-pub fn safe_url(url: &str) -> String {
+pub(crate) fn safe_url(url: &str) -> String {
     let squeezed: String = url
         .chars()
         .filter(|c| !c.is_whitespace() && !c.is_control())

@@ -58,7 +58,7 @@ pub struct LocatedEdit {
 }
 
 /// `fix` with its edits located in `text`.
-pub fn locate_fix(fix: &Fix, text: &str, index: &LineIndex) -> LocatedFix {
+pub(crate) fn locate_fix(fix: &Fix, text: &str, index: &LineIndex) -> LocatedFix {
     let choices = fix
         .choices
         .iter()
@@ -82,7 +82,7 @@ pub fn locate_fix(fix: &Fix, text: &str, index: &LineIndex) -> LocatedFix {
 }
 
 /// Every finding of `report`, located.
-pub fn locate(report: FileReport<'_>) -> Vec<Located> {
+pub(crate) fn locate(report: FileReport<'_>) -> Vec<Located> {
     let index = LineIndex::new(report.text);
     report
         .findings

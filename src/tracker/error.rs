@@ -2,6 +2,50 @@
 //! the tracker and what to do; none holds a secret.
 
 use super::Kind;
+use crate::author::item::ItemError;
+use std::path::{Path, PathBuf};
+
+/// Why `actions sync` stopped: the tracker's failure, a file that could not
+/// be changed, or an issue made whose link could not be written.
+#[derive(Debug, thiserror::Error)]
+pub enum SyncError {
+    /// Reading or writing a file failed.
+    #[error(transparent)]
+    Tool(#[from] crate::error::Error),
+    /// The tracker could not do what was asked.
+    #[error(transparent)]
+    Tracker(#[from] TrackerError),
+    /// An action item's key could not be set.
+    #[error("{path}: cannot change it: {cause}")]
+    Item {
+        /// The postmortem.
+        path: PathBuf,
+        /// Why (in the message, so not a `source`).
+        cause: ItemError,
+    },
+    /// An issue was filed and its link could not be written.
+    #[error(
+        "{url} was created but its link could not be written ({cause}); write `link: {url}` into the item by hand before running sync again"
+    )]
+    Unwritten {
+        /// The new issue's address.
+        url: String,
+        /// Why the write failed (in the message, so not a `source`).
+        cause: Box<SyncError>,
+    },
+}
+
+impl SyncError {
+    /// The file the failure is about, when it is about one.
+    pub fn path(&self) -> Option<&Path> {
+        match self {
+            SyncError::Tool(error) => error.path(),
+            SyncError::Item { path, .. } => Some(path),
+            SyncError::Unwritten { cause, .. } => cause.path(),
+            SyncError::Tracker(_) => None,
+        }
+    }
+}
 
 /// A tracker failure.
 #[derive(Debug, thiserror::Error)]
@@ -71,16 +115,15 @@ pub enum TrackerError {
     },
     /// The request could not be sent or its answer read.
     #[error(
-        "cannot reach {tracker} at {url}: {source}; check the address in postmortem.yml and the network"
+        "cannot reach {tracker} at {url}: {cause}; check the address in postmortem.yml and the network"
     )]
     Transport {
         /// The tracker.
         tracker: Kind,
         /// The address without its query.
         url: String,
-        /// What the HTTP client said.
-        #[source]
-        source: ureq::Error,
+        /// What the HTTP client said (in the message, so not a `source`).
+        cause: ureq::Error,
     },
     /// An answer that is not what the tracker's documentation says.
     #[error(

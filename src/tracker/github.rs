@@ -6,6 +6,7 @@
 use super::http::Http;
 use super::{Created, Kind, NewIssue, Remote, Tracker, TrackerError};
 use crate::config::trackers::GithubSettings;
+use crate::document::issue;
 use serde_json::{Value, json};
 
 /// The REST API version the requests are written for.
@@ -47,7 +48,7 @@ impl Tracker for Github {
     }
 
     fn owns(&self, link: &str) -> bool {
-        parts(link).is_some_and(|(repo, _)| repo.eq_ignore_ascii_case(&self.settings.repo))
+        issue::github(link).is_some_and(|(repo, _)| repo.eq_ignore_ascii_case(&self.settings.repo))
     }
 
     fn create(&mut self, issue: &NewIssue) -> Result<Created, TrackerError> {
@@ -72,7 +73,7 @@ impl Tracker for Github {
         let reply = self.http.check(reply, &missing, message)?;
         let made = reply.json();
         let url = made["html_url"].as_str().map(String::from);
-        let key = url.as_deref().and_then(key);
+        let key = url.as_deref().and_then(issue::github_key);
         match (url, key) {
             (Some(url), Some(key)) => Ok(Created { url, key }),
             _ => Err(self
@@ -82,7 +83,7 @@ impl Tracker for Github {
     }
 
     fn state(&mut self, link: &str) -> Result<Remote, TrackerError> {
-        let Some((repo, number)) = parts(link) else {
+        let Some((repo, number)) = issue::github(link) else {
             return Err(self.http.unexpected(format!("{link} is no issue address")));
         };
         let url = format!("{}/repos/{repo}/issues/{number}", self.api());
@@ -121,42 +122,4 @@ fn message(body: &Value) -> Option<String> {
         text.push_str(&format!("; {detail}"));
     }
     Some(text)
-}
-
-/// `owner/repo` and the number of an issue's web address
-/// (`https://github.com/owner/repo/issues/12`, any host).
-fn parts(link: &str) -> Option<(String, u64)> {
-    let rest = link.split_once("://")?.1;
-    let mut segments = rest.split(['?', '#']).next()?.split('/').skip(1);
-    let (owner, repo) = (segments.next()?, segments.next()?);
-    let number = match (segments.next()?, segments.next()?) {
-        ("issues", number) => number.parse().ok()?,
-        _ => return None,
-    };
-    Some((format!("{owner}/{repo}"), number))
-}
-
-/// `owner/repo#12` for an issue's web address.
-pub(super) fn key(link: &str) -> Option<String> {
-    parts(link).map(|(repo, number)| format!("{repo}#{number}"))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn an_issue_address_reads_as_its_key_on_any_host() {
-        let key = |l: &str| key(l);
-        assert_eq!(
-            key("https://github.com/acme/checkout/issues/12").as_deref(),
-            Some("acme/checkout#12")
-        );
-        assert_eq!(
-            key("https://ghe.acme.com/ops/app/issues/3?x=1").as_deref(),
-            Some("ops/app#3")
-        );
-        assert_eq!(key("https://github.com/acme/checkout/pull/12"), None);
-        assert_eq!(key("https://acme.atlassian.net/browse/OPS-7"), None);
-    }
 }

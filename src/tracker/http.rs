@@ -130,11 +130,11 @@ impl Http {
         Ok((Reply { status, body }, after))
     }
 
-    fn transport(&self, url: &str, source: ureq::Error) -> TrackerError {
+    fn transport(&self, url: &str, cause: ureq::Error) -> TrackerError {
         TrackerError::Transport {
             tracker: self.tracker,
             url: url.split('?').next().unwrap_or(url).to_string(),
-            source,
+            cause,
         }
     }
 

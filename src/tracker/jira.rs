@@ -102,7 +102,7 @@ impl Tracker for Jira {
     }
 
     fn state(&mut self, link: &str) -> Result<Remote, TrackerError> {
-        let Some(key) = key(link) else {
+        let Some(key) = crate::document::issue::jira_key(link) else {
             return Err(self.http.unexpected(format!("{link} is no issue address")));
         };
         let reply = self.send(&format!("issue/{key}?fields=status,resolution"), None)?;
@@ -174,34 +174,4 @@ fn message(body: &Value) -> Option<String> {
         );
     }
     (!parts.is_empty()).then(|| parts.join("; "))
-}
-
-/// `OPS-7` for `https://acme.atlassian.net/browse/OPS-7`.
-pub(super) fn key(link: &str) -> Option<String> {
-    let key = link
-        .split_once("/browse/")?
-        .1
-        .split(['/', '?', '#'])
-        .next()?;
-    let (project, number) = key.split_once('-')?;
-    let project_ok = !project.is_empty()
-        && project
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || c == '_');
-    (project_ok && number.parse::<u64>().is_ok()).then(|| key.to_string())
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn a_browse_address_reads_as_its_key() {
-        assert_eq!(
-            key("https://acme.atlassian.net/browse/OPS-7").as_deref(),
-            Some("OPS-7")
-        );
-        assert_eq!(key("https://acme.atlassian.net/browse/OPS"), None);
-        assert_eq!(key("https://github.com/acme/checkout/issues/1"), None);
-    }
 }

@@ -84,7 +84,7 @@ impl Tracker for Linear {
 
     fn owns(&self, link: &str) -> bool {
         let prefix = format!("{}-", self.settings.team);
-        key(link).is_some_and(|k| k.starts_with(&prefix))
+        crate::document::issue::linear_key(link).is_some_and(|k| k.starts_with(&prefix))
     }
 
     fn create(&mut self, issue: &NewIssue) -> Result<Created, TrackerError> {
@@ -109,7 +109,7 @@ impl Tracker for Linear {
     }
 
     fn state(&mut self, link: &str) -> Result<Remote, TrackerError> {
-        let Some(key) = key(link) else {
+        let Some(key) = crate::document::issue::linear_key(link) else {
             return Err(self.http.unexpected(format!("{link} is no issue address")));
         };
         let data = self.graphql(STATE, json!({ "id": key }), &format!("issue {key}"))?;
@@ -150,32 +150,4 @@ fn message(answer: &Value) -> Option<String> {
         })
         .collect();
     (!messages.is_empty()).then(|| messages.join("; "))
-}
-
-/// `ENG-3` for `https://linear.app/acme/issue/ENG-3/title-slug`.
-pub(super) fn key(link: &str) -> Option<String> {
-    let key = link
-        .split_once("/issue/")?
-        .1
-        .split(['/', '?', '#'])
-        .next()?;
-    let (team, number) = key.split_once('-')?;
-    (!team.is_empty() && number.parse::<u64>().is_ok()).then(|| key.to_string())
-}
-
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn an_issue_address_reads_as_its_identifier() {
-        let key = super::key;
-        assert_eq!(
-            key("https://linear.app/acme/issue/ENG-3/fix-it").as_deref(),
-            Some("ENG-3")
-        );
-        assert_eq!(
-            key("https://linear.app/acme/issue/ENG-3").as_deref(),
-            Some("ENG-3")
-        );
-        assert_eq!(key("https://acme.atlassian.net/browse/OPS-7"), None);
-    }
 }

@@ -16,7 +16,7 @@ pub mod plan;
 pub mod sync;
 
 pub use crate::config::trackers::{GithubSettings, JiraSettings, LinearSettings, Trackers};
-pub use error::TrackerError;
+pub use error::{SyncError, TrackerError};
 
 use chrono::NaiveDate;
 
@@ -188,12 +188,4 @@ pub fn connect(
             Box::new(linear::Linear::new(settings, key))
         }
     })
-}
-
-/// The key people write for an issue link of any tracker (`acme/checkout#12`,
-/// `OPS-7`, `ENG-3`), or `None` for a link that is no known issue address.
-pub fn key(link: &str) -> Option<String> {
-    github::key(link)
-        .or_else(|| jira::key(link))
-        .or_else(|| linear::key(link))
 }

@@ -4,11 +4,11 @@
 //! and, when the issue was closed, the item's `status` set. An item the
 //! file says is finished whose issue is open is reported, never changed.
 
+use super::SyncError;
 use super::plan::{FilePlan, Step};
 use super::{Remote, Tracker};
 use crate::author::item;
 use crate::document::ActionStatus;
-use crate::error::Error;
 
 /// What happened to one action item.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -65,7 +65,7 @@ pub fn run(
     tracker: &mut dyn Tracker,
     dry_run: bool,
     report: &mut dyn FnMut(Event),
-) -> Result<(), Error> {
+) -> Result<(), SyncError> {
     for plan in plans {
         for step in &plan.steps {
             let event = |key: Option<String>, what: What| Event {
@@ -80,9 +80,9 @@ pub fn run(
                 Step::Create(_) if dry_run => report(event(None, What::WouldCreate)),
                 Step::Create(issue) => match tracker.create(issue) {
                     Ok(made) => {
-                        write(plan, at, "link", &made.url).map_err(|e| Error::Unwritten {
+                        write(plan, at, "link", &made.url).map_err(|e| SyncError::Unwritten {
                             url: made.url.clone(),
-                            source: Box::new(e),
+                            cause: Box::new(e),
                         })?;
                         report(event(Some(made.key), What::Created { url: made.url }));
                     }
@@ -94,12 +94,10 @@ pub fn run(
                             },
                         ));
                     }
-                    Err(source) => return Err(Error::Tracker { source }),
+                    Err(failure) => return Err(failure.into()),
                 },
                 Step::Check { link, status } => {
-                    let remote = tracker
-                        .state(link)
-                        .map_err(|source| Error::Tracker { source })?;
+                    let remote = tracker.state(link)?;
                     let Some(what) = compare(*status, remote, dry_run) else {
                         continue;
                     };
@@ -109,7 +107,7 @@ pub fn run(
                     {
                         write(plan, at, "status", to.name())?;
                     }
-                    report(event(super::key(link), what));
+                    report(event(crate::document::issue::key(link), what));
                 }
             }
         }
@@ -134,11 +132,16 @@ fn compare(status: ActionStatus, remote: Remote, dry_run: bool) -> Option<What> 
     })
 }
 
-fn write(plan: &FilePlan, at: (usize, &str), key: &'static str, value: &str) -> Result<(), Error> {
+fn write(
+    plan: &FilePlan,
+    at: (usize, &str),
+    key: &'static str,
+    value: &str,
+) -> Result<(), SyncError> {
     crate::write::edit(&plan.path, |text| {
-        item::set(text, at, key, value).map_err(|source| Error::Item {
+        item::set(text, at, key, value).map_err(|cause| SyncError::Item {
             path: plan.path.clone(),
-            source,
+            cause,
         })
     })
 }

@@ -24,10 +24,10 @@ const WRITER_WAIT: Duration = Duration::from_secs(10);
 /// read to the rename; when the file changes between the read and the
 /// rename, reads it again and redoes the change, and gives up with
 /// [`Error::KeepsChanging`] (both versions intact) when it keeps changing.
-pub fn edit(
+pub fn edit<E: From<Error>>(
     path: &Path,
-    mut change: impl FnMut(&str) -> Result<String, Error>,
-) -> Result<(), Error> {
+    mut change: impl FnMut(&str) -> Result<String, E>,
+) -> Result<(), E> {
     let target = resolve_link(path)?;
     let mut changed = 0;
     while changed < ATTEMPTS {
@@ -39,9 +39,11 @@ pub fn edit(
         }
         let before = read_settled(path, &file, &target)?;
         let changed_text = std::str::from_utf8(&before)
-            .map_err(|_| Error::Edit {
-                path: path.to_path_buf(),
-                reason: "cannot change it: it is not UTF-8; run `postmortem lint` on it".into(),
+            .map_err(|_| {
+                E::from(Error::Edit {
+                    path: path.to_path_buf(),
+                    reason: "cannot change it: it is not UTF-8; run `postmortem lint` on it".into(),
+                })
             })
             .and_then(&mut change);
         let updated = match changed_text {
@@ -74,7 +76,8 @@ pub fn edit(
     }
     Err(Error::KeepsChanging {
         path: path.to_path_buf(),
-    })
+    }
+    .into())
 }
 
 fn open_locked(path: &Path, target: &Path) -> Result<File, Error> {
@@ -85,9 +88,9 @@ fn open_locked(path: &Path, target: &Path) -> Result<File, Error> {
         .read(true)
         .open(target)
         .map_err(|e| Error::read(path, e))?;
-    file.lock().map_err(|source| Error::Lock {
+    file.lock().map_err(|cause| Error::Lock {
         path: path.to_path_buf(),
-        source,
+        cause,
     })?;
     Ok(file)
 }
@@ -169,7 +172,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let target = dir.path().join("p.md");
         std::fs::write(&target, "a\n").unwrap();
-        edit(&target, |text| Ok(format!("{text}b\n"))).unwrap();
+        edit::<Error>(&target, |text| Ok(format!("{text}b\n"))).unwrap();
         assert_eq!(std::fs::read_to_string(&target).unwrap(), "a\nb\n");
     }
 

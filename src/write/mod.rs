@@ -63,7 +63,7 @@ pub fn create_new(path: &Path, content: &[u8]) -> Result<(), Error> {
 
 /// The file a path stands for: the path itself, or the end of its chain of
 /// symbolic links (relative links are read from the link's folder).
-pub fn resolve_link(path: &Path) -> Result<PathBuf, Error> {
+pub(crate) fn resolve_link(path: &Path) -> Result<PathBuf, Error> {
     let mut current = path.to_path_buf();
     for _ in 0..MAX_LINKS {
         match std::fs::symlink_metadata(&current) {

@@ -212,14 +212,16 @@ fn a_megabyte_of_hostile_prose_is_adopted_in_linear_time() {
         let adopted = adopt::adopt(&text, &Options::default()).unwrap();
         best = best.min(started.elapsed());
         assert!(adopted.text.ends_with(&text));
-        if best < Duration::from_secs(3) {
+        if best < Duration::from_secs(20) {
             break;
         }
     }
-    // About 0.8 s in a debug build (`cargo bench --bench per_file --
-    // adopt` measures the release build); 26 s before, with a zone search
-    // after every "all times".
-    assert!(best < Duration::from_secs(3), "{best:?}");
+    // About 0.8 s in a debug build on an idle machine (`cargo bench --bench
+    // per_file -- adopt` measures the release build); 26 s before, with a
+    // zone search after every "all times". The bound only tells linear from
+    // quadratic: it held at 3 s until a run beside two other builds took
+    // longer.
+    assert!(best < Duration::from_secs(20), "{best:?}");
 }
 
 #[test]

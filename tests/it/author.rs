@@ -514,3 +514,39 @@ fn a_zone_and_severity_typed_in_any_case_are_written_as_named() {
         "{text}"
     );
 }
+
+/// A project that requires a Detection section and calls Impact "Blast radius".
+const SECTIONS: &str = "sections:\n  Summary: []\n  Blast radius: [Impact]\n  Timeline: []\n  Detection: []\n  Root cause: []\n  Remediation: []\n";
+
+#[test]
+fn new_and_import_write_the_sections_the_project_requires() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("postmortem.yml"), SECTIONS).unwrap();
+    let output = run(dir.path(), NEW);
+    assert_eq!(output.status.code(), Some(0), "{output:?}");
+    let new = stdout(&output).trim().to_string();
+    let sample = common::repo("examples/statuspage-customerio-2018.json");
+    let output = run(
+        dir.path(),
+        &["import", "statuspage", sample.to_str().unwrap(), "--print"],
+    );
+    assert_eq!(output.status.code(), Some(0), "{output:?}");
+    std::fs::write(dir.path().join("imported.md"), stdout(&output)).unwrap();
+    for path in [new.as_str(), "imported.md"] {
+        let text = std::fs::read_to_string(dir.path().join(path)).unwrap();
+        assert!(
+            text.contains("\n## Detection\n\n<!-- hint: what belongs under Detection -->\n"),
+            "{text}"
+        );
+        assert!(
+            text.contains("\n## Blast radius\n\n<!-- hint: who and what was affected"),
+            "{text}"
+        );
+        assert!(!text.contains("## Impact"), "{text}");
+        let findings = lint_rules(dir.path(), path);
+        assert!(
+            findings.iter().all(|(rule, _)| rule != "section-missing"),
+            "{path}: {findings:?}"
+        );
+    }
+}

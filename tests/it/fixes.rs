@@ -297,3 +297,63 @@ fn unsafe_fixes_alone_reports_and_writes_nothing() {
     assert_eq!(output.status.code(), Some(1));
     assert_eq!(std::fs::read_to_string(&path).unwrap(), BROKEN);
 }
+
+/// Every Markdown file under `dir`, recursively.
+fn markdown_under(dir: &std::path::Path, out: &mut Vec<std::path::PathBuf>) {
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            markdown_under(&path, out);
+        } else if path.extension().is_some_and(|e| e == "md") {
+            out.push(path);
+        }
+    }
+}
+
+#[test]
+fn each_rule_emits_only_the_fixes_it_declares_and_says_what_they_are() {
+    let options = common::example_options();
+    let mut files = Vec::new();
+    for dir in ["examples", "postmortems", "tests/fixtures"] {
+        markdown_under(&common::repo(dir), &mut files);
+    }
+    let mut seen = std::collections::BTreeSet::new();
+    for path in &files {
+        let bytes = std::fs::read(path).unwrap();
+        for finding in lint::check_bytes(&bytes, &options).1.findings {
+            let Some(fix) = &finding.fix else { continue };
+            let declared = registry::info(finding.rule).fix.unwrap_or_else(|| {
+                panic!(
+                    "{}: {} emits a fix it does not declare",
+                    path.display(),
+                    finding.rule.id()
+                )
+            });
+            assert!(
+                declared.applicability.contains(&fix.applicability),
+                "{}: {} emits a {} fix, declared {:?}",
+                path.display(),
+                finding.rule.id(),
+                fix.applicability.name(),
+                declared.applicability
+            );
+            seen.insert((finding.rule, fix.applicability));
+        }
+    }
+    for info in registry::all() {
+        let Some(fix) = info.fix else { continue };
+        for applicability in fix.applicability {
+            let name = applicability.name();
+            assert!(
+                fix.what.to_lowercase().contains(name),
+                "{}: the fix's text never says `{name}`",
+                info.rule.id()
+            );
+            assert!(
+                seen.contains(&(info.rule, *applicability)),
+                "{}: no example or fixture shows its {name} fix",
+                info.rule.id()
+            );
+        }
+    }
+}

@@ -59,7 +59,8 @@ fn every_importer_reads_back(value: &Value) {
         incidents.extend(page.incidents);
     }
     for incident in incidents {
-        let text = import::draft(&incident, zone).expect("a draft reads back as its entries");
+        let text = import::draft(&incident, zone, &postmortem::Settings::default().sections)
+            .expect("a draft reads back as its entries");
         let merged =
             import::into(&text, &incident, chrono::Utc::now()).expect("merging into it works");
         assert_eq!(merged.added, 0, "a draft already holds its own entries");

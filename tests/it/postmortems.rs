@@ -18,7 +18,7 @@ fn model(name: &str) -> Value {
         .filter(|f| f.severity.to_string() == "error")
         .collect();
     assert!(errors.is_empty(), "{name}: {errors:?}");
-    serde_json::to_value(render::model(&checked.document.unwrap(), &text, false)).unwrap()
+    serde_json::to_value(render::model(&checked.document.unwrap(), &text, false).view()).unwrap()
 }
 
 fn metrics(model: &Value) -> Value {

@@ -321,7 +321,7 @@ fn every_field_of_the_model_and_the_template_context_is_documented() {
     let mut found = Vec::new();
     for path in ["examples/full.md", "tests/fixtures/render/internal.md"] {
         let model = model(path, false);
-        keys(&serde_json::to_value(&model).unwrap(), "", &mut found);
+        keys(&serde_json::to_value(model.view()).unwrap(), "", &mut found);
     }
     let undocumented: Vec<&str> = found
         .iter()
@@ -410,7 +410,7 @@ fn markdown_front_matter_comes_in_each_blog_engines_flavour() {
             FrontMatter::None => assert!(markdown.starts_with("# Query failures")),
             _ => {
                 let inner = markdown.split("---\n").nth(1).unwrap();
-                document::yaml::parse(inner, 0).expect("the front matter is YAML");
+                postmortem::yaml::parse(inner, 0).expect("the front matter is YAML");
             }
         }
     }
@@ -446,4 +446,72 @@ fn postmortem_yml_chooses_the_front_matter_flavour() {
             .unwrap()
             .contains("\ndraft: true\n")
     );
+}
+
+#[test]
+fn render_to_json_writes_each_timeline_entry_once() {
+    let file = common::repo("postmortems/2026-05-14-query-failures-after-storage-cleanup.md");
+    let output = common::postmortem_in(&common::repo("."))
+        .env("POSTMORTEM_NOW", "2026-12-01T00:00:00Z")
+        .args(["render", file.to_str().unwrap(), "--to", "json"])
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{output:?}");
+    let json = String::from_utf8(output.stdout).unwrap();
+    let model: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let entries = model["timeline"].as_array().unwrap();
+    assert!(entries.len() > 3);
+    assert!(model.get("days").is_none(), "days repeats the timeline");
+    for entry in entries {
+        let event = entry["event"].as_str().unwrap();
+        let quoted = serde_json::to_string(event).unwrap();
+        assert_eq!(json.matches(&quoted).count(), 1, "{event} twice");
+    }
+}
+
+#[test]
+fn templates_context_prints_what_each_template_is_given() {
+    let dir = tempfile::tempdir().unwrap();
+    let source = dir.path().join("postmortems");
+    std::fs::create_dir(&source).unwrap();
+    let file = "2026-05-14-query-failures-after-storage-cleanup.md";
+    std::fs::copy(common::repo("postmortems").join(file), source.join(file)).unwrap();
+    let context = |args: &[&str]| -> serde_json::Value {
+        let output = common::postmortem_in(dir.path())
+            .env("POSTMORTEM_NOW", "2026-12-01T00:00:00Z")
+            .args(["templates", "context"])
+            .args(args)
+            .output()
+            .unwrap();
+        assert!(output.status.success(), "{output:?}");
+        serde_json::from_slice(&output.stdout).unwrap()
+    };
+    // The index's context, as docs/templates.md lists it.
+    let index = context(&["index.html"]);
+    let keys: Vec<&str> = index[0]
+        .as_object()
+        .unwrap()
+        .keys()
+        .map(String::as_str)
+        .collect();
+    let documented = [
+        "base_url",
+        "feed_id",
+        "lang",
+        "posts",
+        "problems",
+        "services",
+        "site_title",
+        "tags",
+        "updated",
+    ];
+    assert_eq!(keys, documented);
+    assert_eq!(index[0]["posts"][0]["slug"], file.trim_end_matches(".md"));
+    // A page's context: the model, its days and what the page adds.
+    let page = context(&["page.html", &format!("postmortems/{file}")]);
+    for key in ["timeline", "days", "figure", "place", "content", "json_ld"] {
+        assert!(page[0].get(key).is_some(), "page.html has no {key}");
+    }
+    let trends = context(&["trends.html"]);
+    assert_eq!(trends[0]["count"], 1);
 }

@@ -574,7 +574,7 @@ fn internal_parts_stay_internal_whatever_the_marker_looks_like() {
         let model = postmortem::render::model(&document, &source, true);
         let templates = postmortem::render::templates::Templates::load(None).unwrap();
         let rendered = match to {
-            "json" => serde_json::to_string(&model).unwrap(),
+            "json" => serde_json::to_string(&model.view()).unwrap(),
             "markdown" => postmortem::render::page::markdown(
                 &model,
                 &templates,

@@ -243,26 +243,25 @@ fn valid(hour: u32, minute: u32, second: u32, meridiem: Option<bool>) -> Option<
 }
 
 /// Whether the timeline is written in AM/PM: some time carries a
-/// meridiem, and none is written as 0 or 13-23 without one.
-pub(super) fn twelve_hour(raws: &[super::resolve::Raw]) -> bool {
+/// meridiem, and none is written as 0 or 13-23 without one. `starts`: each
+/// entry's starting time, when it has one.
+pub(super) fn twelve_hour(starts: &[Option<Time>]) -> bool {
     let clocks = || {
-        raws.iter()
-            .filter_map(|r| r.lead.time)
-            .filter_map(|t| match t.start {
-                Time::Clock(c) => Some(c),
-                Time::Placeholder { .. } => None,
-            })
+        starts.iter().flatten().filter_map(|t| match t {
+            Time::Clock(c) => Some(*c),
+            Time::Placeholder { .. } => None,
+        })
     };
     clocks().any(|c| c.meridiem.is_some())
         && !clocks().any(|c| c.meridiem.is_none() && (c.hour == 0 || c.hour > 12))
 }
 
 /// For each entry, the meridiem of the next entry that writes one.
-pub(super) fn next_meridiems(raws: &[super::resolve::Raw]) -> Vec<Option<bool>> {
-    let mut out = vec![None; raws.len()];
+pub(super) fn next_meridiems(starts: &[Option<Time>]) -> Vec<Option<bool>> {
+    let mut out = vec![None; starts.len()];
     let mut next = None;
-    for (index, raw) in raws.iter().enumerate().rev() {
-        if let Some(Time::Clock(c)) = raw.lead.time.map(|t| t.start) {
+    for (index, start) in starts.iter().enumerate().rev() {
+        if let Some(Time::Clock(c)) = start {
             next = c.meridiem.or(next);
         }
         out[index] = next;

@@ -4,7 +4,7 @@
 //! other key is kept for the blog, as written.
 
 use crate::author::emit::{list, scalar};
-use crate::document::yaml::{self, Value};
+use crate::yaml::{self, Value};
 use chrono::NaiveDate;
 
 /// What a foreign front matter says.

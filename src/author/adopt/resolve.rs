@@ -87,8 +87,9 @@ struct State {
 
 /// `raws` with their dates and times settled by `dates`.
 pub(super) fn resolve(raws: &[Raw], dates: &Dates) -> Resolved {
-    let twelve = twelve_hour(raws);
-    let next_meridiem = next_meridiems(raws);
+    let starts: Vec<Option<Time>> = raws.iter().map(|r| r.lead.time.map(|t| t.start)).collect();
+    let twelve = twelve_hour(&starts);
+    let next_meridiem = next_meridiems(&starts);
     let mut state = State {
         day: dates.day,
         year: dates.year,

@@ -9,7 +9,8 @@ use super::report::{dates_notes, zone};
 use super::resolve::{Entry, Resolved};
 use super::sections::Sections;
 use super::{Adopted, Note, Options, Unread, headers, kinds, statements};
-use crate::author::emit::{list, scalar};
+use crate::author::emit::scalar;
+use crate::author::front::NewFront;
 use crate::document::Kind;
 use chrono::{NaiveDate, NaiveDateTime, Timelike};
 use chrono_tz::Tz;
@@ -119,39 +120,31 @@ fn front_matter(
         }),
         None => "draft",
     };
-    let mut out = format!("---\ntitle: {}\nstatus: {status}\n", scalar(&cx.title));
     let last = entries.iter().filter_map(|e| e.date).max();
-    match front.date.or_else(|| statements::written_on(cx.pieces)) {
-        Some(date) if last.is_some_and(|l| l > date) => notes.push(cx.note(
-            None,
-            format!("written on {date}, before its last entry: `date` left out"),
-        )),
-        Some(date) => out.push_str(&format!("date: {date}\n")),
-        None => {}
+    let date = match front.date.or_else(|| statements::written_on(cx.pieces)) {
+        Some(date) if last.is_some_and(|l| l > date) => {
+            notes.push(cx.note(
+                None,
+                format!("written on {date}, before its last entry: `date` left out"),
+            ));
+            None
+        }
+        date => date,
+    };
+    let timeline = timeline(entries, kinds);
+    let out = NewFront {
+        title: &cx.title,
+        status,
+        date,
+        timezone: zone.map(|z| z.name()),
+        authors: &front.authors,
+        tags: &front.tags,
+        summary: front.summary.as_deref(),
+        timeline: &timeline,
+        kept: front.kept.iter().map(|(_, lines)| lines.as_str()).collect(),
+        ..NewFront::default()
     }
-    if let Some(zone) = zone {
-        out.push_str(&format!("timezone: {}\n", zone.name()));
-    }
-    if !front.authors.is_empty() {
-        out.push_str(&format!("authors: {}\n", list(&front.authors)));
-    }
-    if !front.tags.is_empty() {
-        out.push_str(&format!("tags: {}\n", list(&front.tags)));
-    }
-    if let Some(summary) = &front.summary {
-        out.push_str(&format!("summary: {}\n", scalar(summary)));
-    }
-    out.push_str(if entries.is_empty() {
-        "timeline: []\n"
-    } else {
-        "timeline:\n"
-    });
-    out.push_str(&timeline(entries, kinds));
-    out.push_str("action_items: []\n");
-    for (_, lines) in &front.kept {
-        out.push_str(lines);
-    }
-    out.push_str("---\n");
+    .write();
     let undated = entries.iter().take_while(|e| e.date.is_none()).count();
     (out, undated)
 }

@@ -3,8 +3,7 @@
 //! byte-preserving, chronological insertion `timeline add` uses.
 
 use super::{Imported, Incident};
-use crate::author::emit::{list, scalar};
-use crate::author::skeleton;
+use crate::author::front::{NewFront, skeleton};
 use crate::author::timeline::{self, AddError, NewEntry, Stamps};
 use crate::document::{self, Document, Kind};
 use chrono::{DateTime, Utc};
@@ -34,51 +33,47 @@ pub(crate) fn web_link(link: &str) -> Option<String> {
     Some(out)
 }
 
-/// A new postmortem from `incident`, its times written in `zone`.
+/// A new postmortem from `incident`, its times written in `zone`, its body
+/// with the project's `sections`.
 ///
 /// # Errors
 /// When the written file would not read back as the entries it was made
 /// from (a bug, reported rather than written).
-pub fn draft(incident: &Incident, zone: Tz) -> Result<String, AddError> {
-    let mut out = format!("---\ntitle: {}\nstatus: draft\n", scalar(&incident.title));
-    if let Some(severity) = &incident.severity {
-        out.push_str(&format!("severity: {severity}\n"));
-    }
-    out.push_str(&format!("timezone: {}\n", zone.name()));
-    if !incident.services.is_empty() {
-        out.push_str(&format!("services: {}\n", list(&incident.services)));
-    }
+pub fn draft(
+    incident: &Incident,
+    zone: Tz,
+    sections: &[(String, Vec<String>)],
+) -> Result<String, AddError> {
     let entries = incident.timeline();
-    if entries.is_empty() {
-        out.push_str("timeline: []\n");
-    } else {
-        out.push_str("timeline:\n");
-    }
+    let mut timeline = String::new();
     let mut last_date = None;
     for entry in &entries {
         let local = entry.at.with_timezone(&zone);
         let same_day = last_date == Some(local.date_naive());
         last_date = Some(local.date_naive());
         let when = Stamps::new(entry.at, entry.next_update, zone, true, same_day);
-        out.push_str(&timeline::entry_lines(
+        timeline.push_str(&timeline::entry_lines(
             "  - ",
             &when,
             &new_entry(entry),
             "\n",
         ));
     }
-    out.push_str("action_items: []\n---\n");
-    let body = skeleton::body();
-    let text = match incident.link.as_deref().and_then(web_link) {
-        Some(link) => {
-            out + &body.replacen(
-                "## Summary\n",
-                &format!("## Summary\n\nSource record: <{link}>\n"),
-                1,
-            )
-        }
-        None => out + &body,
+    let front = NewFront {
+        title: &incident.title,
+        status: "draft",
+        severity: incident.severity.as_deref(),
+        timezone: Some(zone.name()),
+        services: &incident.services,
+        timeline: &timeline,
+        ..NewFront::default()
     };
+    let note = incident
+        .link
+        .as_deref()
+        .and_then(web_link)
+        .map(|link| format!("Source record: <{link}>"));
+    let text = front.write() + &skeleton(sections, note.as_deref());
     verify(&text, &entries)?;
     Ok(text)
 }

@@ -226,7 +226,7 @@ pub fn severity(impact: &str) -> Option<&'static str> {
 }
 
 /// The first sentence (or line) of `body`, cut to 200 characters.
-pub fn first_sentence(body: &str) -> String {
+pub(crate) fn first_sentence(body: &str) -> String {
     // A line break ends a sentence too: updates often start with a "Label: value" line.
     let first_line = body.trim_start().lines().next().unwrap_or("");
     let flat = first_line.split_whitespace().collect::<Vec<_>>().join(" ");

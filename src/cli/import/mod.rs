@@ -5,6 +5,7 @@
 mod written;
 
 use super::destination::Destination;
+use crate::cli::Failure;
 use crate::output;
 use postmortem::Error;
 use postmortem::author::import::{
@@ -128,7 +129,11 @@ struct IncidentIoArgs {
 impl Common {
     /// The zone the times are written in: `--timezone`, else
     /// postmortem.yml's, else the source's own, else UTC.
-    fn zone(&self, config: &Config, source: Option<chrono_tz::Tz>) -> Result<chrono_tz::Tz, Error> {
+    fn zone(
+        &self,
+        config: &Config,
+        source: Option<chrono_tz::Tz>,
+    ) -> Result<chrono_tz::Tz, Failure> {
         match self
             .timezone
             .as_deref()
@@ -138,14 +143,14 @@ impl Common {
                 if let Some(note) = argument::zone_note(zone) {
                     output::message("note", &note);
                 }
-                argument::zone("--timezone", zone)
+                Ok(argument::zone("--timezone", zone)?)
             }
             None => Ok(source.unwrap_or(chrono_tz::Tz::UTC)),
         }
     }
 }
 
-pub(super) fn run(args: Args, config: &Config) -> Result<ExitCode, Error> {
+pub(super) fn run(args: Args, config: &Config) -> Result<ExitCode, Failure> {
     match args.source {
         Source::Statuspage(args) => statuspage_run(args, config),
         Source::Pagerduty(args) => {
@@ -172,7 +177,7 @@ pub(super) fn run(args: Args, config: &Config) -> Result<ExitCode, Error> {
     }
 }
 
-fn statuspage_run(args: StatuspageArgs, config: &Config) -> Result<ExitCode, Error> {
+fn statuspage_run(args: StatuspageArgs, config: &Config) -> Result<ExitCode, Failure> {
     let value = read_json(&args.file)?;
     let page = statuspage::page(&value).map_err(|source| failed(&args.file, source))?;
     for (index, id, reason) in &page.damaged {
@@ -210,7 +215,7 @@ fn statuspage_run(args: StatuspageArgs, config: &Config) -> Result<ExitCode, Err
     })
 }
 
-fn slack_run(args: SlackArgs, config: &Config) -> Result<ExitCode, Error> {
+fn slack_run(args: SlackArgs, config: &Config) -> Result<ExitCode, Failure> {
     let files = import::slack_export::read(&args.export, args.channel.trim_start_matches('#'))?;
     // A chat export has no zone of its own.
     let zone = args.common.zone(config, None)?;
@@ -265,14 +270,14 @@ pub(super) fn shown(path: &Path) -> PathBuf {
     }
 }
 
-pub(super) fn failed(path: &Path, source: ImportError) -> Error {
-    Error::Import {
+pub(super) fn failed(path: &Path, cause: ImportError) -> Failure {
+    Failure::Import {
         path: shown(path),
-        source,
+        cause,
     }
 }
 
-fn read_json(path: &Path) -> Result<serde_json::Value, Error> {
+fn read_json(path: &Path) -> Result<serde_json::Value, Failure> {
     let bytes = super::read_input(path)?;
     let text = std::str::from_utf8(&bytes).map_err(|_| Error::Edit {
         path: shown(path),

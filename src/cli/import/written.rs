@@ -3,9 +3,9 @@
 //! name), or its entries merged `--into` an existing postmortem.
 
 use super::Common;
+use crate::cli::Failure;
 use crate::cli::destination::deliver_first;
 use crate::output;
-use postmortem::Error;
 use postmortem::author::import::{self, Incident};
 use postmortem::author::skeleton;
 use postmortem::config::Config;
@@ -19,7 +19,7 @@ pub(super) fn write_out(
     source: &Path,
     common: &Common,
     config: &Config,
-) -> Result<ExitCode, Error> {
+) -> Result<ExitCode, Failure> {
     if let Some(title) = &common.title {
         incident.title.clone_from(title);
     }
@@ -27,7 +27,7 @@ pub(super) fn write_out(
         return merge(&incident, path);
     }
     let zone = common.zone(config, incident.zone)?;
-    let text = import::draft(&incident, zone)
+    let text = import::draft(&incident, zone, &config.settings.sections)
         .map_err(|e| super::failed(source, import::ImportError::Unwritable(e.to_string())))?;
     let date = incident.timeline().first().map_or_else(
         || chrono::Utc::now().with_timezone(&zone).date_naive(),
@@ -54,13 +54,13 @@ pub(super) fn write_out(
     )
 }
 
-fn merge(incident: &Incident, path: &Path) -> Result<ExitCode, Error> {
+fn merge(incident: &Incident, path: &Path) -> Result<ExitCode, Failure> {
     let now = chrono::Utc::now();
     let mut report = None;
-    write::edit(path, |text| {
-        let merged = import::into(text, incident, now).map_err(|source| Error::Timeline {
+    write::edit::<Failure>(path, |text| {
+        let merged = import::into(text, incident, now).map_err(|cause| Failure::Timeline {
             path: path.to_path_buf(),
-            source,
+            cause,
         })?;
         let text = merged.text.clone();
         report = Some(merged);

@@ -12,6 +12,7 @@ mod http;
 mod preview;
 mod watch;
 
+use crate::cli::Failure;
 use crate::output;
 use postmortem::Error;
 use postmortem::config::Config;
@@ -50,13 +51,13 @@ pub(super) struct Args {
     now: Option<String>,
 }
 
-pub(super) fn run(args: Args, config: &Config) -> Result<ExitCode, Error> {
+pub(super) fn run(args: Args, config: &Config) -> Result<ExitCode, Failure> {
     let source = args
         .source
         .clone()
         .unwrap_or_else(|| config.settings.dir.clone());
     if !source.is_dir() {
-        return Err(Error::NotFound { path: source });
+        return Err(Error::NotFound { path: source }.into());
     }
     let preview = Arc::new(Preview::new(preview::Setup {
         source: source.clone(),
@@ -72,9 +73,9 @@ pub(super) fn run(args: Args, config: &Config) -> Result<ExitCode, Error> {
     }));
     preview.rebuild();
     let address = SocketAddr::new(args.bind, args.port);
-    let listen = |source| Error::Listen {
+    let listen = |cause| Failure::Listen {
         address: address.to_string(),
-        source,
+        cause,
     };
     let listener = TcpListener::bind(address).map_err(listen)?;
     let local = listener.local_addr().map_err(listen)?;
@@ -96,7 +97,7 @@ pub(super) fn run(args: Args, config: &Config) -> Result<ExitCode, Error> {
         );
     }
     connections::serve(&listener, preview, Origin::new(local))
-        .map_err(|source| Error::Serve { source })?;
+        .map_err(|cause| Failure::Serve { cause })?;
     Ok(ExitCode::SUCCESS)
 }
 

@@ -7,10 +7,9 @@
 
 use chrono::{DateTime, Utc};
 use postmortem::config::Config;
-use postmortem::render::site::{self, SiteOptions};
 use postmortem::render::templates::Templates;
-use postmortem::report::{self, FileReport, Format};
-use postmortem::{Error, diagnostic::Severity, discover, lint, render};
+use postmortem::site::{self, Read, Site};
+use postmortem::{Error, discover};
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::{Condvar, Mutex, RwLock};
@@ -25,14 +24,6 @@ pub(super) struct Setup {
     pub templates: Option<PathBuf>,
     pub config: Option<PathBuf>,
     pub now: DateTime<Utc>,
-}
-
-/// One postmortem as last read: its model, or its findings when it has errors.
-#[derive(Clone)]
-enum Read {
-    Page(Box<(render::Model, postmortem::collection::Loaded)>),
-    Problems(String),
-    Unpublished,
 }
 
 /// A file's modification time and length: whether it changed.
@@ -152,48 +143,34 @@ impl Preview {
             Some(path) => Config::load(path)?,
             None => Config::default(),
         };
-        let options = crate::cli::checked::options(self.setup.now, &config.settings);
+        let options = site::Options {
+            lint: crate::cli::checked::options(self.setup.now, &config.settings),
+            drafts: self.setup.drafts,
+            public: self.setup.public,
+        };
         let found = discover::discover(std::slice::from_ref(&self.setup.source));
         let templates = Templates::load(self.setup.templates.as_deref())?;
-        let mut models = Vec::new();
-        let mut documents = Vec::new();
-        let mut problems = Vec::new();
-        let mut pages = Vec::new();
+        let paths = found.files;
+        let site = Site {
+            reads: paths.iter().map(|path| self.read(path, &options)).collect(),
+        };
         // Earlier names of a page, and the page now shown under them.
         let mut aliases: Vec<(Vec<String>, String)> = Vec::new();
-        for path in &found.files {
-            match self.read(path, &options) {
+        for (path, read) in paths.iter().zip(&site.reads) {
+            match read {
                 Read::Page(page) => {
-                    let (model, loaded) = *page;
-                    let name = format!("{}.html", model.slug);
-                    let names = self.names(path, Some(&name));
-                    aliases.push((names, name));
-                    models.push(model);
-                    documents.push(loaded);
+                    let name = format!("{}.html", page.model.slug);
+                    aliases.push((self.names(path, Some(&name)), name));
                 }
-                Read::Problems(report) => {
-                    let shown = report::display_path(path);
-                    let page = format!("problems-{}.html", postmortem::slug::slug(&shown));
-                    let html = site::problems_page(&templates, &shown, &report)?;
-                    aliases.push((self.names(path, None), page.clone()));
-                    pages.push((page.clone(), html));
-                    problems.push((shown, page));
+                Read::Problems(problems) => {
+                    aliases.push((self.names(path, None), problems.page_name()));
                 }
                 Read::Unpublished => {}
             }
         }
-        let options = SiteOptions {
-            title: self.setup.title.clone(),
-            base_url: String::new(),
-            allow_html: false,
-            stamp: None,
-            problems,
-            trends: postmortem::collection::trends::trends(&documents, self.setup.now.date_naive()),
-            lang: config.settings.lang.clone(),
-            sections: config.settings.sections.clone(),
-        };
-        let mut files = site::build(&models, &templates, &options)?;
-        files.extend(pages);
+        let settings = crate::cli::site::settings(&self.setup.title, None, false, &config.settings);
+        let today = self.setup.now.date_naive();
+        let mut files = site.build(&templates, &settings, self.setup.public, today)?;
         let made: HashMap<String, String> = files.iter().cloned().collect();
         for (names, shown) in aliases {
             let Some(page) = made.get(&shown) else {
@@ -219,7 +196,7 @@ impl Preview {
     }
 
     /// The file read and checked, or as cached when it has not changed.
-    fn read(&self, path: &Path, options: &lint::Options) -> Read {
+    fn read(&self, path: &Path, options: &site::Options) -> Read {
         let meta = std::fs::metadata(path).ok();
         let stamp = (
             meta.as_ref().and_then(|m| m.modified().ok()),
@@ -231,63 +208,10 @@ impl Preview {
         {
             return read.clone();
         }
-        let read = self.read_now(path, options);
+        let read = site::read(path, options);
         if let Ok(mut cache) = self.cache.lock() {
             cache.insert(path.to_path_buf(), (stamp, read.clone()));
         }
         read
-    }
-
-    fn read_now(&self, path: &Path, options: &lint::Options) -> Read {
-        let shown = report::display_path(path);
-        let bytes = match discover::read(path) {
-            Ok(bytes) => bytes,
-            Err(_) if !self.setup.drafts => return Read::Unpublished,
-            Err(error) => return self.problems(&shown, || error.to_string()),
-        };
-        let (text, checked) = lint::check_bytes(&bytes, options);
-        // Without drafts, a file is shown only when it says it is
-        // published: one whose front matter cannot be read does not.
-        let published = checked
-            .document
-            .as_ref()
-            .is_some_and(|d| d.status.value == postmortem::document::Status::Published);
-        if !published && !self.setup.drafts {
-            return Read::Unpublished;
-        }
-        let errors = checked
-            .findings
-            .iter()
-            .any(|f| f.severity == Severity::Error);
-        match checked.document {
-            Some(document) if !errors => {
-                let model = render::model_of_file(&document, &text, self.setup.public, path);
-                let loaded = postmortem::collection::Loaded {
-                    path: shown,
-                    file: path.to_path_buf(),
-                    document,
-                };
-                Read::Page(Box::new((model, loaded)))
-            }
-            _ => self.problems(&shown, || {
-                let file = FileReport {
-                    path: &shown,
-                    text: &text,
-                    findings: &checked.findings,
-                };
-                report::render(Format::Human, file, false)
-            }),
-        }
-    }
-
-    /// The findings page's text: the report, or under `--public`, where
-    /// findings would quote internal content, where to see it.
-    fn problems(&self, shown: &str, report: impl FnOnce() -> String) -> Read {
-        if self.setup.public {
-            return Read::Problems(format!(
-                "Findings are not shown in a public preview: they quote the file.\nRun `postmortem lint {shown}` to see them."
-            ));
-        }
-        Read::Problems(report())
     }
 }

@@ -3,9 +3,12 @@
 //! local time in a zone with its daylight-saving gaps and folds.
 
 mod labels;
+mod misread;
 mod search;
 
 pub use labels::{Ambiguous, label, region, resolve, zones_named};
+pub use misread::Misread;
+pub(crate) use misread::misread;
 pub use search::{only, search};
 
 use chrono::{DateTime, FixedOffset, LocalResult, NaiveDateTime, Offset, TimeZone};
@@ -66,7 +69,7 @@ pub fn plain(zone: Tz) -> Tz {
 }
 
 /// Reads an IANA zone name; on failure, a suggestion when one is likely.
-pub fn parse_zone(name: &str) -> Result<Tz, Option<&'static str>> {
+pub(crate) fn parse_zone(name: &str) -> Result<Tz, Option<&'static str>> {
     name.trim().parse::<Tz>().map_err(|_| suggest(name.trim()))
 }
 
@@ -111,7 +114,7 @@ pub fn place(zone: Tz, local: NaiveDateTime) -> Placed {
 }
 
 /// The abbreviation `zone` uses at `instant`, such as `PDT` (or `+0530`).
-pub fn abbreviation(zone: Tz, instant: DateTime<FixedOffset>) -> String {
+pub(crate) fn abbreviation(zone: Tz, instant: DateTime<FixedOffset>) -> String {
     let offset = zone.offset_from_utc_datetime(&instant.naive_utc());
     offset
         .abbreviation()
@@ -119,7 +122,7 @@ pub fn abbreviation(zone: Tz, instant: DateTime<FixedOffset>) -> String {
 }
 
 /// The abbreviations `zone` uses in the year of `instant` (standard and summer).
-pub fn abbreviations_in_year(zone: Tz, instant: DateTime<FixedOffset>) -> Vec<String> {
+pub(crate) fn abbreviations_in_year(zone: Tz, instant: DateTime<FixedOffset>) -> Vec<String> {
     use chrono::Datelike;
     let year = instant.year();
     [1, 7]

@@ -1,9 +1,9 @@
 //! `dst`: local times that do not exist, or happen twice, in the zone.
 
-use crate::diagnostic::{Choice, Edit, Finding, Fix, Rule};
+use crate::diagnostic::{Applicability, Choice, Edit, Finding, Fix, Rule};
 use crate::lint::words::narrow;
 use crate::document::{Document, Placement, Stamp, zone};
-use crate::lint::registry::{Context, Level, RuleInfo};
+use crate::lint::registry::{FixInfo, Context, Level, RuleInfo};
 use chrono_tz::Tz;
 
 /// The rule's registry entry.
@@ -30,11 +30,12 @@ Fixed (the second 01:30, after clocks went back):
     timezone: America/Los_Angeles
     timeline:
       - at: 2026-11-01 01:30 -08:00",
-    fix: Some(
-        "display-only, for a time that happened twice: two choices, the time with the \
-         offset of its first pass and with that of its second (`01:30 -07:00`, `01:30 \
-         -08:00`). Only the author knows which one it was.",
-    ),
+    fix: Some(FixInfo {
+        applicability: &[Applicability::DisplayOnly],
+        what: "display-only, for a time that happened twice: two choices, the time with the \
+             offset of its first pass and with that of its second (`01:30 -07:00`, `01:30 \
+             -08:00`). Only the author knows which one it was.",
+    }),
     check: Some(check),
 };
 

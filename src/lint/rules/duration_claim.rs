@@ -1,9 +1,9 @@
 //! `duration-claim`: `impact.duration` against the impact window.
 
-use crate::diagnostic::{Choice, Edit, Finding, Fix, Rule};
+use crate::diagnostic::{Applicability, Choice, Edit, Finding, Fix, Rule};
 use crate::document::Document;
 use crate::duration::format as duration;
-use crate::lint::registry::{Context, Level, RuleInfo};
+use crate::lint::registry::{FixInfo, Context, Level, RuleInfo};
 
 /// The rule's registry entry.
 pub(crate) const INFO: RuleInfo = RuleInfo {
@@ -31,10 +31,11 @@ Fixed:
       start: 2026-05-14 14:30
       end: 2026-05-15 17:15
       duration: 26h45m",
-    fix: Some(
-        "display-only: `duration:` rewritten to the impact window's length. Never applied \
-         by `--fix`: the window may be what is wrong.",
-    ),
+    fix: Some(FixInfo {
+        applicability: &[Applicability::DisplayOnly],
+        what: "display-only: `duration:` rewritten to the impact window's length. Never applied \
+             by `--fix`: the window may be what is wrong.",
+    }),
     check: Some(check),
 };
 

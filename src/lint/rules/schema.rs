@@ -1,9 +1,9 @@
 //! `schema`: keys and values that do not fit format v1 (reported while the
 //! document is read, in `document::fields` and `document::schema`).
 
-use crate::diagnostic::{Finding, Rule};
+use crate::diagnostic::{Applicability, Finding, Rule};
 use crate::document::Document;
-use crate::lint::registry::{Context, Level, RuleInfo};
+use crate::lint::registry::{FixInfo, Context, Level, RuleInfo};
 
 /// The rule's registry entry.
 pub(crate) const INFO: RuleInfo = RuleInfo {
@@ -32,12 +32,13 @@ Fixed:
     severity: SEV2
     timeline:
       - at: 2026-05-14 14:30",
-    fix: Some(
-        "safe: a number or boolean where text or a time belongs is quoted as written \
-         (`title: yes` -> `title: \"yes\"`), and a time YAML read as a number is written \
-         as the clock time (`at: 1430` -> `at: \"14:30\"`). Unsafe: an unknown key with one \
-         clear did-you-mean is renamed to it (`sevrity` -> `severity`).",
-    ),
+    fix: Some(FixInfo {
+        applicability: &[Applicability::Safe, Applicability::Unsafe],
+        what: "safe: a number or boolean where text or a time belongs is quoted as written \
+             (`title: yes` -> `title: \"yes\"`), and a time YAML read as a number is written \
+             as the clock time (`at: 1430` -> `at: \"14:30\"`). Unsafe: an unknown key with one \
+             clear did-you-mean is renamed to it (`sevrity` -> `severity`).",
+    }),
     check: Some(check),
 };
 

@@ -3,7 +3,7 @@
 use crate::diagnostic::{Applicability, Edit, Finding, Fix, Rule};
 use crate::document::Document;
 use crate::document::body::names_match;
-use crate::lint::registry::{Context, Level, RuleInfo};
+use crate::lint::registry::{FixInfo, Context, Level, RuleInfo};
 use crate::span::Span;
 
 /// The rule's registry entry.
@@ -37,12 +37,13 @@ Fixed:
     ## Timeline
     ## Root cause
     ## Remediation",
-    fix: Some(
-        "unsafe: the heading is inserted before the next configured section the body has \
-         (or at the end), with a template hint under it for `placeholder` to remind the \
-         author what is still to write. Unsafe because the author may have the section \
-         under another name.",
-    ),
+    fix: Some(FixInfo {
+        applicability: &[Applicability::Unsafe],
+        what: "unsafe: the heading is inserted before the next configured section the body has \
+             (or at the end), with a template hint under it for `placeholder` to remind the \
+             author what is still to write. Unsafe because the author may have the section \
+             under another name.",
+    }),
     check: Some(check),
 };
 

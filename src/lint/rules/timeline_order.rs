@@ -4,7 +4,7 @@ use crate::diagnostic::{Applicability, Edit, Finding, Fix, Rule};
 use crate::lint::words::narrow;
 use crate::document::Document;
 use crate::lint::phrasing::{when_beside, written_beside};
-use crate::lint::registry::{Context, Level, RuleInfo};
+use crate::lint::registry::{FixInfo, Context, Level, RuleInfo};
 use chrono::Days;
 
 /// The rule's registry entry.
@@ -36,11 +36,12 @@ Fixed:
         event: Failover starts
       - at: 2026-05-15 00:10
         event: Failover completes",
-    fix: Some(
-        "unsafe: for a time alone that kept the date of the entry before, the date of the \
-         next day is written in front of it (`00:10` -> `2026-05-15 00:10`). Unsafe because \
-         the entry may instead be misplaced or mistyped.",
-    ),
+    fix: Some(FixInfo {
+        applicability: &[Applicability::Unsafe],
+        what: "unsafe: for a time alone that kept the date of the entry before, the date of the \
+             next day is written in front of it (`00:10` -> `2026-05-15 00:10`). Unsafe because \
+             the entry may instead be misplaced or mistyped.",
+    }),
     check: Some(check),
 };
 

@@ -3,7 +3,7 @@
 
 use crate::diagnostic::{Applicability, Edit, Finding, Fix, Rule};
 use crate::document::{Document, Placement, zone};
-use crate::lint::registry::{Context, Level, RuleInfo};
+use crate::lint::registry::{FixInfo, Context, Level, RuleInfo};
 
 /// The rule's registry entry.
 pub(crate) const INFO: RuleInfo = RuleInfo {
@@ -25,11 +25,12 @@ Failing:
 
 Fixed:
     timezone: America/Los_Angeles",
-    fix: Some(
-        "safe when only the case is wrong (`europe/berlin` -> `Europe/Berlin`); unsafe for \
-         an abbreviation or alias with one likely zone (`PT` -> `America/Los_Angeles`), since \
-         an abbreviation can stand for more than one region.",
-    ),
+    fix: Some(FixInfo {
+        applicability: &[Applicability::Safe, Applicability::Unsafe],
+        what: "safe when only the case is wrong (`europe/berlin` -> `Europe/Berlin`); unsafe for \
+             an abbreviation or alias with one likely zone (`PT` -> `America/Los_Angeles`), since \
+             an abbreviation can stand for more than one region.",
+    }),
     check: Some(check),
 };
 

@@ -1,11 +1,10 @@
 //! `zone-label`: an abbreviation that was not in force on its date.
 
-use crate::diagnostic::{Edit, Finding, Fix, Rule};
+use crate::diagnostic::{Applicability, Edit, Finding, Fix, Rule};
 use crate::lint::words::narrow;
-use crate::document::{Document, Stamp, zone};
-use crate::lint::registry::{Context, Level, RuleInfo};
-use chrono::{DateTime, FixedOffset};
-use chrono_tz::Tz;
+use crate::document::Document;
+use crate::document::zone::Misread;
+use crate::lint::registry::{FixInfo, Context, Level, RuleInfo};
 
 /// The rule's registry entry.
 pub(crate) const INFO: RuleInfo = RuleInfo {
@@ -35,61 +34,18 @@ Fixed:
     timezone: America/Los_Angeles
     timeline:
       - at: 2026-07-14 14:30 PDT",
-    fix: Some(
-        "display-only: the label in force on that date, in place of the one written \
-         (`PDT` -> `PST`). Never applied by `--fix`: the label may be right and the date or \
-         time wrong.",
-    ),
+    fix: Some(FixInfo {
+        applicability: &[Applicability::DisplayOnly],
+        what: "display-only: the label in force on that date, in place of the one written \
+             (`PDT` -> `PST`). Never applied by `--fix`: the label may be right and the date or \
+             time wrong.",
+    }),
     check: Some(check),
 };
 
-/// A label read as an offset its region was not using that day.
-pub(crate) struct Misread {
-    /// The label as written, upper-cased: `PST`.
-    pub name: String,
-    /// The region whose label it is.
-    pub region: Tz,
-    /// The label the region was using: `PDT`.
-    pub used: String,
-    /// The instant the author meant: the clock time in the region.
-    pub meant: Option<DateTime<FixedOffset>>,
-}
-
-/// How `stamp` misreads, when its label was not in force on its date in
-/// the region it names (the document's zone first, when that uses it).
-pub(crate) fn misread(document_zone: Option<Tz>, stamp: &Stamp) -> Option<Misread> {
-    let (Some(zone::Label::Abbreviation { name, .. }), Some(instant)) =
-        (&stamp.written.label, stamp.instant())
-    else {
-        return None;
-    };
-    // The document's own zone when it uses the label (CET in a Berlin
-    // postmortem is Berlin's); else the region the label names.
-    let own = document_zone
-        .filter(|z| zone::abbreviations_in_year(*z, instant).contains(name))
-        .map(|z| (z, false));
-    let (region, all_year) = own.or_else(|| zone::region(name))?;
-    let used = zone::abbreviation(region, instant);
-    let seasonal = zone::abbreviations_in_year(region, instant).contains(name);
-    if *name == used || !seasonal || all_year {
-        return None;
-    }
-    let meant = match zone::place(region, stamp.local) {
-        zone::Placed::Single(t) => Some(t),
-        _ => None,
-    };
-    Some(Misread {
-        name: name.clone(),
-        region,
-        used,
-        meant,
-    })
-}
-
 fn check(document: &Document, context: &Context, out: &mut Vec<Finding>) {
     for stamp in document.stamps() {
-        let (Some(misread), Some(instant)) = (misread(document.zone, stamp), stamp.instant())
-        else {
+        let (Some(misread), Some(instant)) = (&stamp.misread, stamp.instant()) else {
             continue;
         };
         let Misread {

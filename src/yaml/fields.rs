@@ -2,7 +2,7 @@
 //! unknown key (with a did-you-mean) and duplicate key as a `schema` finding
 //! instead of stopping at the first.
 
-use super::yaml::{Entry, Node, Value};
+use super::{Entry, Node, Value};
 use crate::diagnostic::{Applicability, Edit, Finding, Fix, Rule};
 use crate::span::{Span, Spanned};
 use crate::suggest::{close_choice, did_you_mean};
@@ -25,7 +25,7 @@ impl Fields {
     }
 
     /// Records a `schema` finding with the fix that its help describes.
-    pub fn report_fix(&mut self, span: Span, message: String, help: String, fix: Fix) {
+    pub(crate) fn report_fix(&mut self, span: Span, message: String, help: String, fix: Fix) {
         let finding = Finding::new(Rule::Schema, span, message).with_help(help);
         self.findings.push(finding.with_fix(fix));
     }
@@ -38,7 +38,7 @@ impl Fields {
 
     /// [`Fields::mapping`], with `otherwise` added to the help of an
     /// unknown key that has no did-you-mean.
-    pub fn mapping_or<'n>(
+    pub(crate) fn mapping_or<'n>(
         &mut self,
         node: &'n Node,
         what: &str,
@@ -129,7 +129,12 @@ impl Fields {
     }
 
     /// A list of text; a single text value is taken as a list of one.
-    pub fn text_list(&mut self, node: &Node, source: &str, what: &str) -> Vec<Spanned<String>> {
+    pub(crate) fn text_list(
+        &mut self,
+        node: &Node,
+        source: &str,
+        what: &str,
+    ) -> Vec<Spanned<String>> {
         match &node.value {
             Value::Seq(items) => items
                 .iter()
@@ -164,7 +169,7 @@ impl Fields {
     }
 
     /// A boolean.
-    pub fn boolean(&mut self, node: &Node, what: &str) -> Option<Spanned<bool>> {
+    pub(crate) fn boolean(&mut self, node: &Node, what: &str) -> Option<Spanned<bool>> {
         match node.value {
             Value::Bool(b) => Some(Spanned::new(b, node.span)),
             Value::Null => None,

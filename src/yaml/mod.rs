@@ -1,64 +1,20 @@
-//! A YAML tree in which every node and key knows its byte span in the file.
+//! The YAML reader, on the bottom floors: a tree in which every node and key
+//! knows its byte span in the file, and `fields`, which reads typed values
+//! out of it with findings for what does not fit. The front matter
+//! (`document`) and `postmortem.yml` (`config`) are both read with it.
 //! granit's event parser reads it and `build` makes the untyped tree straight
 //! from its events, so that schema checks can report every problem in one
 //! pass instead of the first one.
 
 mod build;
+pub mod fields;
+mod node;
 mod scalar;
 
-use crate::span::{Span, Spanned};
+pub use node::{Entry, Node, Value};
+
+use crate::span::Span;
 use build::Failure;
-
-/// A YAML value as the parser inferred it.
-#[derive(Clone, Debug, PartialEq)]
-pub enum Value {
-    /// `~`, `null` or nothing.
-    Null,
-    /// `true`, `false` (and the YAML 1.1 spellings such as `yes`).
-    Bool(bool),
-    /// An integer such as `1430`.
-    Int(i64),
-    /// A float such as `1.5`.
-    Float(f64),
-    /// Any other scalar.
-    Str(String),
-    /// A sequence.
-    Seq(Vec<Node>),
-    /// A mapping, in source order, duplicate keys included.
-    Map(Vec<Entry>),
-}
-
-/// A value with its span in the whole file.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Node {
-    /// The value.
-    pub value: Value,
-    /// Its span; for block collections, the position of their first item.
-    pub span: Span,
-}
-
-/// One `key: value` pair of a mapping.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Entry {
-    /// The key and its span.
-    pub key: Spanned<String>,
-    /// The value.
-    pub value: Node,
-}
-
-impl Node {
-    /// A short name of the value's type, for messages.
-    pub fn type_name(&self) -> &'static str {
-        match self.value {
-            Value::Null => "nothing",
-            Value::Bool(_) => "a boolean",
-            Value::Int(_) | Value::Float(_) => "a number",
-            Value::Str(_) => "text",
-            Value::Seq(_) => "a list",
-            Value::Map(_) => "a mapping",
-        }
-    }
-}
 
 /// A YAML syntax error or a breached parser budget.
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -2,7 +2,8 @@
 //! intermediate values, with budgets on depth, nodes and aliases so that a
 //! hostile file costs bounded time and memory.
 
-use super::{Entry, Node, Value, scalar};
+use super::node::{Entry, Node, Value};
+use super::scalar;
 use crate::span::{Span, Spanned};
 use granit_parser::{Event, Parser, ScanError};
 use std::collections::HashMap;

@@ -2,7 +2,7 @@
 //! tools (so `yes` is a boolean and `1430` a number, which the schema then
 //! reports), with the YAML 1.2 core tags honoured when a file writes one.
 
-use super::Value;
+use super::node::Value;
 use granit_parser::{ScalarStyle, Tag};
 
 /// The value of scalar `text` written in `style` with an optional `tag`.
