@@ -64,10 +64,12 @@ commit() {
 }
 commit "a postmortem with a contradiction"
 
+# --cache-server-addr: act's cache server otherwise listens on the address it
+# would reach the internet from, which it looks up (and fails to, offline).
 run_act() { # run_act LOG: act in the project, as a self-hosted runner, offline
   (cd "$project" && env HOME="$work/home" PIP_FIND_LINKS="$wheels" PIP_NO_INDEX=1 \
     PIP_DISABLE_PIP_VERSION_CHECK=1 POSTMORTEM_NOW=2026-03-05T12:00:00Z NO_COLOR=1 \
-    "$act" push -P ubuntu-latest=-self-hosted --pull=false --action-offline-mode \
+    "$act" push -P ubuntu-latest=-self-hosted --pull=false --action-offline-mode --cache-server-addr 127.0.0.1 \
     --env EXPECTED_VERSION="$version" >"$1" 2>&1)
 }
 
@@ -100,7 +102,8 @@ echo "test-action: fixed: the job passes, postmortem from the tool cache, on PAT
 # once a pin differs from Cargo.toml.
 git clone -q "$repo" "$work/release"
 run_release() { (cd "$work/release" && env HOME="$work/home" "$act" pull_request -j custom-release-pins \
-  -W .github/workflows/release.yml -P ubuntu-latest=-self-hosted --pull=false --action-offline-mode >"$1" 2>&1); }
+  -W .github/workflows/release.yml -P ubuntu-latest=-self-hosted --pull=false --action-offline-mode \
+  --cache-server-addr 127.0.0.1 >"$1" 2>&1); }
 run_release "$work/release-pass.log" || fail "release.yml's pin check failed on HEAD: $(cat "$work/release-pass.log")"
 grep -q "^\[custom-release-pins/release-pins/pins\] .*::set-output:: version=$version" "$work/release-pass.log" ||
   fail "release.yml's pin check gave no version: $(cat "$work/release-pass.log")"
