@@ -9,6 +9,8 @@
 #     (`at: "09:41"`) and the commit is refused because the hook changed it;
 #   - both fixed: the commit goes through, and README.md, index.md and
 #     `_`-prefixed files and folders beside them are not linted.
+# The project's .pre-commit-config.yaml is the README's, as written (git
+# fetches its https://github.com/OWNER/... URL from the local mirror).
 # pip installs postmortem-cli from WHEEL_DIR alone (PIP_FIND_LINKS,
 # PIP_NO_INDEX): no index, no network.
 #
@@ -41,14 +43,16 @@ seconds() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.1f", b - a }'; }
 project=$work/project
 mkdir -p "$project/postmortems"
 git init -q -b main "$project"
-cat >"$project/.pre-commit-config.yaml" <<EOF
-repos:
-  - repo: $work/mirror
-    rev: v$version
-    hooks:
-      - id: postmortem-fix
-      - id: postmortem-lint
-EOF
+# The configuration the README gives, as written: its repository URL leads
+# to the local mirror (git's insteadOf), its rev must be this version's tag.
+awk '/^# \.pre-commit-config\.yaml$/ { on = 1 } on && /^```$/ { exit } on' "$repo/README.md" \
+  >"$project/.pre-commit-config.yaml"
+grep -q "^ *rev: v$version\$" "$project/.pre-commit-config.yaml" ||
+  fail "the README's .pre-commit-config.yaml does not pin v$version: $(cat "$project/.pre-commit-config.yaml")"
+mirror_url=$(sed -n 's/^ *- repo: \(https:.*\)$/\1/p' "$project/.pre-commit-config.yaml")
+[[ $mirror_url == https://github.com/*/postmortem-pre-commit ]] ||
+  fail "the README's .pre-commit-config.yaml names no mirror: $(cat "$project/.pre-commit-config.yaml")"
+export GIT_CONFIG_COUNT=1 GIT_CONFIG_KEY_0="url.$work/mirror.insteadOf" GIT_CONFIG_VALUE_0=$mirror_url
 # Not postmortems, as lint's folder walk skips them: the hooks must too
 # (each would fail lint).
 mkdir -p "$project/postmortems/_drafts"
