@@ -60,8 +60,10 @@ command -v npm >/dev/null || { echo "check: npm is not on PATH (Debian: apt-get 
 if [[ ! -x $PACKAGING_NPM_TOOLS/node_modules/.bin/verdaccio ]]; then
   npm install --prefix "$PACKAGING_NPM_TOOLS" --no-audit --no-fund --silent verdaccio@6.8.0
 fi
-# The crates for this machine's build (the only other download).
-(cd "$repo" && cargo fetch --locked --quiet --target "$(rustc -vV | sed -n 's/^host: //p')")
+# The crates (the only other download): for every platform, since maturin
+# and dist read the whole dependency graph (`cargo metadata`), Windows-only
+# crates such as ring's windows-sys included, before building for this one.
+(cd "$repo" && cargo fetch --locked --quiet)
 stage "tools ($(maturin --version), pre-commit $(pre-commit --version | cut -d' ' -f2), act $(act --version | cut -d' ' -f3), $(dist --version), verdaccio 6.8.0) and crates"
 
 # From here on, no network: a namespace with loopback alone.
