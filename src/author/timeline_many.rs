@@ -28,13 +28,7 @@ pub(crate) fn insert_many(
         let (text, doc) = insert(text, before, first, now)?;
         return insert_many(&text, &doc, rest, now);
     };
-    let prefix = &text[line_start(text, model.span.start)..model.span.start];
-    if prefix.contains('[') {
-        return Err(AddError::Layout("flow list"));
-    }
-    if prefix.trim() != "-" {
-        return Err(AddError::Layout("layout with `-` on a line of its own"));
-    }
+    let prefix = block_prefix(text, model.span.start)?;
     let zone = before.zone.unwrap_or(Tz::UTC);
     let mut placed = placed(before, entries, now)?;
     // Stable: entries of one instant keep the order given.
@@ -77,6 +71,19 @@ pub(crate) fn insert_many(
     out.push_str(&text[from..]);
     let after = verify_all(&out, &expected, &inserted)?;
     Ok((out, after))
+}
+
+/// What starts the line of the timeline's first item (`  - `), which new
+/// entries copy; only block lists with `-` on a line of their own are edited.
+fn block_prefix(text: &str, first: usize) -> Result<&str, AddError> {
+    let prefix = &text[line_start(text, first)..first];
+    if prefix.contains('[') {
+        return Err(AddError::Layout("flow list"));
+    }
+    if prefix.trim() != "-" {
+        return Err(AddError::Layout("layout with `-` on a line of its own"));
+    }
+    Ok(prefix)
 }
 
 /// An entry to insert: the index it goes before, its instant, the entry.

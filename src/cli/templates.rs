@@ -68,44 +68,8 @@ fn context(
     now: chrono::DateTime<chrono::Utc>,
     config: &Config,
 ) -> Result<ExitCode, Failure> {
-    let settings = &config.settings;
-    let templates = Templates::load(settings.templates.as_deref())?.recording();
-    let lint = super::checked::options(now, settings);
-    if path.is_dir() {
-        let found = discover::discover(&[path.to_path_buf()]);
-        let options = site::Options {
-            lint,
-            drafts: true,
-            public: false,
-        };
-        let reads = found
-            .files
-            .iter()
-            .map(|f| site::read(f, &options))
-            .collect();
-        let shown = super::site::settings("Incident postmortems", None, false, settings);
-        Site { reads }.build(&templates, &shown, false, now.date_naive())?;
-    } else {
-        let bytes = discover::read(path)?;
-        let (text, checked) = lint::check_bytes(&bytes, &lint);
-        let document = checked.document.ok_or_else(|| Error::Edit {
-            path: path.to_path_buf(),
-            reason: "its front matter cannot be read; run `postmortem lint` on it".into(),
-        })?;
-        let model = render::model_of_file(&document, &text, false, path);
-        page::markdown(
-            &model,
-            &templates,
-            settings.front_matter,
-            &settings.sections,
-        )?;
-        let place = page::Place {
-            lang: settings.lang.clone(),
-            sections: settings.sections.clone(),
-            ..page::Place::default()
-        };
-        page::html_at(&model, &templates, false, &place)?;
-    }
+    let templates = Templates::load(config.settings.templates.as_deref())?.recording();
+    render_for(path, &templates, now, config)?;
     let recorded = templates.recorded();
     let contexts: Vec<&serde_json::Value> = recorded
         .iter()
@@ -130,4 +94,47 @@ fn context(
     let json = serde_json::to_string_pretty(&contexts).unwrap_or_default();
     output::print(&format!("{json}\n"));
     Ok(ExitCode::SUCCESS)
+}
+
+/// Renders the folder `path` as a site (drafts included, internal), or the
+/// postmortem `path` as its Markdown and HTML pages, with `templates`.
+fn render_for(
+    path: &Path,
+    templates: &Templates,
+    now: chrono::DateTime<chrono::Utc>,
+    config: &Config,
+) -> Result<(), Failure> {
+    let settings = &config.settings;
+    let lint = super::checked::options(now, settings);
+    if path.is_dir() {
+        let found = discover::discover(&[path.to_path_buf()]);
+        let options = site::Options {
+            lint,
+            drafts: true,
+            public: false,
+        };
+        let reads = found
+            .files
+            .iter()
+            .map(|f| site::read(f, &options))
+            .collect();
+        let shown = super::site::settings("Incident postmortems", None, false, settings);
+        Site { reads }.build(templates, &shown, false, now.date_naive())?;
+        return Ok(());
+    }
+    let bytes = discover::read(path)?;
+    let (text, checked) = lint::check_bytes(&bytes, &lint);
+    let document = checked.document.ok_or_else(|| Error::Edit {
+        path: path.to_path_buf(),
+        reason: "its front matter cannot be read; run `postmortem lint` on it".into(),
+    })?;
+    let model = render::model_of_file(&document, &text, false, path);
+    page::markdown(&model, templates, settings.front_matter, &settings.sections)?;
+    let place = page::Place {
+        lang: settings.lang.clone(),
+        sections: settings.sections.clone(),
+        ..page::Place::default()
+    };
+    page::html_at(&model, templates, false, &place)?;
+    Ok(())
 }
