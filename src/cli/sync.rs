@@ -60,7 +60,7 @@ pub(super) fn run(args: SyncArgs, config: &Config) -> Result<ExitCode, Failure> 
     result.map_err(Failure::from)?;
     let refused = events
         .iter()
-        .any(|e| matches!(e.what, What::Rejected { .. }));
+        .any(|e| matches!(e.what, What::Rejected { .. } | What::Missing { .. }));
     Ok(ExitCode::from(u8::from(refused)))
 }
 
@@ -107,6 +107,9 @@ fn line(event: &Event) -> String {
         What::Rejected { message } => {
             format!("not created for {item}: {message}; nothing was written for it")
         }
+        What::Missing { message } => format!(
+            "cannot read {key} for {item}: {message}; the item was left as it is (fix or remove its `link`)"
+        ),
     }
 }
 
@@ -116,9 +119,15 @@ fn summary(events: &[Event], dry_run: bool) -> String {
     let status = count(|w| matches!(w, What::Status { .. }));
     let refused = count(|w| matches!(w, What::Rejected { .. }));
     let open = count(|w| matches!(w, What::StillOpen { .. }));
+    let missing = count(|w| matches!(w, What::Missing { .. }));
     let would = if dry_run { "dry run: would have " } else { "" };
+    let unread = match missing {
+        0 => String::new(),
+        1 => ", 1 linked issue not found".to_string(),
+        n => format!(", {n} linked issues not found"),
+    };
     format!(
-        "{would}{created} created, {status} status changed, {open} finished in the file but open in the tracker, {refused} refused\n"
+        "{would}{created} created, {status} status changed, {open} finished in the file but open in the tracker, {refused} refused{unread}\n"
     )
 }
 
@@ -144,6 +153,7 @@ fn to_json(events: &[Event]) -> String {
                     ("still-open", serde_json::json!({"status": status.name()}))
                 }
                 What::Rejected { message } => ("refused", serde_json::json!({"message": message})),
+                What::Missing { message } => ("not-found", serde_json::json!({"message": message})),
             };
             o["action"] = action.into();
             if let (Some(o), Some(extra)) = (o.as_object_mut(), extra.as_object()) {

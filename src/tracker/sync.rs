@@ -4,9 +4,9 @@
 //! and, when the issue was closed, the item's `status` set. An item the
 //! file says is finished whose issue is open is reported, never changed.
 
-use super::SyncError;
 use super::plan::{FilePlan, Step};
 use super::{Remote, Tracker};
+use super::{SyncError, TrackerError};
 use crate::author::item;
 use crate::document::ActionStatus;
 
@@ -54,6 +54,12 @@ pub enum What {
         /// Which tracker refused it and its words.
         message: String,
     },
+    /// The linked issue could not be read (deleted, moved, or not visible
+    /// with these credentials); the item was left as it is.
+    Missing {
+        /// The tracker's answer, as a message.
+        message: String,
+    },
 }
 
 /// Runs `plans` against `tracker`, telling `report` each event as it
@@ -97,7 +103,18 @@ pub fn run(
                     Err(failure) => return Err(failure.into()),
                 },
                 Step::Check { link, status } => {
-                    let remote = tracker.state(link)?;
+                    let remote = match tracker.state(link) {
+                        Ok(remote) => remote,
+                        // A deleted or moved issue is this item's matter:
+                        // the others still sync.
+                        Err(failure @ TrackerError::NotFound { .. }) => {
+                            let message = failure.to_string();
+                            let key = crate::document::issue::key(link);
+                            report(event(key, What::Missing { message }));
+                            continue;
+                        }
+                        Err(failure) => return Err(failure.into()),
+                    };
                     let Some(what) = compare(*status, remote, dry_run) else {
                         continue;
                     };

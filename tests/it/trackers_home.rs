@@ -52,6 +52,31 @@ fn closed_github_issues_set_done_or_wontfix_by_their_reason_and_an_open_one_is_r
 }
 
 #[test]
+fn a_linked_issue_that_is_gone_is_reported_for_its_item_and_the_others_still_sync() {
+    let github = fake::serve(|r| match r.path.rsplit('/').next().unwrap_or("") {
+        "1" => Reply::json(404, json!({"message": "Not Found"})),
+        _ => Reply::json(200, json!({"state": "closed", "state_reason": "completed"})),
+    });
+    let base = "https://github.com/acme/checkout/issues";
+    let text = fake::linked(&format!("{base}/1"), &format!("{base}/2"));
+    let dir = fake::project(&github_config(&github.url, "acme/checkout"), &text);
+    let run = sync(&dir, &[]);
+    let out = fake::text(&run);
+    assert_eq!(run.status.code(), Some(1), "{out}");
+    assert!(
+        out.contains("cannot read acme/checkout#1 for postmortems/checkout.md: item 1"),
+        "{out}"
+    );
+    assert!(out.contains("1 linked issue not found"), "{out}");
+    let expected = text.replace("status: in-progress\n", "status: done\n");
+    assert_eq!(
+        fake::postmortem(&dir),
+        expected,
+        "item 2 synced, item 1 left"
+    );
+}
+
+#[test]
 fn actions_pages_and_stats_show_each_linked_issue_by_its_key() {
     let text = fake::linked(
         "https://github.com/acme/checkout/issues/12",
