@@ -21,14 +21,14 @@ use std::process::ExitCode;
 pub(super) struct Args {
     /// The postmortem's title.
     title: Option<String>,
-    /// Severity: SEV1 (critical) to SEV4 (minor).
+    /// Severity: one of the project's `severities` (postmortem.yml; SEV1 to SEV4 by default, `postmortem config` lists them).
     #[arg(long)]
     severity: Option<String>,
     /// When impact started: `now`, `14:30` (its occurrence nearest to now:
     /// typed the morning after, `23:41` is last night), or `2026-05-14 14:30`.
     #[arg(long, value_name = "TIME")]
     start: Option<String>,
-    /// IANA time zone (default: the system's).
+    /// Time zone: an IANA name, a city or an abbreviation (default: postmortem.yml's `timezone`, else the system's: `TZ`, else /etc/localtime).
     #[arg(long)]
     timezone: Option<String>,
     /// An affected service (repeatable).
@@ -98,11 +98,18 @@ fn git_user_name() -> Option<String> {
     (output.status.success() && !name.is_empty()).then_some(name)
 }
 
-/// The system's zone as an IANA name, or UTC when it cannot be told.
+/// The system's zone as an IANA name: `TZ` when it names one (as `date`
+/// reads it; a leading `:` is allowed), else the system's setting, else UTC.
 fn system_zone() -> Tz {
-    iana_time_zone::get_timezone()
+    let from_env = std::env::var("TZ")
         .ok()
-        .and_then(|name| name.parse().ok())
+        .and_then(|tz| tz.trim_start_matches(':').parse::<Tz>().ok());
+    from_env
+        .or_else(|| {
+            iana_time_zone::get_timezone()
+                .ok()
+                .and_then(|name| name.parse().ok())
+        })
         .unwrap_or(Tz::UTC)
 }
 

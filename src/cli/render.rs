@@ -116,6 +116,17 @@ pub(super) fn run(args: Args, config: &Config) -> Result<ExitCode, Failure> {
         }
         return super::site::build_from(&args.file, out, &args.site, config);
     }
+    if args.file.is_dir() {
+        return Err(Error::Invalid {
+            what: "FILE",
+            value: args.file.display().to_string(),
+            reason: format!(
+                "it is a folder; build its site with `postmortem render {} --out SITE`, or name one postmortem",
+                args.file.display()
+            ),
+        }
+        .into());
+    }
     let bytes = super::read_input(&args.file)?;
     let (text, checked) = lint::check_bytes(&bytes, &options);
     let shown = report::display_path(&args.file);

@@ -239,6 +239,23 @@ pub(crate) fn safe_url(url: &str) -> String {
     }
 }
 
+/// The names of every template: the built-ins and the files of `overrides`.
+pub fn names(overrides: Option<&Path>) -> Result<Vec<String>, Error> {
+    let mut names: Vec<String> = BUILT_IN.iter().map(|(n, _)| n.to_string()).collect();
+    if let Some(dir) = overrides {
+        let entries = std::fs::read_dir(dir).map_err(|e| Error::list(dir, e))?;
+        names.extend(
+            entries
+                .flatten()
+                .filter(|e| e.path().is_file())
+                .map(|e| e.file_name().to_string_lossy().into_owned()),
+        );
+    }
+    names.sort();
+    names.dedup();
+    Ok(names)
+}
+
 /// Writes every built-in template into `dir`: all of them or none. Without
 /// `force` an existing file stops the export before anything is written, and
 /// one created meanwhile by someone else is left alone while the files this

@@ -115,7 +115,8 @@ pub enum TrackerError {
     },
     /// The request could not be sent or its answer read.
     #[error(
-        "cannot reach {tracker} at {url}: {cause}; check the address in postmortem.yml and the network"
+        "cannot reach {tracker} at {url}: {}; check the address in postmortem.yml and the network",
+        transport_reason(cause)
     )]
     Transport {
         /// The tracker.
@@ -151,5 +152,15 @@ impl TrackerError {
     /// Whether the failure is about one issue only (the run goes on without it).
     pub fn is_item_only(&self) -> bool {
         matches!(self, TrackerError::Rejected { .. })
+    }
+}
+
+/// What the HTTP client said, as a phrase: ureq's kind prefix (`io: `)
+/// left off.
+fn transport_reason(cause: &ureq::Error) -> String {
+    let text = cause.to_string();
+    match text.split_once(": ") {
+        Some((kind, rest)) if !kind.contains(' ') && !rest.is_empty() => rest.to_string(),
+        _ => text,
     }
 }

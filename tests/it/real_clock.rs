@@ -273,3 +273,27 @@ fn serve_previews_on_the_real_clock() {
         "{index}"
     );
 }
+
+#[test]
+fn new_without_a_zone_takes_the_zone_tz_names_and_the_time_now_there() {
+    for zone in ZONES {
+        let dir = tempfile::tempdir().unwrap();
+        let output = real(dir.path())
+            .env("TZ", zone)
+            .args(["new", "Checkout errors", "--severity", "SEV2"])
+            .args(["--start", "now", "--no-input", "--print"])
+            .output()
+            .unwrap();
+        let text = ok(&output, "new");
+        assert!(text.contains(&format!("timezone: {zone}\n")), "{text}");
+        let tz: chrono_tz::Tz = zone.parse().unwrap();
+        let today = chrono::Utc::now().with_timezone(&tz).date_naive();
+        let yesterday = today.pred_opt().unwrap();
+        // The start is now on the zone's clock (a run at midnight may see either day).
+        assert!(
+            text.contains(&format!("start: {today} "))
+                || text.contains(&format!("start: {yesterday} ")),
+            "{zone}: {text}"
+        );
+    }
+}

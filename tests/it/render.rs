@@ -515,3 +515,19 @@ fn templates_context_prints_what_each_template_is_given() {
     let trends = context(&["trends.html"]);
     assert_eq!(trends[0]["count"], 1);
 }
+
+#[test]
+fn render_of_a_folder_without_out_says_how_to_build_its_site() {
+    let output = common::postmortem_in(&common::repo("."))
+        .args(["render", "postmortems"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains(
+            "it is a folder; build its site with `postmortem render postmortems --out SITE`"
+        ),
+        "{stderr}"
+    );
+}
