@@ -5,6 +5,7 @@
 use crate::cli::Failure;
 use crate::output;
 use postmortem::config::Config;
+use postmortem::tracker::plan::Step;
 use postmortem::tracker::sync::{Event, What};
 use postmortem::tracker::{self, Kind, Secrets, SyncError, TrackerError, Trackers, plan};
 use std::path::PathBuf;
@@ -41,9 +42,25 @@ pub(super) fn run(args: SyncArgs, config: &Config) -> Result<ExitCode, Failure> 
     let trackers = &config.settings.trackers;
     let kind = choose(args.tracker, trackers)?;
     let secrets = Secrets::from(|name| std::env::var(name).ok());
-    let mut client = tracker::connect(kind, trackers, &secrets).map_err(SyncError::from)?;
+    let (mut client, unset) = match tracker::connect(kind, trackers, &secrets) {
+        Ok(client) => (client, None),
+        // A dry run sends nothing: it needs credentials only to read.
+        Err(unset @ TrackerError::NoSecret { .. }) if args.dry_run => {
+            let blank = Secrets::from(|_| Some("unset".to_string()));
+            let client = tracker::connect(kind, trackers, &blank).map_err(SyncError::from)?;
+            (client, Some(unset))
+        }
+        Err(failure) => return Err(SyncError::from(failure).into()),
+    };
     let loaded = super::reports::load(&args.paths, config)?;
     let plans = plan::plan(&loaded, &|link| client.owns(link), args.base_url.as_deref());
+    let reads = plans
+        .iter()
+        .flat_map(|p| &p.steps)
+        .any(|s| matches!(s.step, Step::Check { .. }));
+    if let Some(unset) = unset.filter(|_| reads) {
+        return Err(SyncError::from(unset).into());
+    }
     let json = args.format == SyncFormat::Json;
     let mut events = Vec::new();
     let result = tracker::sync::run(&plans, client.as_mut(), args.dry_run, &mut |event| {

@@ -230,3 +230,35 @@ fn an_issue_whose_link_cannot_be_written_is_named_and_the_run_stops_before_filin
     );
     assert_eq!(github.count("POST", "/"), 1);
 }
+
+#[test]
+fn a_dry_run_that_reads_nothing_needs_no_token_and_one_that_reads_asks_for_it() {
+    let github = scripted(issue);
+    let without_token = |dir: &tempfile::TempDir| {
+        postmortem_in(dir.path())
+            .args(["actions", "sync", "--dry-run"])
+            .env_remove("GITHUB_TOKEN")
+            .output()
+            .unwrap()
+    };
+    let dir = fake::project(&github_config(&github.url, "acme/checkout"), &fake::items());
+    let plan = without_token(&dir);
+    assert_eq!(plan.status.code(), Some(0), "{}", fake::text(&plan));
+    assert!(
+        fake::text(&plan).contains("would create an issue for"),
+        "{}",
+        fake::text(&plan)
+    );
+    let base = "https://github.com/acme/checkout/issues";
+    let linked = fake::linked(&format!("{base}/1"), &format!("{base}/2"));
+    let dir = fake::project(&github_config(&github.url, "acme/checkout"), &linked);
+    let reads = without_token(&dir);
+    assert_eq!(reads.status.code(), Some(2), "{}", fake::text(&reads));
+    assert!(
+        fake::text(&reads).contains("GitHub needs GITHUB_TOKEN"),
+        "{}",
+        fake::text(&reads)
+    );
+    let sent = github.count("GET", "/") + github.count("POST", "/");
+    assert_eq!(sent, 0, "nothing was sent");
+}
