@@ -191,3 +191,32 @@ fn serve_listens_on_loopback_only_unless_told() {
     let (status, _) = get(&served.address, "/");
     assert_eq!(status, "HTTP/1.1 200 OK");
 }
+
+#[test]
+fn serve_reads_every_file_again_when_postmortem_yml_changes() {
+    let dir = tempfile::tempdir().unwrap();
+    let posts = dir.path().join("postmortems");
+    std::fs::create_dir(&posts).unwrap();
+    std::fs::copy(
+        common::repo("examples/rules/timeline-order.md"),
+        posts.join("order.md"),
+    )
+    .unwrap();
+    let config = dir.path().join("postmortem.yml");
+    std::fs::write(&config, "lang: en\n").unwrap();
+    let served = serve(dir.path());
+    let (_, index) = get(&served.address, "/");
+    assert!(index.contains("Not rendered: errors to fix"), "{index}");
+
+    let mut events = open_events(&served.address);
+    std::fs::write(&config, "lang: en\nrules:\n  timeline-order: warning\n").unwrap();
+    assert!(
+        reloaded(&mut events, Duration::from_secs(5)),
+        "no reload after the configuration changed"
+    );
+    let (_, index) = get(&served.address, "/");
+    assert!(
+        !index.contains("Not rendered: errors to fix"),
+        "the file unchanged on disk is read again under the new levels: {index}"
+    );
+}

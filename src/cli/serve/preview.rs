@@ -6,7 +6,7 @@
 //! configuration change (`watch.rs`).
 
 use chrono::{DateTime, Utc};
-use postmortem::config::Config;
+use postmortem::config::{Config, Settings};
 use postmortem::render::templates::Templates;
 use postmortem::site::{self, Read, Site};
 use postmortem::{Error, discover};
@@ -35,7 +35,10 @@ pub(super) struct Preview {
     files: RwLock<HashMap<String, Vec<u8>>>,
     generation: Mutex<u64>,
     changed: Condvar,
-    cache: Mutex<HashMap<PathBuf, (Stamp, Read)>>,
+    /// Each file as last read, and the settings it was read under: a
+    /// changed `postmortem.yml` (a rule's level, the sections) reads every
+    /// file again.
+    cache: Mutex<(Option<Settings>, HashMap<PathBuf, (Stamp, Read)>)>,
     seen: Mutex<Vec<(PathBuf, Stamp)>>,
     /// Every name each postmortem's page has had since serving began,
     /// newest last: its title may change, and its findings go there while
@@ -50,7 +53,7 @@ impl Preview {
             files: RwLock::new(HashMap::new()),
             generation: Mutex::new(0),
             changed: Condvar::new(),
-            cache: Mutex::new(HashMap::new()),
+            cache: Mutex::new((None, HashMap::new())),
             seen: Mutex::new(Vec::new()),
             pages: Mutex::new(HashMap::new()),
         }
@@ -148,6 +151,11 @@ impl Preview {
             drafts: self.setup.drafts,
             public: self.setup.public,
         };
+        if let Ok(mut cache) = self.cache.lock()
+            && cache.0.as_ref() != Some(&config.settings)
+        {
+            *cache = (Some(config.settings.clone()), HashMap::new());
+        }
         let found = discover::discover(std::slice::from_ref(&self.setup.source));
         let templates = Templates::load(self.setup.templates.as_deref())?;
         let paths = found.files;
@@ -203,14 +211,14 @@ impl Preview {
             meta.as_ref().map_or(0, |m| m.len()),
         );
         if let Ok(cache) = self.cache.lock()
-            && let Some((seen, read)) = cache.get(path)
+            && let Some((seen, read)) = cache.1.get(path)
             && *seen == stamp
         {
             return read.clone();
         }
         let read = site::read(path, options);
         if let Ok(mut cache) = self.cache.lock() {
-            cache.insert(path.to_path_buf(), (stamp, read.clone()));
+            cache.1.insert(path.to_path_buf(), (stamp, read.clone()));
         }
         read
     }
