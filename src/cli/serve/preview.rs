@@ -29,6 +29,9 @@ pub(super) struct Setup {
 /// A file's modification time and length: whether it changed.
 pub(super) type Stamp = (Option<SystemTime>, u64);
 
+/// Each file as last read, with its stamp then.
+type Reads = HashMap<PathBuf, (Stamp, Read)>;
+
 /// The site being served.
 pub(super) struct Preview {
     setup: Setup,
@@ -38,7 +41,7 @@ pub(super) struct Preview {
     /// Each file as last read, and the settings it was read under: a
     /// changed `postmortem.yml` (a rule's level, the sections) reads every
     /// file again.
-    cache: Mutex<(Option<Settings>, HashMap<PathBuf, (Stamp, Read)>)>,
+    cache: Mutex<(Option<Settings>, Reads)>,
     seen: Mutex<Vec<(PathBuf, Stamp)>>,
     /// Every name each postmortem's page has had since serving began,
     /// newest last: its title may change, and its findings go there while
