@@ -4,6 +4,9 @@
 //!
 //!     cargo bench --bench per_file
 
+#[path = "../tests/it/hostile_prose.rs"]
+mod hostile_prose;
+
 use postmortem::document::stamp;
 use postmortem::{Format, Reporter, document, lint, report::FileReport};
 use std::path::Path;
@@ -124,36 +127,11 @@ fn adopt_real(bencher: divan::Bencher<'_, '_>) {
         });
 }
 
-/// `adopt` on 1 MB of prose built to slow a reader down (the shape of
-/// `tests/it/adopt_shapes.rs`'s): a zone statement naming a new place on
-/// every line, times, rows, `<br>`s, nested lists, long words.
+/// `adopt` on 1 MB of prose built to slow a reader down: the text
+/// `tests/it/adopt_shapes.rs` bounds (`tests/it/hostile_prose.rs`).
 #[divan::bench]
 fn adopt_hostile(bencher: divan::Bencher<'_, '_>) {
-    let mut text = String::new();
-    let mut n = 0u64;
-    while text.len() < 1_000_000 {
-        n += 1;
-        text.push_str(&format!(
-            "All times in Zone{n} and all times are in Place{n} (times in Q{n}).<br> 12:{:02} x<br>\n",
-            n % 60
-        ));
-        if n.is_multiple_of(50) {
-            text.push_str(
-                "## Timeline of events\n\n| Time | Date (UTC) | Event |\n|---|---|---|\n",
-            );
-        }
-        text.push_str(&format!(
-            "| {:02}:{:02} | 2021-13-{:02} | row |\n",
-            n % 24,
-            n % 60,
-            n % 40
-        ));
-        text.push_str(&format!("  - Feb {} 2021 - T+{n}m nested\n", n % 31));
-        if n.is_multiple_of(1000) {
-            text.push_str(&"a".repeat(5000));
-            text.push('\n');
-        }
-    }
+    let text = hostile_prose::hostile();
     let options = postmortem::author::adopt::Options::default();
     bencher
         .counter(divan::counter::BytesCount::of_str(&text))

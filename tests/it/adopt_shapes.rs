@@ -6,6 +6,7 @@
 //! lost; and hostile prose adopted in linear time.
 
 use crate::common;
+use crate::hostile_prose::hostile;
 use postmortem::author::adopt::{self, Options};
 use std::path::Path;
 use std::process::Output;
@@ -168,38 +169,6 @@ fn a_blogs_status_is_mapped_never_kept_twice() {
     let adopted = adopt::adopt(closed, &Options::default()).unwrap();
     assert!(adopted.text.contains("\nstatus: draft\n"));
     assert!(adopted.notes.iter().any(|n| n.text.contains("`closed`")));
-}
-
-/// About 1 MB of prose built to make a reader slow: zone statements naming
-/// a new place each time, times everywhere, headings that open timelines,
-/// rows, `<br>`s, nested lists, long words.
-fn hostile() -> String {
-    let mut text = String::with_capacity(1_100_000);
-    let mut n = 0u64;
-    while text.len() < 1_000_000 {
-        n += 1;
-        text.push_str(&format!(
-            "All times in Zone{n} and all times are in Place{n} (times in Q{n}).<br> 12:{:02} x<br>\n",
-            n % 60
-        ));
-        if n.is_multiple_of(50) {
-            text.push_str(
-                "## Timeline of events\n\n| Time | Date (UTC) | Event |\n|---|---|---|\n",
-            );
-        }
-        text.push_str(&format!(
-            "| {:02}:{:02} | 2021-13-{:02} | row |\n",
-            n % 24,
-            n % 60,
-            n % 40
-        ));
-        text.push_str(&format!("  - Feb {} 2021 - T+{n}m nested\n", n % 31));
-        if n.is_multiple_of(1000) {
-            text.push_str(&"a".repeat(5000));
-            text.push('\n');
-        }
-    }
-    text
 }
 
 #[test]

@@ -21,6 +21,12 @@ fn stderr(output: &Output) -> String {
     String::from_utf8_lossy(&output.stderr).into_owned()
 }
 
+/// `import slack export --channel inc-checkout --print` in `dir`.
+fn import_channel(dir: &Path) -> Output {
+    let args = ["import", "slack", "export", "--channel", "inc-checkout"];
+    run(dir, &[&args[..], &["--print"]].concat())
+}
+
 /// A copy of the sample Slack export in `dir/export`.
 fn slack_export(dir: &Path) -> std::path::PathBuf {
     let from = common::repo("tests/fixtures/import/slack-export");
@@ -47,17 +53,7 @@ fn a_slack_message_whose_ts_is_nan_is_left_out_with_a_warning() {
         1,
     );
     std::fs::write(&day, text).unwrap();
-    let output = run(
-        dir.path(),
-        &[
-            "import",
-            "slack",
-            "export",
-            "--channel",
-            "inc-checkout",
-            "--print",
-        ],
-    );
+    let output = import_channel(dir.path());
     assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
     assert!(
         stderr(&output).contains("left out 1 message"),
@@ -80,17 +76,7 @@ fn a_slack_export_is_read_through_no_link_fifo_or_device() {
         .unwrap();
     assert!(fifo.success());
     let started = std::time::Instant::now();
-    let output = run(
-        dir.path(),
-        &[
-            "import",
-            "slack",
-            "export",
-            "--channel",
-            "inc-checkout",
-            "--print",
-        ],
-    );
+    let output = import_channel(dir.path());
     assert!(started.elapsed() < std::time::Duration::from_secs(10));
     assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
     assert!(String::from_utf8_lossy(&output.stdout).contains("Declaring an incident"));
@@ -107,17 +93,7 @@ fn an_oversized_slack_day_is_refused_not_read_into_memory() {
     let export = slack_export(dir.path());
     let day = std::fs::File::create(export.join("inc-checkout/2026-05-18.json")).unwrap();
     day.set_len(65 << 20).unwrap();
-    let output = run(
-        dir.path(),
-        &[
-            "import",
-            "slack",
-            "export",
-            "--channel",
-            "inc-checkout",
-            "--print",
-        ],
-    );
+    let output = import_channel(dir.path());
     assert_eq!(output.status.code(), Some(2), "{}", stderr(&output));
     assert!(
         stderr(&output).contains("2026-05-18.json"),

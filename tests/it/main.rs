@@ -21,6 +21,7 @@ mod fixes;
 mod floors;
 mod formats;
 mod hostile;
+mod hostile_prose;
 mod import;
 mod import_hostile;
 mod interactive;
