@@ -8,6 +8,7 @@ use super::table::Table;
 use crate::document::{Document, Kind};
 use chrono::{Datelike, NaiveDate};
 use serde_json::{Map, Value, json};
+use std::borrow::Borrow;
 use std::collections::BTreeMap;
 
 /// How to group incidents (with the `cli` feature, also the values of
@@ -92,10 +93,14 @@ pub fn quarter(day: NaiveDate) -> String {
 }
 
 /// The groups of `postmortems` started on or after `since`, by key.
-pub fn groups(postmortems: &[Loaded], by: By, since: Option<NaiveDate>) -> Vec<Group> {
+pub fn groups<L: Borrow<Loaded>>(
+    postmortems: &[L],
+    by: By,
+    since: Option<NaiveDate>,
+) -> Vec<Group> {
     let mut members: BTreeMap<String, Vec<&Document>> = BTreeMap::new();
     for loaded in postmortems {
-        let doc = &loaded.document;
+        let doc = &loaded.borrow().document;
         if since.is_some_and(|since| doc.began_on().is_none_or(|d| d < since)) {
             continue;
         }

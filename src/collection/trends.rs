@@ -8,6 +8,7 @@ use super::Loaded;
 use super::stats::{self, By};
 use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
+use std::borrow::Borrow;
 use std::collections::BTreeMap;
 
 /// The numbers of the trends page.
@@ -58,10 +59,11 @@ const AGES: [(&str, i64); 4] = [
 ];
 
 /// The trends of `postmortems`, open items aged as of `today`.
-pub fn trends(postmortems: &[Loaded], today: NaiveDate) -> Trends {
+pub fn trends<L: Borrow<Loaded>>(postmortems: &[L], today: NaiveDate) -> Trends {
     let mut trends = Trends::default();
-    let severity = |l: &Loaded| {
-        l.document
+    let severity = |l: &L| {
+        l.borrow()
+            .document
             .severity
             .as_ref()
             .map_or("unknown".to_string(), |s| s.value.clone())
@@ -71,7 +73,7 @@ pub fn trends(postmortems: &[Loaded], today: NaiveDate) -> Trends {
     severities.dedup();
     let mut months: BTreeMap<(i32, u32), Vec<usize>> = BTreeMap::new();
     for loaded in postmortems {
-        let Some(day) = loaded.document.began_on() else {
+        let Some(day) = loaded.borrow().document.began_on() else {
             continue;
         };
         let index = severities
@@ -141,9 +143,10 @@ fn periods(months: BTreeMap<(i32, u32), Vec<usize>>, width: usize) -> (Vec<Month
     (out, false)
 }
 
-fn quarter_actions(postmortems: &[Loaded]) -> BTreeMap<String, (usize, usize)> {
+fn quarter_actions<L: Borrow<Loaded>>(postmortems: &[L]) -> BTreeMap<String, (usize, usize)> {
     let mut out: BTreeMap<String, (usize, usize)> = BTreeMap::new();
     for loaded in postmortems {
+        let loaded = loaded.borrow();
         let Some(day) = loaded.document.began_on() else {
             continue;
         };
@@ -156,9 +159,10 @@ fn quarter_actions(postmortems: &[Loaded]) -> BTreeMap<String, (usize, usize)> {
     out
 }
 
-fn open_ages(postmortems: &[Loaded], today: NaiveDate) -> Vec<(String, usize)> {
+fn open_ages<L: Borrow<Loaded>>(postmortems: &[L], today: NaiveDate) -> Vec<(String, usize)> {
     let mut counts = [0usize; AGES.len()];
     for loaded in postmortems {
+        let loaded = loaded.borrow();
         let Some(day) = loaded.document.began_on() else {
             continue;
         };

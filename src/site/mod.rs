@@ -102,7 +102,7 @@ impl Site {
             listed.push((problems.shown.clone(), name.clone()));
             problem_pages.push((name, html));
         }
-        let documents: Vec<_> = self.pages().map(|page| page.loaded.clone()).collect();
+        let documents: Vec<_> = self.pages().map(|page| &page.loaded).collect();
         let options = SiteOptions {
             title: settings.title.clone(),
             base_url: settings.base_url.clone(),
